@@ -1,0 +1,56 @@
+package tollgate.kubernetes.apparmor_unconfined_test
+
+import data.tollgate.kubernetes.apparmor_unconfined
+import rego.v1
+
+deployment(annotations, spec) := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "prod"}, "spec": {"template": {"metadata": {"annotations": annotations}, "spec": spec}}}
+
+containers := [{"name": "app", "image": "nginx:1.27"}]
+
+test_template_annotation_denied if {
+	r := apparmor_unconfined.deny with input as deployment({"container.apparmor.security.beta.kubernetes.io/app": "unconfined"}, {"containers": containers})
+	count(r) == 1
+	some f in r
+	f.path == ["spec", "template", "metadata", "annotations", "container.apparmor.security.beta.kubernetes.io/app"]
+	contains(f.msg, "container `app`")
+}
+
+test_pod_annotation_denied if {
+	p := {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x", "annotations": {"container.apparmor.security.beta.kubernetes.io/app": "unconfined"}}, "spec": {"containers": containers}}
+	r := apparmor_unconfined.deny with input as p
+	some f in r
+	f.path == ["metadata", "annotations", "container.apparmor.security.beta.kubernetes.io/app"]
+}
+
+test_cronjob_annotation_denied if {
+	cron := {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "x"}, "spec": {"jobTemplate": {"spec": {"template": {
+		"metadata": {"annotations": {"container.apparmor.security.beta.kubernetes.io/job": "unconfined"}},
+		"spec": {"containers": [{"name": "job"}]},
+	}}}}}
+	r := apparmor_unconfined.deny with input as cron
+	some f in r
+	f.path == ["spec", "jobTemplate", "spec", "template", "metadata", "annotations", "container.apparmor.security.beta.kubernetes.io/job"]
+}
+
+test_security_context_unconfined_denied if {
+	r := apparmor_unconfined.deny with input as deployment({}, {
+		"securityContext": {"appArmorProfile": {"type": "Unconfined"}},
+		"initContainers": [{"name": "init", "securityContext": {"appArmorProfile": {"type": "Unconfined"}}}],
+		"containers": containers,
+	})
+	{f.path | some f in r} == {
+		["spec", "template", "spec", "securityContext", "appArmorProfile", "type"],
+		["spec", "template", "spec", "initContainers", 0, "securityContext", "appArmorProfile", "type"],
+	}
+}
+
+test_runtime_default_and_localhost_allowed if {
+	count(apparmor_unconfined.deny) == 0 with input as deployment(
+		{"container.apparmor.security.beta.kubernetes.io/app": "runtime/default", "container.apparmor.security.beta.kubernetes.io/side": "localhost/k8s-nginx"},
+		{"securityContext": {"appArmorProfile": {"type": "RuntimeDefault"}}, "containers": containers},
+	)
+}
+
+test_unrelated_annotation_allowed if {
+	count(apparmor_unconfined.deny) == 0 with input as deployment({"example.com/mode": "unconfined"}, {"containers": containers})
+}

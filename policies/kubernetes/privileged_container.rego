@@ -1,0 +1,34 @@
+# METADATA
+# title: Privileged container
+# description: >-
+#   A privileged container runs with every Linux capability and full access to the host's devices;
+#   escaping to the node is trivial. The Pod Security Standards baseline profile forbids it.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+# custom:
+#   id: TG-K8S-001
+#   severity: critical
+#   enforcement: block
+#   remediation: |
+#     Remove `privileged: true` from the container's securityContext (or set it to false):
+#
+#         securityContext:
+#           privileged: false
+#   frameworks:
+#     - Kubernetes Pod Security Standards (baseline)
+#     - CIS Kubernetes Benchmark 5.2.1
+#     - NSA/CISA Kubernetes Hardening Guide
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+package tollgate.kubernetes.privileged_container
+
+import data.tollgate.lib.kubernetes as k8s
+import rego.v1
+
+deny contains {
+	"msg": sprintf("Container `%s` in %s is privileged", [k8s.container_name(c.container), k8s.display]),
+	"path": array.concat(c.path, ["securityContext", "privileged"]),
+} if {
+	some c in k8s.containers
+	c.container.securityContext.privileged == true
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Service account token mounted automatically
+# description: >-
+#   Unless `automountServiceAccountToken: false`, every container gets an API token for the pod's service
+#   account at `/var/run/secrets/kubernetes.io/serviceaccount`. Most applications never call the
+#   Kubernetes API; for them the token only helps an attacker who compromised the pod move laterally.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
+#   - ref: https://kubernetes.io/docs/concepts/security/service-accounts/
+# custom:
+#   id: TG-K8S-018
+#   severity: low
+#   enforcement: warn
+#   remediation: |
+#     Disable the automount in the pod spec (or on the ServiceAccount) when the workload does not use the
+#     Kubernetes API:
+#
+#         spec:
+#           automountServiceAccountToken: false
+#   frameworks:
+#     - CIS Kubernetes Benchmark v1.8 5.1.6
+#     - NSA/CISA Kubernetes Hardening Guide
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+package tollgate.kubernetes.service_account_token_automount
+
+import data.tollgate.lib.kubernetes as k8s
+import rego.v1
+
+warn contains {
+	"msg": sprintf("%s sets `automountServiceAccountToken: true`", [k8s.display]),
+	"path": array.concat(p.path, ["automountServiceAccountToken"]),
+} if {
+	some p in k8s.pod_specs
+	p.spec.automountServiceAccountToken == true
+}
+
+warn contains {
+	"msg": sprintf("%s does not set `automountServiceAccountToken: false`; the service account token is mounted into its containers", [k8s.display]),
+	"path": p.path,
+} if {
+	some p in k8s.pod_specs
+	not is_boolean(p.spec.automountServiceAccountToken)
+}

@@ -1,0 +1,44 @@
+# METADATA
+# title: Windows HostProcess container
+# description: >-
+#   A Windows HostProcess container runs directly on the node as a host process, with access to the host's
+#   network, filesystem and processes, typically as SYSTEM: it is the Windows equivalent of a privileged
+#   container. The Pod Security Standards baseline profile forbids it.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/
+# custom:
+#   id: TG-K8S-025
+#   severity: critical
+#   enforcement: block
+#   remediation: |
+#     Remove `windowsOptions.hostProcess` (and `hostNetwork`) from the pod and container securityContext
+#     and run the workload as a regular Windows container:
+#
+#         securityContext:
+#           windowsOptions:
+#             runAsUserName: "ContainerUser"
+#   frameworks:
+#     - Kubernetes Pod Security Standards (baseline)
+#     - CIS Kubernetes Benchmark v1.8 5.2.11
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+package tollgate.kubernetes.windows_host_process
+
+import data.tollgate.lib.kubernetes as k8s
+import rego.v1
+
+deny contains {
+	"msg": sprintf("Pod securityContext of %s sets `windowsOptions.hostProcess: true`", [k8s.display]),
+	"path": array.concat(p.path, ["securityContext", "windowsOptions", "hostProcess"]),
+} if {
+	some p in k8s.pod_specs
+	p.spec.securityContext.windowsOptions.hostProcess == true
+}
+
+deny contains {
+	"msg": sprintf("Container `%s` in %s is a Windows HostProcess container", [k8s.container_name(c.container), k8s.display]),
+	"path": array.concat(c.path, ["securityContext", "windowsOptions", "hostProcess"]),
+} if {
+	some c in k8s.containers
+	c.container.securityContext.windowsOptions.hostProcess == true
+}

@@ -1,0 +1,88 @@
+# METADATA
+# title: Terraform helpers
+# description: >-
+#   Resources of a Terraform document (HCL/JSON configuration or `terraform show -json` plan) in one
+#   shape, plus helpers that tell resolved values from unresolved `${...}` expressions.
+package tollgate.lib.terraform
+
+import rego.v1
+
+# Every managed resource of the document being judged:
+# {"type", "name", "address", "body", "path"} where `path` is the body's path in `input`.
+resources contains r if {
+	some type, by_name in input.resource
+	some name, bodies in by_name
+	some i, body in bodies
+	is_object(body)
+	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
+}
+
+# Plan input (`terraform show -json`): resource values come from planned_values, in every module.
+resources contains r if {
+	is_object(input.planned_values)
+	walk(input.planned_values, [p, v])
+	is_object(v)
+	v.mode == "managed"
+	is_string(v.type)
+	is_object(v.values)
+	r := {"type": v.type, "name": v.name, "address": v.address, "body": v.values, "path": array.concat(array.concat(["planned_values"], p), ["values"])}
+}
+
+# Resources of one type in the document being judged.
+resources_of(type) := {r | some r in resources; r.type == type}
+
+# Every managed resource of the whole module the document belongs to (all files of its directory);
+# for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
+module_resources contains r if {
+	not is_object(input.planned_values)
+	some type, by_name in data.tollgate.module.resource
+	some name, bodies in by_name
+	some i, body in bodies
+	is_object(body)
+	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
+}
+
+module_resources contains r if {
+	is_object(input.planned_values)
+	some r in resources
+}
+
+module_resources_of(type) := {r | some r in module_resources; r.type == type}
+
+# A value the scanner could not resolve: a string holding a `${...}` interpolation.
+is_unknown(v) if {
+	is_string(v)
+	contains(v, "${")
+}
+
+is_known(v) if not is_unknown(v)
+
+# True when expression `v` refers to the resource at `address` (e.g. "${aws_s3_bucket.logs.id}").
+references(v, address) if {
+	is_string(v)
+	contains(v, sprintf("%s.", [address]))
+}
+
+# The blocks of a nested block type (e.g. "ingress") of a body, with the index of each.
+blocks(body, field) := [b | some b in body[field]; is_object(b)] if is_array(body[field])
+
+blocks(body, field) := [body[field]] if is_object(body[field])
+
+blocks(body, field) := [] if not body[field]
+
+# Boolean attribute that is explicitly true / false (as a bool or the strings Terraform coerces).
+is_true(v) if v == true
+
+is_true(v) if v == "true"
+
+is_false(v) if v == false
+
+is_false(v) if v == "false"
+
+# Numeric attribute as a number, when it is known. Undefined for unresolved expressions.
+to_num(v) := v if is_number(v)
+
+to_num(v) := to_number(v) if {
+	is_string(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
+}

@@ -1,0 +1,114 @@
+# METADATA
+# title: All ports open to the internet
+# description: >-
+#   An ingress rule allowing every protocol (`-1`) or the whole port range 0-65535 from `0.0.0.0/0` or `::/0`
+#   exposes every service on the attached instances, including databases, admin consoles and debug ports that
+#   were never meant to be reachable. Open only the ports the service needs.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
+# custom:
+#   id: TG-AWS-EC2-003
+#   severity: high
+#   enforcement: block
+#   remediation: |
+#     Replace the catch-all rule with one rule per port the service serves:
+#
+#         resource "aws_vpc_security_group_ingress_rule" "https" {
+#           security_group_id = aws_security_group.web.id
+#           cidr_ipv4         = "0.0.0.0/0"
+#           ip_protocol       = "tcp"
+#           from_port         = 443
+#           to_port           = 443
+#         }
+#   frameworks:
+#     - CIS AWS Foundations Benchmark 5.2, 5.3
+#     - AWS Foundational Security Best Practices EC2.18, EC2.19
+#     - NIST SP 800-53 AC-4, SC-7
+#     - PCI DSS 1.3
+#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+package tollgate.terraform.aws.security_group_all_ports_open
+
+import data.tollgate.lib.terraform as tf
+import rego.v1
+
+deny contains {
+	"msg": sprintf("%s allows all traffic (protocol `-1`) from `%s`", [e.what, e.cidr]),
+	"path": e.path,
+} if {
+	some e in open_ingress
+	all_traffic(e)
+}
+
+deny contains {
+	"msg": sprintf("%s allows every %s port (%v-%v) from `%s`", [e.what, upper(protocol_name(e.protocol)), e.from, e.to, e.cidr]),
+	"path": e.path,
+} if {
+	some e in open_ingress
+	protocol_name(e.protocol)
+	tf.to_num(e.from) <= 1
+	tf.to_num(e.to) >= 65535
+}
+
+world_cidrs := {"0.0.0.0/0", "::/0"}
+
+# Ingress from the whole internet, one entry per attribute holding a world CIDR:
+# {"what", "protocol", "from", "to", "cidr", "path"}.
+open_ingress contains {"what": sprintf("Security group `%s`", [r.address]), "protocol": object.get(ing, "protocol", null), "from": object.get(ing, "from_port", null), "to": object.get(ing, "to_port", null), "cidr": cidr, "path": array.concat(r.path, ["ingress", i, attr])} if {
+	some type in ["aws_security_group", "aws_default_security_group"]
+	some r in tf.resources_of(type)
+	some i, ing in blocks(r.body, "ingress")
+	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
+	cidr := world_cidr(ing[attr])
+}
+
+open_ingress contains {"what": sprintf("Security group `%s`", [r.address]), "protocol": object.get(ing, "protocol", null), "from": object.get(ing, "from_port", null), "to": object.get(ing, "to_port", null), "cidr": cidr, "path": array.concat(r.path, ["dynamic", "ingress", i, "content", j, attr])} if {
+	some type in ["aws_security_group", "aws_default_security_group"]
+	some r in tf.resources_of(type)
+	is_object(r.body.dynamic)
+	some i, dyn in blocks(r.body.dynamic, "ingress")
+	some j, ing in blocks(dyn, "content")
+	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
+	cidr := world_cidr(ing[attr])
+}
+
+open_ingress contains {"what": sprintf("Security group rule `%s`", [r.address]), "protocol": object.get(r.body, "protocol", null), "from": object.get(r.body, "from_port", null), "to": object.get(r.body, "to_port", null), "cidr": cidr, "path": array.concat(r.path, [attr])} if {
+	some r in tf.resources_of("aws_security_group_rule")
+	r.body.type == "ingress"
+	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
+	cidr := world_cidr(r.body[attr])
+}
+
+open_ingress contains {"what": sprintf("Security group ingress rule `%s`", [r.address]), "protocol": object.get(r.body, "ip_protocol", null), "from": object.get(r.body, "from_port", null), "to": object.get(r.body, "to_port", null), "cidr": r.body[attr], "path": array.concat(r.path, [attr])} if {
+	some r in tf.resources_of("aws_vpc_security_group_ingress_rule")
+	some attr in ["cidr_ipv4", "cidr_ipv6"]
+	r.body[attr] in world_cidrs
+}
+
+world_cidr(cidrs) := cidr if {
+	is_array(cidrs)
+	some cidr in cidrs
+	cidr in world_cidrs
+}
+
+# Protocol "-1" / "all" opens every protocol and port.
+all_traffic(e) if e.protocol in {"-1", "all", -1}
+
+protocol_name(p) := "tcp" if p in {"tcp", "TCP", "Tcp", "6", 6}
+
+protocol_name(p) := "udp" if p in {"udp", "UDP", "Udp", "17", 17}
+
+# The rule opens `port` for one of `protocols`.
+opens(e, _, _) if all_traffic(e)
+
+opens(e, port, protocols) if {
+	protocol_name(e.protocol) in protocols
+	tf.to_num(e.from) <= port
+	port <= tf.to_num(e.to)
+}
+
+# The blocks of a nested block type, by their index in the list.
+blocks(body, field) := {i: b | some i, b in body[field]; is_object(b)} if is_array(body[field])
+
+blocks(body, field) := {} if not is_array(body[field])

@@ -1,0 +1,324 @@
+//! Command implementations: resolve settings, wire the pipeline together, write reports.
+
+use crate::cli::{Cli, ColorChoice, Command, PolicyArgs, RulesArgs, RulesFormat, ScanArgs};
+use crate::discover::{self, Filters};
+use crate::input::{Locations, yaml};
+use crate::judge::Verdict;
+use crate::policy::{self, Namespaces, PolicyError, PolicySet, PolicySource};
+use crate::report::{self, ReportContext, ReportFormat};
+use crate::scan::{self, ScanRequest};
+use regorus::Value;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const EXIT_PASS: u8 = 0;
+pub const EXIT_BLOCK: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+}
+
+pub fn long_version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{} (policy library {}, {} files)",
+            report::tool_version(),
+            policy::builtin::library_hash(),
+            policy::builtin::file_count()
+        )
+    });
+    &VERSION
+}
+
+pub fn run(cli: Cli) -> Result<u8, AppError> {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let cwd = std::env::current_dir().map_err(|e| AppError::Usage(format!("cannot read the current directory: {e}")))?;
+    let root = discover::repository_root(&cwd);
+    match cli.command {
+        Command::Scan(args) => run_scan(args, &root, &cwd, color),
+        Command::Rules(args) => run_rules(args, &root, &cwd),
+        Command::Explain { id, policies } => run_explain(&id, &policies, &root, &cwd),
+    }
+}
+
+fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, AppError> {
+    let mut extra_reports = Vec::new();
+    for spec in &args.reports {
+        let (format, path) = spec
+            .split_once('=')
+            .ok_or_else(|| AppError::Usage(format!("--report expects FORMAT=PATH, got `{spec}`")))?;
+        let format = ReportFormat::parse(format)
+            .ok_or_else(|| AppError::Usage(format!("unknown report format `{format}` (human, json, sarif)")))?;
+        extra_reports.push((format, cwd.join(path)));
+    }
+    let timeout = (args.policy_timeout > 0.0).then(|| Duration::from_secs_f64(args.policy_timeout));
+    let policies = load_policies(&args.policies, root, cwd, timeout)?;
+    let filters = Filters::new(&args.include, &args.exclude).map_err(AppError::Usage)?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![cwd.to_path_buf()]
+    } else {
+        args.paths.iter().map(|p| cwd.join(p)).collect()
+    };
+    let request = ScanRequest {
+        root: root.to_path_buf(),
+        paths,
+        filters,
+        threads,
+        max_file_size: args.max_file_size,
+    };
+    let outcome = scan::scan(&request, &policies).map_err(AppError::Usage)?;
+    let ctx = ReportContext {
+        outcome: &outcome,
+        policies: &policies,
+        root,
+        color,
+    };
+    let mut write_failed = false;
+    for (format, path) in &extra_reports {
+        let text = report::render(*format, &ReportContext { color: false, ..ctx });
+        if let Err(e) = write_atomically(path, &text) {
+            eprintln!("tollgate: error: cannot write {} report to {}: {e}", format_name(*format), path.display());
+            write_failed = true;
+        }
+    }
+    let text = report::render(args.format, &ctx);
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        // A closed pipe (`tollgate scan | head`) is the reader's choice, not a failure.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("tollgate: error: cannot write to standard output: {e}");
+            write_failed = true;
+        }
+    }
+    if args.timings {
+        let t = outcome.timings;
+        eprintln!(
+            "tollgate: timings: discover {:.3}s, read+parse {:.3}s (thread time), evaluate {:.3}s (thread time), total {:.3}s wall, {} thread(s)",
+            t.discover.as_secs_f64(),
+            t.read_parse.as_secs_f64(),
+            t.evaluate.as_secs_f64(),
+            t.total.as_secs_f64(),
+            threads
+        );
+    }
+    if write_failed {
+        return Ok(EXIT_ERROR);
+    }
+    Ok(match outcome.verdict() {
+        Verdict::Pass => EXIT_PASS,
+        Verdict::Warn => u8::try_from(args.warn_exit_code).unwrap_or(EXIT_ERROR),
+        Verdict::Block => EXIT_BLOCK,
+        Verdict::Error => EXIT_ERROR,
+    })
+}
+
+fn format_name(f: ReportFormat) -> &'static str {
+    match f {
+        ReportFormat::Human => "human",
+        ReportFormat::Json => "json",
+        ReportFormat::Sarif => "sarif",
+    }
+}
+
+/// Writes through a temporary file in the same directory and renames it into place, so an
+/// interrupted run never leaves a truncated report that a later CI step would accept.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tollgate-{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data.
+pub fn load_policies(args: &PolicyArgs, root: &Path, cwd: &Path, timeout: Option<Duration>) -> Result<PolicySet, AppError> {
+    let mut sources = if args.no_builtin { Vec::new() } else { policy::builtin::sources() };
+    for p in &args.policy {
+        let abs = cwd.join(p);
+        let files = rego_files(&abs)?;
+        if files.is_empty() {
+            return Err(AppError::Usage(format!("no .rego policy files found in `{}`", p.display())));
+        }
+        for f in files {
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| AppError::Usage(format!("cannot read policy {}: {e}", f.display())))?;
+            sources.push(PolicySource {
+                path: discover::relative(root, &f),
+                text,
+                builtin: false,
+            });
+        }
+    }
+    if sources.is_empty() {
+        return Err(AppError::Usage("no policies to evaluate (--no-builtin and no --policy)".into()));
+    }
+    let mut data = Vec::new();
+    for d in &args.data {
+        data.extend(load_data(&cwd.join(d))?);
+    }
+    let namespaces = if args.all_namespaces {
+        Namespaces::All
+    } else if args.namespace.is_empty() {
+        Namespaces::Matching(vec!["main".into()])
+    } else {
+        Namespaces::Matching(args.namespace.clone())
+    };
+    Ok(PolicySet::load(&sources, data, &namespaces, timeout)?)
+}
+
+/// `.rego` files under a path (a file or a directory), tests excluded, sorted.
+pub fn rego_files(path: &Path) -> Result<Vec<PathBuf>, AppError> {
+    let meta = std::fs::metadata(path).map_err(|e| AppError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+        .standard_filters(false)
+        .build()
+        .flatten()
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.ends_with(".rego") && !name.ends_with("_test.rego")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Data documents: each JSON/YAML file's top-level keys merge under `data`, as in conftest.
+fn load_data(path: &Path) -> Result<Vec<Value>, AppError> {
+    let mut files = Vec::new();
+    if path.is_dir() {
+        for e in ignore::WalkBuilder::new(path).standard_filters(false).build().flatten() {
+            let p = e.into_path();
+            let name = p.to_string_lossy().to_ascii_lowercase();
+            if p.is_file() && (name.ends_with(".json") || name.ends_with(".yaml") || name.ends_with(".yml")) {
+                files.push(p);
+            }
+        }
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| AppError::Usage(format!("cannot read data file {}: {e}", f.display())))?;
+        let docs = yaml::parse_stream(&text).map_err(|e| {
+            AppError::Usage(format!("{}:{}:{}: invalid data file: {}", f.display(), e.line, e.column, e.message))
+        })?;
+        for doc in docs {
+            let v = yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default()).map_err(|e| {
+                AppError::Usage(format!("{}:{}:{}: invalid data file: {}", f.display(), e.line, e.column, e.message))
+            })?;
+            if v.as_object().is_err() {
+                return Err(AppError::Usage(format!("{}: a data file must hold an object at the top level", f.display())));
+            }
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+fn run_rules(args: RulesArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
+    let set = load_policies(&args.policies, root, cwd, None)?;
+    let rules = rule_rows(&set);
+    let mut out = String::new();
+    match args.format {
+        RulesFormat::Json => {
+            out = serde_json::to_string_pretty(&rules).expect("serializes");
+            out.push('\n');
+        }
+        RulesFormat::Table => {
+            out.push_str(&format!("{:<16} {:<9} {:<7} {}\n", "ID", "SEVERITY", "ENFORCE", "TITLE"));
+            for r in &rules {
+                out.push_str(&format!(
+                    "{:<16} {:<9} {:<7} {}\n",
+                    r["id"].as_str().unwrap_or_default(),
+                    r["severity"].as_str().unwrap_or_default(),
+                    r["enforcement"].as_str().unwrap_or_default(),
+                    r["title"].as_str().unwrap_or_default()
+                ));
+            }
+            out.push_str(&format!("{} rule(s)\n", rules.len()));
+        }
+    }
+    print!("{out}");
+    Ok(EXIT_PASS)
+}
+
+/// One JSON object per rule id, sorted by id.
+pub fn rule_rows(set: &PolicySet) -> Vec<serde_json::Value> {
+    let mut rows = std::collections::BTreeMap::new();
+    for rule in &set.rules {
+        let meta = rule.meta.as_deref().cloned().unwrap_or_default();
+        let id = if meta.id.is_empty() { format!("{}.{}", rule.package, rule.name) } else { meta.id.clone() };
+        rows.entry(id.clone()).or_insert_with(|| {
+            serde_json::json!({
+                "id": id,
+                "title": meta.title,
+                "description": meta.description,
+                "severity": meta.severity.map(|s| s.as_str()).unwrap_or(if rule.kind == policy::Enforcement::Block { "high" } else { "medium" }),
+                "enforcement": meta.enforcement.unwrap_or(rule.kind).as_str(),
+                "remediation": meta.remediation,
+                "references": meta.references,
+                "frameworks": meta.frameworks,
+                "resource_types": meta.resource_types,
+                "package": rule.package,
+                "file": rule.file,
+                "builtin": rule.builtin,
+            })
+        });
+    }
+    rows.into_values().collect()
+}
+
+fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
+    let set = load_policies(args, root, cwd, None)?;
+    let rows = rule_rows(&set);
+    let Some(r) = rows.iter().find(|r| r["id"].as_str().is_some_and(|i| i.eq_ignore_ascii_case(id))) else {
+        return Err(AppError::Usage(format!("no rule with id `{id}` (see `tollgate rules`)")));
+    };
+    let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+    let list = |k: &str| -> Vec<String> {
+        r[k].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    };
+    let mut out = format!("{}: {}\n\n", s("id"), s("title"));
+    out.push_str(&format!("severity: {}    enforcement: {}    package: {}\n\n", s("severity"), s("enforcement"), s("package")));
+    if !s("description").is_empty() {
+        out.push_str(&format!("{}\n\n", s("description")));
+    }
+    if !s("remediation").is_empty() {
+        out.push_str(&format!("Remediation:\n{}\n\n", s("remediation")));
+    }
+    for (label, key) in [("Applies to", "resource_types"), ("Frameworks", "frameworks"), ("References", "references")] {
+        let items = list(key);
+        if !items.is_empty() {
+            out.push_str(&format!("{label}:\n"));
+            for i in items {
+                out.push_str(&format!("  - {i}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    print!("{out}");
+    Ok(EXIT_PASS)
+}

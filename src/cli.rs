@@ -1,0 +1,113 @@
+//! Command-line interface (clap derive). Parsing only: no behaviour lives here.
+
+use crate::report::ReportFormat;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tollgate",
+    version = crate::app::long_version(),
+    about = "Policy-as-code CI gate for Terraform and Kubernetes, evaluated with Rego",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// When to colour human output (auto: only on a terminal, and never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge files or directories against the policies (default path: `.`).
+    Scan(ScanArgs),
+    /// List the policies' rules with their metadata.
+    Rules(RulesArgs),
+    /// Show everything about one rule: description, remediation, references.
+    Explain {
+        /// Rule id, e.g. TG-K8S-001.
+        id: String,
+        #[command(flatten)]
+        policies: PolicyArgs,
+    },
+}
+
+/// Where policies come from; shared by every command that loads them.
+#[derive(Debug, clap::Args, Clone, Default)]
+pub struct PolicyArgs {
+    /// Policy file or directory to load in addition to the built-in library (repeatable).
+    #[arg(short = 'p', long = "policy", value_name = "PATH")]
+    pub policy: Vec<PathBuf>,
+    /// JSON/YAML file or directory whose top-level keys are merged under `data` (repeatable).
+    #[arg(short = 'd', long = "data", value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// Rego package of user policies to evaluate (repeatable; globs, `*` crosses dots) [default: main].
+    #[arg(long = "namespace", value_name = "NS")]
+    pub namespace: Vec<String>,
+    /// Evaluate every package of the user's policies.
+    #[arg(long)]
+    pub all_namespaces: bool,
+    /// Do not load the built-in policy library.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+    /// Report written to standard output.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Also write a report to a file, as FORMAT=PATH, e.g. sarif=tollgate.sarif (repeatable).
+    #[arg(long = "report", value_name = "FORMAT=PATH")]
+    pub reports: Vec<String>,
+    /// Only scan files matching this gitignore-style glob (repeatable).
+    #[arg(long = "include", value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files and directories matching this gitignore-style glob (repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Worker threads [default: available cores].
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+    /// Exit code when the verdict is `warn` (warnings only).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub warn_exit_code: i32,
+    /// Files larger than this many bytes are skipped and reported.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Stop evaluating a document after this many seconds and report an error.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub policy_timeout: f64,
+    /// Print time spent per stage to standard error.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}

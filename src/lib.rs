@@ -1,0 +1,14 @@
+//! tollgate: a policy-as-code CI gate for Terraform and Kubernetes.
+//!
+//! Data flows one way: [`discover`] finds files, [`input`] parses them into documents,
+//! [`policy`] evaluates Rego against each document, [`judge`] turns results into findings with a
+//! verdict, and [`report`] renders them.
+
+pub mod input;
+pub mod policy;
+pub mod discover;
+pub mod judge;
+pub mod scan;
+pub mod report;
+pub mod app;
+pub mod cli;

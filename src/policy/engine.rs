@@ -1,0 +1,639 @@
+//! The regorus engine, loaded once per run and cloned per worker thread.
+//!
+//! Loading parses every policy (Rego v1 first, then the older syntax, decided per file), reads
+//! metadata, finds conftest-style rules (`deny`, `violation`, `warn` and their `_suffix` forms,
+//! plus `exception`), rejects calls to functions that neither a policy nor regorus defines, and
+//! generates one aggregate rule per input family so a document is evaluated in a single pass
+//! (shared helper rules such as "all containers" are computed once per document, not per rule).
+
+use super::metadata::{self, Enforcement, RuleMeta};
+use super::{Namespaces, PolicySource};
+use crate::input::{Document, Format};
+use regex::Regex;
+use regorus::{Engine, Value};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::num::NonZeroU32;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+const AGGREGATE_PACKAGE: &str = "tollgate_internal";
+const CONTEXT_FUNCTION: &str = "__tollgate_context";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("{path}:{line}:{column}: {message}")]
+    Load {
+        path: String,
+        line: u32,
+        column: u32,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl PolicyError {
+    fn load(path: &str, line: u32, column: u32, message: impl Into<String>) -> Self {
+        PolicyError::Load {
+            path: path.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+/// Which documents a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Kubernetes,
+    Terraform,
+    Any,
+}
+
+/// One conftest-style rule of a loaded package.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub package: String,
+    /// `deny`, `violation`, `warn` or a suffixed form (`deny_run_as_root`).
+    pub name: String,
+    /// Enforcement implied by the rule's name: deny/violation block, warn warns.
+    pub kind: Enforcement,
+    pub meta: Option<Arc<RuleMeta>>,
+    /// Policy file the rule is defined in.
+    pub file: String,
+    pub builtin: bool,
+    scope: Scope,
+}
+
+impl RuleInfo {
+    /// The suffix conftest's `exception` rule names (`run_as_root` for `deny_run_as_root`).
+    fn exception_name(&self) -> Option<&str> {
+        ["deny", "violation"].iter().find_map(|prefix| {
+            let rest = self.name.strip_prefix(prefix)?;
+            if rest.is_empty() {
+                Some("")
+            } else {
+                rest.strip_prefix('_')
+            }
+        })
+    }
+}
+
+/// One element a rule produced for a document.
+#[derive(Debug, Clone)]
+pub struct RawResult {
+    /// Index into [`PolicySet::rules`].
+    pub rule: usize,
+    pub value: Value,
+    /// The package's conftest `exception` rule named this rule for this input.
+    pub conftest_exception: bool,
+}
+
+/// A rule that failed at evaluation time: the document could not be judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub rule: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    pub results: Vec<RawResult>,
+    pub errors: Vec<RuleError>,
+}
+
+/// Compiled policies plus the index of their rules. Clone the engine per thread with [`PolicySet::engine`].
+pub struct PolicySet {
+    engine: Engine,
+    pub rules: Vec<RuleInfo>,
+    /// Packages with a conftest `exception` rule.
+    exception_packages: Vec<String>,
+    pub file_count: usize,
+}
+
+/// What policies see besides `input`: `data.conftest.file` and `data.tollgate.module`.
+struct DocContext {
+    file: Value,
+    module: Value,
+}
+
+thread_local! {
+    // Set before each evaluation on the evaluating thread; read by the context extension.
+    // Passing per-document data through `add_data` would force regorus to re-analyse every
+    // policy for every document.
+    static CONTEXT: RefCell<DocContext> = RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined });
+}
+
+static PACKAGE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
+static RULE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
+static EXCEPTION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^exception\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
+static FUNC_DEF_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^(?:default\s+)?([A-Za-z_][\w]*)\s*\(").unwrap());
+static IMPORT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*import\s+(data(?:\.[A-Za-z_]\w*)+)(?:\s+as\s+([A-Za-z_]\w*))?").unwrap());
+static CALL_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\(").unwrap());
+static POSITION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":(\d+):(\d+)").unwrap());
+
+/// Rego keywords and operators that look like calls in `x(` form.
+const NOT_CALLS: &[&str] = &["if", "not", "some", "every", "in", "contains", "else", "with", "as", "default", "import", "package", "print", "set"];
+
+impl PolicySet {
+    /// Loads and checks every policy. Test files (`*_test.rego`) must be filtered out by the caller.
+    pub fn load(
+        sources: &[PolicySource],
+        data: Vec<Value>,
+        namespaces: &Namespaces,
+        timeout: Option<Duration>,
+    ) -> Result<Self, PolicyError> {
+        let mut engine = Engine::new();
+        let mut rules = Vec::new();
+        let mut exception_packages = Vec::new();
+        let mut defined_functions: BTreeSet<String> = BTreeSet::new();
+        let mut packages: Vec<(usize, String)> = Vec::new();
+
+        for (index, source) in sources.iter().enumerate() {
+            let package = PACKAGE_RE
+                .captures(&source.text)
+                .map(|c| c[1].to_string())
+                .ok_or_else(|| PolicyError::load(&source.path, 1, 1, "no `package` declaration"))?;
+            add_policy(&mut engine, source)?;
+            let meta = metadata::parse(&source.text)
+                .map_err(|(line, msg)| PolicyError::load(&source.path, line, 1, msg))?
+                .map(Arc::new);
+            for cap in FUNC_DEF_RE.captures_iter(&source.text) {
+                defined_functions.insert(format!("data.{package}.{}", &cap[1]));
+            }
+            packages.push((index, package.clone()));
+            let included = source.builtin || namespaces.includes(&package);
+            if !included {
+                continue;
+            }
+            let scope = if !source.builtin {
+                Scope::Any
+            } else if package.starts_with("tollgate.kubernetes.") {
+                Scope::Kubernetes
+            } else if package.starts_with("tollgate.terraform.") {
+                Scope::Terraform
+            } else {
+                Scope::Any
+            };
+            let mut names: BTreeSet<String> = BTreeSet::new();
+            for cap in RULE_RE.captures_iter(&source.text) {
+                names.insert(format!("{}{}", &cap[1], cap.get(2).map_or("", |m| m.as_str())));
+            }
+            for name in names {
+                let kind = if name.starts_with("warn") { Enforcement::Warn } else { Enforcement::Block };
+                rules.push(RuleInfo {
+                    package: package.clone(),
+                    name,
+                    kind,
+                    meta: meta.clone(),
+                    file: source.path.clone(),
+                    builtin: source.builtin,
+                    scope,
+                });
+            }
+            if EXCEPTION_RE.is_match(&source.text) && !exception_packages.contains(&package) {
+                exception_packages.push(package);
+            }
+        }
+
+        for (index, package) in &packages {
+            check_calls(&sources[*index], package, &defined_functions)?;
+        }
+
+        engine
+            .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
+            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
+        engine
+            .add_policy(
+                "tollgate:context.rego".into(),
+                format!("package conftest\nfile := {CONTEXT_FUNCTION}(\"file\")\n"),
+            )
+            .and_then(|_| {
+                engine.add_policy(
+                    "tollgate:module.rego".into(),
+                    format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
+                )
+            })
+            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
+        let aggregate = aggregate_module(&rules, &exception_packages);
+        engine
+            .add_policy("tollgate:aggregate.rego".into(), aggregate)
+            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
+
+        for d in data {
+            engine
+                .add_data(d)
+                .map_err(|e| PolicyError::Usage(format!("cannot merge data documents: {e}")))?;
+        }
+        if let Some(limit) = timeout {
+            engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+                limit,
+                check_interval: NonZeroU32::new(64).expect("non-zero"),
+            });
+        }
+        // Force analysis now so errors such as unsafe variables surface at load time, not per document.
+        engine.eval_query("true".into(), false).map_err(|e| error_from_message(&e.to_string(), sources))?;
+        Ok(PolicySet {
+            engine,
+            rules,
+            exception_packages,
+            file_count: sources.len(),
+        })
+    }
+
+    /// A fresh engine for one worker thread (policies are shared, not re-parsed).
+    pub fn engine(&self) -> Engine {
+        self.engine.clone()
+    }
+
+    /// Evaluates every applicable rule against one document.
+    pub fn evaluate(&self, engine: &mut Engine, doc: &Document) -> Evaluation {
+        let (dir, name) = match doc.path.rsplit_once('/') {
+            Some((d, n)) => (d.to_string(), n.to_string()),
+            None => (".".to_string(), doc.path.to_string()),
+        };
+        CONTEXT.with(|c| {
+            let mut c = c.borrow_mut();
+            let mut file = BTreeMap::new();
+            file.insert(Value::from("name"), Value::from(name));
+            file.insert(Value::from("dir"), Value::from(dir));
+            c.file = Value::from(file);
+            c.module = doc.module.as_ref().map(|m| (**m).clone()).unwrap_or(Value::Undefined);
+        });
+        engine.set_input(doc.value.clone());
+        let family = family(doc.format);
+        let mut evaluation = Evaluation::default();
+        match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
+            Ok(aggregate) => self.collect(&aggregate, &mut evaluation),
+            Err(_) => self.evaluate_one_by_one(engine, doc.format, &mut evaluation),
+        }
+        evaluation
+    }
+
+    /// After the aggregate failed: evaluate each rule on its own to name the one that broke.
+    fn evaluate_one_by_one(&self, engine: &mut Engine, format: Format, evaluation: &mut Evaluation) {
+        let mut aggregate = BTreeMap::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !applies(rule.scope, format) {
+                continue;
+            }
+            match engine.eval_rule(format!("data.{}.{}", rule.package, rule.name)) {
+                Ok(v) => {
+                    aggregate.insert(Value::from(format!("r{i}")), v);
+                }
+                Err(e) => evaluation.errors.push(RuleError {
+                    rule: format!("{}.{} ({})", rule.package, rule.name, rule.file),
+                    message: first_line(&e.to_string()),
+                }),
+            }
+        }
+        for (i, package) in self.exception_packages.iter().enumerate() {
+            match engine.eval_rule(format!("data.{package}.exception")) {
+                Ok(v) => {
+                    aggregate.insert(Value::from(format!("x{i}")), v);
+                }
+                Err(e) => evaluation.errors.push(RuleError {
+                    rule: format!("{package}.exception"),
+                    message: first_line(&e.to_string()),
+                }),
+            }
+        }
+        self.collect(&Value::from(aggregate), evaluation);
+    }
+
+    fn collect(&self, aggregate: &Value, evaluation: &mut Evaluation) {
+        let Ok(entries) = aggregate.as_object() else { return };
+        // Package → rule suffixes its `exception` rule names for this input.
+        let mut excepted: HashMap<&str, BTreeSet<String>> = HashMap::new();
+        for (key, value) in entries.iter() {
+            let Ok(key) = key.as_string() else { continue };
+            if let Some(i) = key.strip_prefix('x').and_then(|i| i.parse::<usize>().ok()) {
+                let names = excepted.entry(self.exception_packages[i].as_str()).or_default();
+                for entry in elements(value) {
+                    for name in elements(&entry) {
+                        if let Ok(s) = name.as_string() {
+                            names.insert(s.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        for (key, value) in entries.iter() {
+            let Ok(key) = key.as_string() else { continue };
+            let Some(i) = key.strip_prefix('r').and_then(|i| i.parse::<usize>().ok()) else { continue };
+            let rule = &self.rules[i];
+            let conftest_exception = match (rule.exception_name(), excepted.get(rule.package.as_str())) {
+                (Some(name), Some(names)) => names.contains(name),
+                _ => false,
+            };
+            for element in elements(value) {
+                if matches!(element, Value::Bool(false) | Value::Null) {
+                    continue;
+                }
+                evaluation.results.push(RawResult {
+                    rule: i,
+                    value: element,
+                    conftest_exception,
+                });
+            }
+        }
+    }
+}
+
+/// Results of a rule: members of a set or array, or a single value for complete rules.
+fn elements(value: &Value) -> Vec<Value> {
+    match value {
+        Value::Set(s) => s.iter().cloned().collect(),
+        Value::Array(a) => a.iter().cloned().collect(),
+        Value::Undefined => Vec::new(),
+        other => vec![other.clone()],
+    }
+}
+
+fn family(format: Format) -> &'static str {
+    match format {
+        Format::Kubernetes => "kubernetes",
+        Format::Terraform | Format::TerraformPlan => "terraform",
+    }
+}
+
+fn applies(scope: Scope, format: Format) -> bool {
+    match scope {
+        Scope::Any => true,
+        Scope::Kubernetes => format == Format::Kubernetes,
+        Scope::Terraform => matches!(format, Format::Terraform | Format::TerraformPlan),
+    }
+}
+
+/// One partial-object rule per input family, mapping `r<i>` to rule i's value and `x<i>` to
+/// exception package i's `exception` value. Undefined rules simply leave their key out.
+fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String {
+    let mut text = format!("package {AGGREGATE_PACKAGE}\n\n");
+    for (family, format) in [("kubernetes", Format::Kubernetes), ("terraform", Format::Terraform)] {
+        for (i, rule) in rules.iter().enumerate() {
+            if applies(rule.scope, format) {
+                text.push_str(&format!("{family}[\"r{i}\"] := data.{}.{}\n", rule.package, rule.name));
+            }
+        }
+        for (i, package) in exception_packages.iter().enumerate() {
+            text.push_str(&format!("{family}[\"x{i}\"] := data.{package}.exception\n"));
+        }
+        // An empty partial object would be undefined; make it exist.
+        text.push_str(&format!("{family}[\"_\"] := true\n"));
+    }
+    text
+}
+
+fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
+    let key = args.first().and_then(|k| k.as_string().ok().map(|s| s.to_string())).unwrap_or_default();
+    Ok(CONTEXT.with(|c| {
+        let c = c.borrow();
+        match key.as_str() {
+            "file" => c.file.clone(),
+            "module" => c.module.clone(),
+            _ => Value::Undefined,
+        }
+    }))
+}
+
+/// Adds one policy, deciding between Rego v1 and the older syntax for this file alone.
+fn add_policy(engine: &mut Engine, source: &PolicySource) -> Result<(), PolicyError> {
+    engine.set_rego_v0(false);
+    let v1 = engine.add_policy(source.path.clone(), source.text.clone());
+    let Err(v1_err) = v1 else { return Ok(()) };
+    engine.set_rego_v0(true);
+    let v0 = engine.add_policy(source.path.clone(), source.text.clone());
+    engine.set_rego_v0(false);
+    let Err(v0_err) = v0 else { return Ok(()) };
+    // Report the error of the syntax the file seems to be written in.
+    let looks_v1 = source.text.contains("import rego.v1") || source.text.contains(" if ") || source.text.contains(" contains ");
+    let err = if looks_v1 { v1_err } else { v0_err };
+    Err(error_from_message(&err.to_string(), std::slice::from_ref(source)))
+}
+
+/// regorus messages carry `path:line:col`; pull them out so every error names file, line, column.
+fn error_from_message(message: &str, sources: &[PolicySource]) -> PolicyError {
+    let source = sources.iter().find(|s| message.contains(&s.path));
+    let (line, column) = POSITION_RE
+        .captures(message)
+        .map(|c| (c[1].parse().unwrap_or(1), c[2].parse().unwrap_or(1)))
+        .unwrap_or((1, 1));
+    let text = message.trim();
+    match source {
+        Some(s) => PolicyError::load(&s.path, line, column, text.to_string()),
+        None => PolicyError::Usage(format!("policy error: {text}")),
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
+}
+
+/// Rejects calls to functions that no policy defines and regorus does not provide, at load time.
+/// regorus itself only notices when the call is first evaluated, which could be never in a test
+/// run and in the middle of a scan in CI. (Network and runtime builtins such as `http.send` and
+/// `opa.runtime` are not compiled into tollgate, so policies that call them fail here.)
+fn check_calls(source: &PolicySource, package: &str, defined: &BTreeSet<String>) -> Result<(), PolicyError> {
+    let mut aliases: HashMap<String, String> = HashMap::new();
+    for cap in IMPORT_RE.captures_iter(&source.text) {
+        let target = cap[1].to_string();
+        let alias = cap.get(2).map(|m| m.as_str().to_string()).unwrap_or_else(|| {
+            target.rsplit('.').next().unwrap_or_default().to_string()
+        });
+        aliases.insert(alias, target);
+    }
+    for (line_no, line) in source.text.lines().enumerate() {
+        let code = strip_strings_and_comments(line);
+        for cap in CALL_RE.captures_iter(&code) {
+            let m = cap.get(1).expect("group 1");
+            let name = m.as_str();
+            // A preceding `.` or `]` means this is part of a longer reference, e.g. `x[0].f(`.
+            if code[..m.start()].ends_with(['.', ']']) || NOT_CALLS.contains(&name) {
+                continue;
+            }
+            if line.trim_start().starts_with("package ") || line.trim_start().starts_with("import ") {
+                continue;
+            }
+            let first = name.split('.').next().unwrap_or_default();
+            let resolved = if let Some(target) = aliases.get(first) {
+                format!("{target}{}", &name[first.len()..])
+            } else if name.starts_with("data.") {
+                name.to_string()
+            } else {
+                format!("data.{package}.{name}")
+            };
+            let known = defined.contains(&resolved)
+                || regorus::unstable::BUILTINS.contains_key(name)
+                || name == CONTEXT_FUNCTION
+                || name == "print";
+            if !known {
+                return Err(PolicyError::load(
+                    &source.path,
+                    line_no as u32 + 1,
+                    m.start() as u32 + 1,
+                    format!("call to unknown function `{name}` (not defined by any loaded policy and not a builtin tollgate provides)"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Blanks out string literals and comments so calls are only looked for in code.
+fn strip_strings_and_comments(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                    out.push_str("  ");
+                    continue;
+                }
+                if c == q {
+                    quote = None;
+                }
+                out.push(' ');
+            }
+            None => match c {
+                '"' | '`' => {
+                    quote = Some(c);
+                    out.push(' ');
+                }
+                '#' => break,
+                c => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Locations, Span};
+
+    fn source(path: &str, text: &str) -> PolicySource {
+        PolicySource {
+            path: path.into(),
+            text: text.into(),
+            builtin: false,
+        }
+    }
+
+    fn doc(json: &str) -> Document {
+        Document {
+            path: Arc::from("dir/a.yaml"),
+            format: Format::Kubernetes,
+            index: 0,
+            value: Value::from_json_str(json).unwrap(),
+            locations: Locations::default(),
+            span: Span::new(1, 1, 1),
+            resource: None,
+            module: None,
+        }
+    }
+
+    fn main_ns() -> Namespaces {
+        Namespaces::Matching(vec!["main".into()])
+    }
+
+    #[test]
+    fn v0_and_v1_policies_load_together() {
+        let set = PolicySet::load(
+            &[
+                source("old.rego", "package main\ndeny[msg] {\n  input.a == 1\n  msg := \"old\"\n}\n"),
+                source("new.rego", "package main\nimport rego.v1\nwarn contains msg if {\n  input.a == 1\n  msg := \"new\"\n}\n"),
+            ],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .unwrap();
+        let mut engine = set.engine();
+        let ev = set.evaluate(&mut engine, &doc(r#"{"a": 1}"#));
+        assert!(ev.errors.is_empty());
+        let mut got: Vec<_> = ev.results.iter().map(|r| (set.rules[r.rule].name.clone(), r.value.clone())).collect();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got, vec![("deny".into(), Value::from("old")), ("warn".into(), Value::from("new"))]);
+    }
+
+    #[test]
+    fn conftest_exceptions_and_file_context() {
+        let set = PolicySet::load(
+            &[source(
+                "p.rego",
+                "package main\nimport rego.v1\ndeny_root contains msg if { msg := data.conftest.file.name }\nexception contains [\"root\"] if input.skip\n",
+            )],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .unwrap();
+        let mut engine = set.engine();
+        let ev = set.evaluate(&mut engine, &doc(r#"{"skip": true}"#));
+        assert_eq!(ev.results.len(), 1);
+        assert_eq!(ev.results[0].value, Value::from("a.yaml"));
+        assert!(ev.results[0].conftest_exception);
+        let ev = set.evaluate(&mut engine, &doc(r#"{"skip": false}"#));
+        assert!(!ev.results[0].conftest_exception);
+    }
+
+    #[test]
+    fn unknown_function_is_a_load_error_with_position() {
+        let err = PolicySet::load(
+            &[source("p.rego", "package main\nimport rego.v1\n\ndeny contains 1 if {\n  http.send({\"url\": \"x\"})\n}\n")],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .err()
+        .unwrap();
+        match err {
+            PolicyError::Load { line, column, message, .. } => {
+                assert_eq!((line, column), (5, 3));
+                assert!(message.contains("http.send"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let err = PolicySet::load(&[source("bad.rego", "package main\nimport rego.v1\ndeny contains x if {\n  x := \n}\n")], vec![], &main_ns(), None)
+            .err()
+            .unwrap();
+        assert!(matches!(err, PolicyError::Load { ref path, line, .. } if path == "bad.rego" && line >= 4), "{err:?}");
+    }
+
+    #[test]
+    fn runtime_errors_are_attributed_to_the_rule() {
+        let set = PolicySet::load(
+            &[source("p.rego", "package main\nimport rego.v1\ndeny contains x if { x := to_number(input.v) }\nwarn contains \"ok\" if true\n")],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .unwrap();
+        let mut engine = set.engine();
+        let ev = set.evaluate(&mut engine, &doc(r#"{"v": "abc"}"#));
+        assert_eq!(ev.errors.len(), 1, "{ev:?}");
+        assert!(ev.errors[0].rule.starts_with("main.deny"));
+        assert_eq!(ev.results.len(), 1);
+    }
+
+    #[test]
+    fn namespaces_select_user_packages() {
+        let sources = [source("a.rego", "package other\nimport rego.v1\ndeny contains 1 if true\n")];
+        let set = PolicySet::load(&sources, vec![], &main_ns(), None).unwrap();
+        assert!(set.rules.is_empty());
+        let set = PolicySet::load(&sources, vec![], &Namespaces::All, None).unwrap();
+        assert_eq!(set.rules.len(), 1);
+    }
+}

@@ -1,0 +1,80 @@
+//! Policies: loading Rego (built-in and the user's), reading rule metadata, evaluating documents.
+//!
+//! This module knows Rego and conftest's conventions; it turns a [`crate::input::Document`] into
+//! raw rule results. Locating a result in the source and deciding what it means for the run is
+//! the judge's business.
+
+pub mod builtin;
+pub mod engine;
+pub mod metadata;
+pub mod verify;
+
+pub use engine::{Evaluation, PolicyError, PolicySet, RawResult, RuleError, RuleInfo};
+pub use metadata::{Enforcement, RuleMeta, Severity};
+
+/// The text of one policy file and where it came from.
+#[derive(Debug, Clone)]
+pub struct PolicySource {
+    /// Path shown in messages: relative to the repository root, or `builtin:policies/...`.
+    pub path: String,
+    pub text: String,
+    pub builtin: bool,
+}
+
+/// Which user packages are evaluated (built-in packages always are).
+#[derive(Debug, Clone)]
+pub enum Namespaces {
+    All,
+    /// conftest-style patterns: exact names, or globs where `*` may cross dots.
+    Matching(Vec<String>),
+}
+
+impl Namespaces {
+    pub fn includes(&self, package: &str) -> bool {
+        match self {
+            Namespaces::All => true,
+            Namespaces::Matching(patterns) => patterns.iter().any(|p| glob_match(p, package)),
+        }
+    }
+}
+
+/// `*` matches any run of characters (dots included, as in conftest), `?` one character.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespace_globs_cross_dots() {
+        assert!(glob_match("main", "main"));
+        assert!(!glob_match("main", "main.sub"));
+        assert!(glob_match("main.*", "main.sub.deep"));
+        assert!(glob_match("*", "a.b"));
+        assert!(glob_match("k8s.?b", "k8s.ab"));
+    }
+}

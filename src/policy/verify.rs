@@ -1,0 +1,1 @@
+//! `tollgate verify`: Rego unit tests (filled in with the policy library issue).

@@ -1,0 +1,116 @@
+//! Human diagnostics: one block per finding with the offending source line underlined, grouped
+//! by file (findings are sorted by file and line), then errors, skipped files and a summary line.
+
+use super::ReportContext;
+use crate::judge::{Finding, Status};
+use crate::policy::Enforcement;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+pub fn render(ctx: &ReportContext) -> String {
+    let style = Style { color: ctx.color };
+    let o = ctx.outcome;
+    let mut out = String::new();
+    let mut sources: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    for f in &o.findings {
+        let lines = sources.entry(f.file.as_str()).or_insert_with(|| {
+            std::fs::read_to_string(ctx.root.join(&f.file))
+                .ok()
+                .map(|t| t.lines().map(str::to_string).collect())
+        });
+        finding(&mut out, f, lines.as_deref(), &style);
+    }
+    for e in &o.errors {
+        let at = if e.line > 0 { format!("{}:{}:{}", e.path, e.line, e.column) } else { e.path.clone() };
+        let _ = writeln!(out, "{}: {}: {}\n", style.paint("1;31", &format!("error[{}]", e.kind)), at, e.message);
+    }
+    if !o.skipped.is_empty() {
+        let _ = writeln!(out, "{}", style.paint("2", &format!("skipped {} file(s):", o.skipped.len())));
+        for s in &o.skipped {
+            let _ = writeln!(out, "{}", style.paint("2", &format!("  {}: {}", s.path, s.reason)));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(ctx, &style));
+    out
+}
+
+fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Style) {
+    let (label, code) = match (f.status, f.enforcement) {
+        (Status::Excepted, _) => ("excepted", "2"),
+        (_, Enforcement::Block) => ("error", "1;31"),
+        (_, Enforcement::Warn) => ("warning", "1;33"),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        style.paint(code, &format!("{label}[{}]", f.rule_id)),
+        style.paint("1", &f.message)
+    );
+    let width = f.line.to_string().len();
+    let pad = " ".repeat(width);
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{} {}",
+        style.paint("34", "-->"),
+        f.file,
+        f.line,
+        f.column,
+        style.paint("2", &format!("({}, {})", f.resource, f.severity))
+    );
+    if let Some(text) = lines.and_then(|l| l.get(f.line.saturating_sub(1) as usize)) {
+        let bar = style.paint("34", "|");
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(out, "{} {bar} {}", style.paint("34", &f.line.to_string()), text);
+        let start = (f.column.max(1) - 1) as usize;
+        let content_len = text.trim_end().chars().count().saturating_sub(start).max(1);
+        let caret_code = if f.enforcement == Enforcement::Block && f.status == Status::Failed { "31" } else { "33" };
+        let _ = writeln!(
+            out,
+            "{pad} {bar} {}{}",
+            " ".repeat(start),
+            style.paint(caret_code, &"^".repeat(content_len))
+        );
+    }
+    if let Some(ex) = &f.exception {
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &format!("excepted by {}: {}", ex.id, ex.reason)));
+    }
+    if !f.title.is_empty() {
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &format!("help: {} (tollgate explain {})", f.title, f.rule_id)));
+    }
+    out.push('\n');
+}
+
+fn summary(ctx: &ReportContext, style: &Style) -> String {
+    let o = ctx.outcome;
+    let blocking = o.findings.iter().filter(|f| f.blocks()).count();
+    let warnings = o.findings.iter().filter(|f| f.warns()).count();
+    let excepted = o.findings.iter().filter(|f| f.status == Status::Excepted).count();
+    let verdict = o.verdict();
+    let verdict_text = match verdict {
+        crate::judge::Verdict::Pass => style.paint("1;32", "pass"),
+        crate::judge::Verdict::Warn => style.paint("1;33", "warn"),
+        crate::judge::Verdict::Block => style.paint("1;31", "block"),
+        crate::judge::Verdict::Error => style.paint("1;31", "error (could not judge everything)"),
+    };
+    format!(
+        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); {} skipped, {} unsupported, {} excluded ({:.2}s)\n",
+        o.errors.len(),
+        o.stats.files_scanned,
+        o.stats.documents,
+        o.skipped.len(),
+        o.stats.files_unsupported,
+        o.stats.files_excluded,
+        o.timings.total.as_secs_f64(),
+    )
+}

@@ -1,0 +1,214 @@
+//! SARIF 2.1.0 for GitHub code scanning.
+//!
+//! Every loaded rule is listed in `tool.driver.rules` (so alerts close when a rule stops firing),
+//! with help text and `security-severity`. Results carry `partialFingerprints` derived from rule
+//! id, file, resource and occurrence, never line numbers, so an alert survives edits above it.
+//! Excepted findings are left out: GitHub does not dismiss alerts from SARIF `suppressions`.
+
+use super::{ReportContext, fnv1a};
+use crate::judge::{Finding, Status};
+use crate::policy::{Enforcement, Severity};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+
+struct RuleDoc {
+    title: String,
+    description: String,
+    remediation: String,
+    references: Vec<String>,
+    severity: Severity,
+    enforcement: Enforcement,
+    frameworks: Vec<String>,
+}
+
+pub fn render(ctx: &ReportContext) -> String {
+    let mut rules: BTreeMap<String, RuleDoc> = BTreeMap::new();
+    for rule in &ctx.policies.rules {
+        let meta = rule.meta.as_deref();
+        let id = meta
+            .map(|m| m.id.clone())
+            .filter(|i| !i.is_empty())
+            .unwrap_or_else(|| format!("{}.{}", rule.package, rule.name));
+        rules.entry(id).or_insert_with(|| RuleDoc {
+            title: meta.map(|m| m.title.clone()).unwrap_or_default(),
+            description: meta.map(|m| m.description.clone()).unwrap_or_default(),
+            remediation: meta.map(|m| m.remediation.clone()).unwrap_or_default(),
+            references: meta.map(|m| m.references.clone()).unwrap_or_default(),
+            severity: meta.and_then(|m| m.severity).unwrap_or(match rule.kind {
+                Enforcement::Block => Severity::High,
+                Enforcement::Warn => Severity::Medium,
+            }),
+            enforcement: meta.and_then(|m| m.enforcement).unwrap_or(rule.kind),
+            frameworks: meta.map(|m| m.frameworks.clone()).unwrap_or_default(),
+        });
+    }
+    // Results may name rule ids no metadata declares (an `id` key in a result object).
+    for f in &ctx.outcome.findings {
+        rules.entry(f.rule_id.clone()).or_insert_with(|| RuleDoc {
+            title: f.title.clone(),
+            description: String::new(),
+            remediation: String::new(),
+            references: Vec::new(),
+            severity: f.severity,
+            enforcement: f.enforcement,
+            frameworks: Vec::new(),
+        });
+    }
+    let index: HashMap<&str, usize> = rules.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let rules_json: Vec<Value> = rules.iter().map(|(id, r)| rule_json(id, r)).collect();
+
+    let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut results = Vec::new();
+    for f in ctx.outcome.findings.iter().filter(|f| f.status == Status::Failed) {
+        let n = occurrences
+            .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
+            .or_insert(0);
+        *n += 1;
+        results.push(result_json(f, index[f.rule_id.as_str()], *n));
+    }
+
+    let notifications: Vec<Value> = ctx
+        .outcome
+        .errors
+        .iter()
+        .map(|e| {
+            let mut n = json!({
+                "level": "error",
+                "message": {"text": format!("{} error: {}", e.kind, e.message)},
+                "descriptor": {"id": format!("tollgate/{}-error", e.kind)},
+            });
+            if !e.path.is_empty() {
+                let mut region = json!({});
+                if e.line > 0 {
+                    region = json!({"startLine": e.line, "startColumn": e.column.max(1)});
+                }
+                n["locations"] = json!([{"physicalLocation": {
+                    "artifactLocation": {"uri": e.path, "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                }}]);
+                if e.line == 0 {
+                    n["locations"][0]["physicalLocation"]
+                        .as_object_mut()
+                        .expect("object")
+                        .remove("region");
+                }
+            }
+            n
+        })
+        .collect();
+
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "tollgate",
+                "informationUri": "https://github.com/tollgate-dev/tollgate",
+                "version": super::tool_version(),
+                "semanticVersion": super::tool_version(),
+                "rules": rules_json,
+            }},
+            "automationDetails": {"id": "tollgate/"},
+            "invocations": [{
+                "executionSuccessful": ctx.outcome.errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&sarif).expect("sarif serializes");
+    s.push('\n');
+    s
+}
+
+fn level(e: Enforcement) -> &'static str {
+    match e {
+        Enforcement::Block => "error",
+        Enforcement::Warn => "warning",
+    }
+}
+
+fn sentence(s: &str) -> String {
+    let s = s.trim();
+    if s.ends_with(['.', '!', '?']) { s.to_string() } else { format!("{s}.") }
+}
+
+fn rule_json(id: &str, r: &RuleDoc) -> Value {
+    let title = if r.title.is_empty() { id.to_string() } else { r.title.clone() };
+    let description = if r.description.is_empty() { title.clone() } else { r.description.clone() };
+    let mut help_text = sentence(&description);
+    let mut help_md = format!("**{}**\n\n{}", title, sentence(&description));
+    if !r.remediation.is_empty() {
+        help_text.push_str(&format!("\n\nRemediation:\n{}", r.remediation));
+        help_md.push_str(&format!("\n\n### Remediation\n\n{}", r.remediation));
+    }
+    if !r.references.is_empty() {
+        help_md.push_str("\n\n### References\n\n");
+        for reference in &r.references {
+            help_md.push_str(&format!("- <{reference}>\n"));
+        }
+    }
+    let mut tags = vec!["security".to_string()];
+    tags.extend(r.frameworks.iter().cloned());
+    let mut rule = json!({
+        "id": id,
+        "name": pascal_case(&title),
+        "shortDescription": {"text": sentence(&title)},
+        "fullDescription": {"text": sentence(&description)},
+        "help": {"text": help_text, "markdown": help_md},
+        "defaultConfiguration": {"level": level(r.enforcement)},
+        "properties": {
+            "tags": tags,
+            "precision": "high",
+            "problem.severity": if r.enforcement == Enforcement::Block { "error" } else { "warning" },
+            "security-severity": r.severity.score(),
+        },
+    });
+    if let Some(uri) = r.references.first() {
+        rule["helpUri"] = json!(uri);
+    }
+    rule
+}
+
+fn pascal_case(s: &str) -> String {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
+    let occurrence = occurrence.to_string();
+    json!({
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index,
+        "level": level(f.enforcement),
+        "message": {"text": sentence(&f.message)},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
+                "region": {
+                    "startLine": f.line.max(1),
+                    "startColumn": f.column.max(1),
+                    "endLine": f.end_line.max(f.line).max(1),
+                },
+            },
+            "logicalLocations": [{"fullyQualifiedName": f.resource, "kind": "resource"}],
+        }],
+        "partialFingerprints": {
+            "tollgate/v1": fnv1a(&[&f.rule_id, &f.file, &f.resource, &occurrence]),
+        },
+        "properties": {
+            "severity": f.severity.as_str(),
+            "enforcement": f.enforcement.as_str(),
+            "resource": f.resource,
+        },
+    })
+}

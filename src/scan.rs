@@ -1,0 +1,306 @@
+//! The scan pipeline: discover → read and parse → evaluate → judge, in parallel, then sorted.
+//!
+//! Work is split into units (a Terraform module directory, or one YAML/JSON file); each worker
+//! thread owns a clone of the compiled policies and streams its units' documents through them,
+//! so documents are dropped as soon as they are judged and only findings are kept.
+
+use crate::discover::{self, Candidate, Discovery, FileKind, Filters};
+use crate::input::terraform::SourceFile;
+use crate::input::{self, InputError, Parsed, Skipped};
+use crate::judge::{self, Finding, Verdict};
+use crate::policy::PolicySet;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to scan and how.
+pub struct ScanRequest {
+    pub root: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub filters: Filters,
+    pub threads: usize,
+    /// Files larger than this are skipped and reported.
+    pub max_file_size: u64,
+}
+
+/// A file or document that could not be judged. Any of these makes the run exit 2.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ScanError {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    /// `parse`, `read` or `policy`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl ScanError {
+    fn from_input(e: InputError, kind: &'static str) -> Self {
+        ScanError {
+            path: e.path,
+            line: e.line,
+            column: e.column,
+            kind,
+            message: e.message,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Stats {
+    /// Files that were read and parsed (Terraform, YAML, JSON).
+    pub files_scanned: usize,
+    /// Documents evaluated (Terraform files, manifests, plans).
+    pub documents: usize,
+    /// Files of types tollgate does not read.
+    pub files_unsupported: usize,
+    /// Files left out by `--include` / `--exclude`.
+    pub files_excluded: usize,
+}
+
+/// Time spent per stage, summed over worker threads.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub discover: Duration,
+    pub read_parse: Duration,
+    pub evaluate: Duration,
+    pub total: Duration,
+}
+
+#[derive(Debug)]
+pub struct ScanOutcome {
+    pub findings: Vec<Finding>,
+    pub skipped: Vec<Skipped>,
+    pub errors: Vec<ScanError>,
+    pub stats: Stats,
+    pub timings: Timings,
+}
+
+impl ScanOutcome {
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(&self.findings, self.errors.len())
+    }
+}
+
+enum Unit {
+    /// A Terraform module directory and the files in it to judge.
+    Module { dir: PathBuf, judge: Vec<Candidate> },
+    File(Candidate),
+}
+
+#[derive(Default)]
+struct UnitResult {
+    findings: Vec<Finding>,
+    skipped: Vec<Skipped>,
+    errors: Vec<ScanError>,
+    files: usize,
+    documents: usize,
+    read_parse: Duration,
+    evaluate: Duration,
+}
+
+pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, String> {
+    let start = Instant::now();
+    let discovery = discover::discover(&request.root, &request.paths, &request.filters, request.threads);
+    let discover_time = start.elapsed();
+    let Discovery {
+        candidates,
+        unsupported,
+        excluded,
+        problems,
+    } = discovery;
+
+    let units = plan_units(candidates);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(request.threads)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let results: Vec<UnitResult> = pool.install(|| {
+        units
+            .par_iter()
+            .map_init(|| policies.engine(), |engine, unit| run_unit(unit, request, policies, engine))
+            .collect()
+    });
+
+    let mut outcome = ScanOutcome {
+        findings: Vec::new(),
+        skipped: Vec::new(),
+        errors: problems
+            .into_iter()
+            .map(|(path, message)| ScanError {
+                path,
+                line: 0,
+                column: 0,
+                kind: "read",
+                message,
+            })
+            .collect(),
+        stats: Stats {
+            files_unsupported: unsupported,
+            files_excluded: excluded,
+            ..Stats::default()
+        },
+        timings: Timings {
+            discover: discover_time,
+            ..Timings::default()
+        },
+    };
+    for r in results {
+        outcome.findings.extend(r.findings);
+        outcome.skipped.extend(r.skipped);
+        outcome.errors.extend(r.errors);
+        outcome.stats.files_scanned += r.files;
+        outcome.stats.documents += r.documents;
+        outcome.timings.read_parse += r.read_parse;
+        outcome.timings.evaluate += r.evaluate;
+    }
+    outcome.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.findings.dedup();
+    outcome.skipped.sort();
+    outcome.errors.sort();
+    outcome.timings.total = start.elapsed();
+    Ok(outcome)
+}
+
+/// Groups Terraform files by directory (a module is parsed as a whole); other files stand alone.
+fn plan_units(candidates: Vec<Candidate>) -> Vec<Unit> {
+    let mut modules: BTreeMap<PathBuf, Vec<Candidate>> = BTreeMap::new();
+    let mut units = Vec::new();
+    for c in candidates {
+        if c.kind == FileKind::Terraform {
+            let dir = c.path.parent().map(Path::to_path_buf).unwrap_or_default();
+            modules.entry(dir).or_default().push(c);
+        } else {
+            units.push(Unit::File(c));
+        }
+    }
+    units.extend(modules.into_iter().map(|(dir, judge)| Unit::Module { dir, judge }));
+    units
+}
+
+fn run_unit(unit: &Unit, request: &ScanRequest, policies: &PolicySet, engine: &mut regorus::Engine) -> UnitResult {
+    let mut result = UnitResult::default();
+    let t = Instant::now();
+    let parsed = match unit {
+        Unit::File(c) => parse_file(c, request.max_file_size, &mut result),
+        Unit::Module { dir, judge } => parse_module(dir, judge, request.max_file_size, &mut result),
+    };
+    result.read_parse = t.elapsed();
+    let Parsed {
+        documents,
+        skipped,
+        errors,
+    } = parsed;
+    result.skipped.extend(skipped);
+    result.errors.extend(errors.into_iter().map(|e| ScanError::from_input(e, "parse")));
+    let t = Instant::now();
+    for doc in &documents {
+        result.documents += 1;
+        let evaluation = policies.evaluate(engine, doc);
+        for e in evaluation.errors {
+            result.errors.push(ScanError {
+                path: doc.path.to_string(),
+                line: doc.span.line,
+                column: doc.span.column,
+                kind: "policy",
+                message: format!("rule {} failed: {}", e.rule, e.message),
+            });
+        }
+        for raw in &evaluation.results {
+            result.findings.push(judge::finding(policies, doc, raw));
+        }
+    }
+    result.evaluate = t.elapsed();
+    result
+}
+
+/// Reads a file as UTF-8 text within the size limit; `Err` says why it was not read.
+fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > max {
+        return Err(format!("file is {} bytes, over the {max}-byte limit (--max-file-size)", meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.contains(&0) {
+        return Err("binary file".into());
+    }
+    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".into())
+}
+
+fn parse_file(c: &Candidate, max: u64, result: &mut UnitResult) -> Parsed {
+    let mut parsed = Parsed::default();
+    let text = match read_text(&c.path, max) {
+        Ok(t) => t,
+        Err(reason) => {
+            parsed.skipped.push(Skipped {
+                path: c.rel.clone(),
+                reason,
+            });
+            return parsed;
+        }
+    };
+    result.files += 1;
+    if c.kind == FileKind::Json && input::plan::looks_like_plan(&text) {
+        input::plan::parse(&c.rel, &text)
+    } else {
+        input::kubernetes::parse(&c.rel, &text)
+    }
+}
+
+fn parse_module(dir: &Path, judge: &[Candidate], max: u64, result: &mut UnitResult) -> Parsed {
+    let mut parsed = Parsed::default();
+    let wanted: HashSet<&Path> = judge.iter().map(|c| c.path.as_path()).collect();
+    let rel_dir = judge
+        .first()
+        .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .unwrap_or_default();
+    let rel_of = |name: &str| if rel_dir.is_empty() { name.to_string() } else { format!("{rel_dir}/{name}") };
+    // The module's other files give context (variables, locals, related resources) even when
+    // only some files were named, as pre-commit does.
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for c in judge {
+        let name = c.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let mut files = Vec::new();
+    let mut tfvars = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        let is_judged = wanted.contains(path.as_path());
+        let lower = name.to_ascii_lowercase();
+        let is_tf = lower.ends_with(".tf") || lower.ends_with(".tf.json");
+        let is_vars = lower == "terraform.tfvars" || lower.ends_with(".auto.tfvars");
+        if !is_tf && !is_vars && !is_judged {
+            continue;
+        }
+        match read_text(&path, max) {
+            Ok(text) => {
+                let file = SourceFile {
+                    path: rel_of(&name),
+                    text,
+                    judge: is_judged,
+                };
+                if is_vars { tfvars.push(file) } else { files.push(file) }
+            }
+            Err(reason) if is_judged => parsed.errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
+            Err(_) => {}
+        }
+    }
+    result.files += files.iter().filter(|f| f.judge).count();
+    let mut module = input::terraform::parse_module(&files, &tfvars);
+    module.errors.extend(parsed.errors);
+    module
+}
