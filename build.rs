@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -31,16 +33,29 @@ fn main() {
     // FNV-1a over names and contents: a stable fingerprint with no extra dependency.
     let mut hash: u64 = 0xcbf29ce484222325;
     for file in &files {
-        let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let text = std::fs::read_to_string(file).unwrap();
         for b in rel.bytes().chain(text.bytes()) {
             hash ^= b as u64;
             hash = hash.wrapping_mul(0x100000001b3);
         }
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", file.to_string_lossy()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            file.to_string_lossy()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
-    writeln!(code, "pub(crate) const LIBRARY_HASH: &str = \"{hash:016x}\";").unwrap();
+    writeln!(
+        code,
+        "pub(crate) const LIBRARY_HASH: &str = \"{hash:016x}\";"
+    )
+    .unwrap();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin_policies.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -40,9 +40,13 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
-    let cwd = std::env::current_dir().map_err(|e| AppError::Usage(format!("cannot read the current directory: {e}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| AppError::Usage(format!("cannot read the current directory: {e}")))?;
     let root = discover::repository_root(&cwd);
     match cli.command {
         Command::Scan(args) => run_scan(args, &root, &cwd, color),
@@ -54,11 +58,14 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
 fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, AppError> {
     let mut extra_reports = Vec::new();
     for spec in &args.reports {
-        let (format, path) = spec
-            .split_once('=')
-            .ok_or_else(|| AppError::Usage(format!("--report expects FORMAT=PATH, got `{spec}`")))?;
-        let format = ReportFormat::parse(format)
-            .ok_or_else(|| AppError::Usage(format!("unknown report format `{format}` (human, json, sarif)")))?;
+        let (format, path) = spec.split_once('=').ok_or_else(|| {
+            AppError::Usage(format!("--report expects FORMAT=PATH, got `{spec}`"))
+        })?;
+        let format = ReportFormat::parse(format).ok_or_else(|| {
+            AppError::Usage(format!(
+                "unknown report format `{format}` (human, json, sarif)"
+            ))
+        })?;
         extra_reports.push((format, cwd.join(path)));
     }
     let timeout = (args.policy_timeout > 0.0).then(|| Duration::from_secs_f64(args.policy_timeout));
@@ -89,15 +96,28 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
     };
     let mut write_failed = false;
     for (format, path) in &extra_reports {
-        let text = report::render(*format, &ReportContext { color: false, ..ctx });
+        let text = report::render(
+            *format,
+            &ReportContext {
+                color: false,
+                ..ctx
+            },
+        );
         if let Err(e) = write_atomically(path, &text) {
-            eprintln!("tollgate: error: cannot write {} report to {}: {e}", format_name(*format), path.display());
+            eprintln!(
+                "tollgate: error: cannot write {} report to {}: {e}",
+                format_name(*format),
+                path.display()
+            );
             write_failed = true;
         }
     }
     let text = report::render(args.format, &ctx);
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         // A closed pipe (`tollgate scan | head`) is the reader's choice, not a failure.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("tollgate: error: cannot write to standard output: {e}");
@@ -137,8 +157,14 @@ fn format_name(f: ReportFormat) -> &'static str {
 /// Writes through a temporary file in the same directory and renames it into place, so an
 /// interrupted run never leaves a truncated report that a later CI step would accept.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tollgate-{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
@@ -148,13 +174,25 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data.
-pub fn load_policies(args: &PolicyArgs, root: &Path, cwd: &Path, timeout: Option<Duration>) -> Result<PolicySet, AppError> {
-    let mut sources = if args.no_builtin { Vec::new() } else { policy::builtin::sources() };
+pub fn load_policies(
+    args: &PolicyArgs,
+    root: &Path,
+    cwd: &Path,
+    timeout: Option<Duration>,
+) -> Result<PolicySet, AppError> {
+    let mut sources = if args.no_builtin {
+        Vec::new()
+    } else {
+        policy::builtin::sources()
+    };
     for p in &args.policy {
         let abs = cwd.join(p);
         let files = rego_files(&abs)?;
         if files.is_empty() {
-            return Err(AppError::Usage(format!("no .rego policy files found in `{}`", p.display())));
+            return Err(AppError::Usage(format!(
+                "no .rego policy files found in `{}`",
+                p.display()
+            )));
         }
         for f in files {
             let text = std::fs::read_to_string(&f)
@@ -167,7 +205,9 @@ pub fn load_policies(args: &PolicyArgs, root: &Path, cwd: &Path, timeout: Option
         }
     }
     if sources.is_empty() {
-        return Err(AppError::Usage("no policies to evaluate (--no-builtin and no --policy)".into()));
+        return Err(AppError::Usage(
+            "no policies to evaluate (--no-builtin and no --policy)".into(),
+        ));
     }
     let mut data = Vec::new();
     for d in &args.data {
@@ -185,7 +225,8 @@ pub fn load_policies(args: &PolicyArgs, root: &Path, cwd: &Path, timeout: Option
 
 /// `.rego` files under a path (a file or a directory), tests excluded, sorted.
 pub fn rego_files(path: &Path) -> Result<Vec<PathBuf>, AppError> {
-    let meta = std::fs::metadata(path).map_err(|e| AppError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| AppError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -196,7 +237,10 @@ pub fn rego_files(path: &Path) -> Result<Vec<PathBuf>, AppError> {
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(|e| e.into_path())
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             name.ends_with(".rego") && !name.ends_with("_test.rego")
         })
         .collect();
@@ -208,10 +252,16 @@ pub fn rego_files(path: &Path) -> Result<Vec<PathBuf>, AppError> {
 fn load_data(path: &Path) -> Result<Vec<Value>, AppError> {
     let mut files = Vec::new();
     if path.is_dir() {
-        for e in ignore::WalkBuilder::new(path).standard_filters(false).build().flatten() {
+        for e in ignore::WalkBuilder::new(path)
+            .standard_filters(false)
+            .build()
+            .flatten()
+        {
             let p = e.into_path();
             let name = p.to_string_lossy().to_ascii_lowercase();
-            if p.is_file() && (name.ends_with(".json") || name.ends_with(".yaml") || name.ends_with(".yml")) {
+            if p.is_file()
+                && (name.ends_with(".json") || name.ends_with(".yaml") || name.ends_with(".yml"))
+            {
                 files.push(p);
             }
         }
@@ -221,16 +271,33 @@ fn load_data(path: &Path) -> Result<Vec<Value>, AppError> {
     }
     let mut out = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| AppError::Usage(format!("cannot read data file {}: {e}", f.display())))?;
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| AppError::Usage(format!("cannot read data file {}: {e}", f.display())))?;
         let docs = yaml::parse_stream(&text).map_err(|e| {
-            AppError::Usage(format!("{}:{}:{}: invalid data file: {}", f.display(), e.line, e.column, e.message))
+            AppError::Usage(format!(
+                "{}:{}:{}: invalid data file: {}",
+                f.display(),
+                e.line,
+                e.column,
+                e.message
+            ))
         })?;
         for doc in docs {
-            let v = yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default()).map_err(|e| {
-                AppError::Usage(format!("{}:{}:{}: invalid data file: {}", f.display(), e.line, e.column, e.message))
-            })?;
+            let v = yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default())
+                .map_err(|e| {
+                    AppError::Usage(format!(
+                        "{}:{}:{}: invalid data file: {}",
+                        f.display(),
+                        e.line,
+                        e.column,
+                        e.message
+                    ))
+                })?;
             if v.as_object().is_err() {
-                return Err(AppError::Usage(format!("{}: a data file must hold an object at the top level", f.display())));
+                return Err(AppError::Usage(format!(
+                    "{}: a data file must hold an object at the top level",
+                    f.display()
+                )));
             }
             out.push(v);
         }
@@ -248,7 +315,10 @@ fn run_rules(args: RulesArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
             out.push('\n');
         }
         RulesFormat::Table => {
-            out.push_str(&format!("{:<16} {:<9} {:<7} {}\n", "ID", "SEVERITY", "ENFORCE", "TITLE"));
+            out.push_str(&format!(
+                "{:<16} {:<9} {:<7} {}\n",
+                "ID", "SEVERITY", "ENFORCE", "TITLE"
+            ));
             for r in &rules {
                 out.push_str(&format!(
                     "{:<16} {:<9} {:<7} {}\n",
@@ -270,7 +340,11 @@ pub fn rule_rows(set: &PolicySet) -> Vec<serde_json::Value> {
     let mut rows = std::collections::BTreeMap::new();
     for rule in &set.rules {
         let meta = rule.meta.as_deref().cloned().unwrap_or_default();
-        let id = if meta.id.is_empty() { format!("{}.{}", rule.package, rule.name) } else { meta.id.clone() };
+        let id = if meta.id.is_empty() {
+            format!("{}.{}", rule.package, rule.name)
+        } else {
+            meta.id.clone()
+        };
         rows.entry(id.clone()).or_insert_with(|| {
             serde_json::json!({
                 "id": id,
@@ -294,22 +368,42 @@ pub fn rule_rows(set: &PolicySet) -> Vec<serde_json::Value> {
 fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
     let set = load_policies(args, root, cwd, None)?;
     let rows = rule_rows(&set);
-    let Some(r) = rows.iter().find(|r| r["id"].as_str().is_some_and(|i| i.eq_ignore_ascii_case(id))) else {
-        return Err(AppError::Usage(format!("no rule with id `{id}` (see `tollgate rules`)")));
+    let Some(r) = rows
+        .iter()
+        .find(|r| r["id"].as_str().is_some_and(|i| i.eq_ignore_ascii_case(id)))
+    else {
+        return Err(AppError::Usage(format!(
+            "no rule with id `{id}` (see `tollgate rules`)"
+        )));
     };
     let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
     let list = |k: &str| -> Vec<String> {
-        r[k].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        r[k].as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     let mut out = format!("{}: {}\n\n", s("id"), s("title"));
-    out.push_str(&format!("severity: {}    enforcement: {}    package: {}\n\n", s("severity"), s("enforcement"), s("package")));
+    out.push_str(&format!(
+        "severity: {}    enforcement: {}    package: {}\n\n",
+        s("severity"),
+        s("enforcement"),
+        s("package")
+    ));
     if !s("description").is_empty() {
         out.push_str(&format!("{}\n\n", s("description")));
     }
     if !s("remediation").is_empty() {
         out.push_str(&format!("Remediation:\n{}\n\n", s("remediation")));
     }
-    for (label, key) in [("Applies to", "resource_types"), ("Frameworks", "frameworks"), ("References", "references")] {
+    for (label, key) in [
+        ("Applies to", "resource_types"),
+        ("Frameworks", "frameworks"),
+        ("References", "references"),
+    ] {
         let items = list(key);
         if !items.is_empty() {
             out.push_str(&format!("{label}:\n"));

@@ -136,22 +136,36 @@ pub fn relative(root: &Path, path: &Path) -> String {
 pub fn discover(root: &Path, paths: &[PathBuf], filters: &Filters, threads: usize) -> Discovery {
     let out = Mutex::new(Discovery::default());
     for given in paths {
-        let abs = if given.is_absolute() { given.clone() } else { root.join(given) };
+        let abs = if given.is_absolute() {
+            given.clone()
+        } else {
+            root.join(given)
+        };
         let abs = normalize(&abs);
         // A path named on the command line is followed even when it is a symlink.
         let meta = match std::fs::metadata(&abs) {
             Ok(m) => m,
             Err(e) => {
-                out.lock().unwrap().problems.push((relative(root, &abs), format!("cannot read: {e}")));
+                out.lock()
+                    .unwrap()
+                    .problems
+                    .push((relative(root, &abs), format!("cannot read: {e}")));
                 continue;
             }
         };
         if meta.is_file() {
             let rel = relative(root, &abs);
-            let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = abs
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let mut d = out.lock().unwrap();
             match FileKind::of(&name) {
-                Some(kind) if filters.selects(&rel) => d.candidates.push(Candidate { rel, path: abs, kind }),
+                Some(kind) if filters.selects(&rel) => d.candidates.push(Candidate {
+                    rel,
+                    path: abs,
+                    kind,
+                }),
                 Some(_) => d.excluded += 1,
                 None => d.unsupported += 1,
             }
@@ -256,7 +270,11 @@ mod tests {
 
     #[test]
     fn gitignore_style_filters() {
-        let f = Filters::new(&[], &["vendor".into(), "*.gen.yaml".into(), "k8s/legacy/**".into()]).unwrap();
+        let f = Filters::new(
+            &[],
+            &["vendor".into(), "*.gen.yaml".into(), "k8s/legacy/**".into()],
+        )
+        .unwrap();
         assert!(!f.selects("vendor/a.tf"));
         assert!(!f.selects("x/vendor/a.tf"));
         assert!(!f.selects("a/b.gen.yaml"));

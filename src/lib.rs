@@ -4,11 +4,11 @@
 //! [`policy`] evaluates Rego against each document, [`judge`] turns results into findings with a
 //! verdict, and [`report`] renders them.
 
-pub mod input;
-pub mod policy;
-pub mod discover;
-pub mod judge;
-pub mod scan;
-pub mod report;
 pub mod app;
 pub mod cli;
+pub mod discover;
+pub mod input;
+pub mod judge;
+pub mod policy;
+pub mod report;
+pub mod scan;

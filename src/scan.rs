@@ -86,7 +86,10 @@ impl ScanOutcome {
 
 enum Unit {
     /// A Terraform module directory and the files in it to judge.
-    Module { dir: PathBuf, judge: Vec<Candidate> },
+    Module {
+        dir: PathBuf,
+        judge: Vec<Candidate>,
+    },
     File(Candidate),
 }
 
@@ -103,7 +106,12 @@ struct UnitResult {
 
 pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, String> {
     let start = Instant::now();
-    let discovery = discover::discover(&request.root, &request.paths, &request.filters, request.threads);
+    let discovery = discover::discover(
+        &request.root,
+        &request.paths,
+        &request.filters,
+        request.threads,
+    );
     let discover_time = start.elapsed();
     let Discovery {
         candidates,
@@ -120,7 +128,10 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, 
     let results: Vec<UnitResult> = pool.install(|| {
         units
             .par_iter()
-            .map_init(|| policies.engine(), |engine, unit| run_unit(unit, request, policies, engine))
+            .map_init(
+                || policies.engine(),
+                |engine, unit| run_unit(unit, request, policies, engine),
+            )
             .collect()
     });
 
@@ -156,7 +167,9 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, 
         outcome.timings.read_parse += r.read_parse;
         outcome.timings.evaluate += r.evaluate;
     }
-    outcome.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.findings.dedup();
     outcome.skipped.sort();
     outcome.errors.sort();
@@ -176,11 +189,20 @@ fn plan_units(candidates: Vec<Candidate>) -> Vec<Unit> {
             units.push(Unit::File(c));
         }
     }
-    units.extend(modules.into_iter().map(|(dir, judge)| Unit::Module { dir, judge }));
+    units.extend(
+        modules
+            .into_iter()
+            .map(|(dir, judge)| Unit::Module { dir, judge }),
+    );
     units
 }
 
-fn run_unit(unit: &Unit, request: &ScanRequest, policies: &PolicySet, engine: &mut regorus::Engine) -> UnitResult {
+fn run_unit(
+    unit: &Unit,
+    request: &ScanRequest,
+    policies: &PolicySet,
+    engine: &mut regorus::Engine,
+) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
     let parsed = match unit {
@@ -194,7 +216,11 @@ fn run_unit(unit: &Unit, request: &ScanRequest, policies: &PolicySet, engine: &m
         errors,
     } = parsed;
     result.skipped.extend(skipped);
-    result.errors.extend(errors.into_iter().map(|e| ScanError::from_input(e, "parse")));
+    result.errors.extend(
+        errors
+            .into_iter()
+            .map(|e| ScanError::from_input(e, "parse")),
+    );
     let t = Instant::now();
     for doc in &documents {
         result.documents += 1;
@@ -220,7 +246,10 @@ fn run_unit(unit: &Unit, request: &ScanRequest, policies: &PolicySet, engine: &m
 fn read_text(path: &Path, max: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max {
-        return Err(format!("file is {} bytes, over the {max}-byte limit (--max-file-size)", meta.len()));
+        return Err(format!(
+            "file is {} bytes, over the {max}-byte limit (--max-file-size)",
+            meta.len()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     if bytes.contains(&0) {
@@ -256,7 +285,13 @@ fn parse_module(dir: &Path, judge: &[Candidate], max: u64, result: &mut UnitResu
         .first()
         .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
         .unwrap_or_default();
-    let rel_of = |name: &str| if rel_dir.is_empty() { name.to_string() } else { format!("{rel_dir}/{name}") };
+    let rel_of = |name: &str| {
+        if rel_dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel_dir}/{name}")
+        }
+    };
     // The module's other files give context (variables, locals, related resources) even when
     // only some files were named, as pre-commit does.
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -269,7 +304,11 @@ fn parse_module(dir: &Path, judge: &[Candidate], max: u64, result: &mut UnitResu
         })
         .unwrap_or_default();
     for c in judge {
-        let name = c.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = c
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !names.contains(&name) {
             names.push(name);
         }
@@ -293,9 +332,17 @@ fn parse_module(dir: &Path, judge: &[Candidate], max: u64, result: &mut UnitResu
                     text,
                     judge: is_judged,
                 };
-                if is_vars { tfvars.push(file) } else { files.push(file) }
+                if is_vars {
+                    tfvars.push(file)
+                } else {
+                    files.push(file)
+                }
             }
-            Err(reason) if is_judged => parsed.errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
+            Err(reason) if is_judged => {
+                parsed
+                    .errors
+                    .push(InputError::new(&rel_of(&name), 0, 0, reason))
+            }
             Err(_) => {}
         }
     }

@@ -49,3 +49,7 @@ test_cronjob_init_container_denied if {
 	some f in r
 	f.path == ["spec", "jobTemplate", "spec", "template", "spec", "initContainers", 0, "securityContext", "capabilities", "add"]
 }
+
+test_null_add_ignored if {
+	count(capabilities_added.deny) == 0 with input as deployment(null)
+}

@@ -47,3 +47,8 @@ test_windows_pod_exempt if {
 	p := {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}, "spec": {"os": {"name": "windows"}, "containers": [{"name": "app"}]}}
 	count(capabilities_not_dropped.warn) == 0 with input as p
 }
+
+test_null_drop_points_at_container if {
+	r := capabilities_not_dropped.warn with input as deployment({"capabilities": {"drop": null}})
+	{f.path | some f in r} == {["spec", "template", "spec", "containers", 0]}
+}

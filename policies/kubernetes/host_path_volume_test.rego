@@ -35,3 +35,7 @@ test_other_volumes_allowed if {
 test_no_volumes_allowed if {
 	count(host_path_volume.deny) == 0 with input as {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}, "spec": {"containers": [{"name": "a"}]}}
 }
+
+test_null_volumes_ignored if {
+	count(host_path_volume.deny) == 0 with input as deployment(null)
+}

@@ -34,3 +34,7 @@ test_cronjob_denied if {
 	cron := {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "x"}, "spec": {"jobTemplate": {"spec": {"template": {"spec": {"containers": [{"name": "job", "ports": [{"containerPort": 9100, "hostPort": 9100}]}]}}}}}}
 	count(host_port.deny) == 1 with input as cron
 }
+
+test_null_ports_ignored if {
+	count(host_port.deny) == 0 with input as deployment(null)
+}

@@ -35,3 +35,8 @@ test_non_core_group_allowed if {
 test_binding_ignored if {
 	count(rbac_secrets_access.warn) == 0 with input as {"kind": "RoleBinding", "metadata": {"name": "x"}, "roleRef": {"name": "secrets"}}
 }
+
+test_null_fields_ignored if {
+	count(rbac_secrets_access.warn) == 0 with input as role("Role", null)
+	count(rbac_secrets_access.warn) == 0 with input as role("Role", [{"apiGroups": null, "resources": null, "verbs": ["get"]}])
+}

@@ -36,3 +36,8 @@ test_aggregated_cluster_role_without_rules_allowed if {
 test_other_kinds_ignored if {
 	count(rbac_wildcard.deny) == 0 with input as {"kind": "ConfigMap", "metadata": {"name": "x"}, "rules": [{"verbs": ["*"]}]}
 }
+
+test_null_rules_ignored if {
+	count(rbac_wildcard.deny) == 0 with input as role("Role", null)
+	count(rbac_wildcard.deny) == 0 with input as role("Role", [{"apiGroups": null, "resources": ["pods"], "verbs": null}])
+}

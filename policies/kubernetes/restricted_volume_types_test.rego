@@ -43,3 +43,7 @@ test_pod_and_cronjob_warned if {
 	some f in r
 	f.path == ["spec", "jobTemplate", "spec", "template", "spec", "volumes", 0, "awsElasticBlockStore"]
 }
+
+test_null_volumes_ignored if {
+	count(restricted_volume_types.warn) == 0 with input as deployment(null)
+}

@@ -43,3 +43,7 @@ test_non_zero_groups_allowed if {
 test_unset_allowed if {
 	count(root_group.warn) == 0 with input as deployment({"containers": [{"name": "app"}]})
 }
+
+test_null_supplemental_groups_ignored if {
+	count(root_group.warn) == 0 with input as deployment({"securityContext": {"supplementalGroups": null}, "containers": [{"name": "app"}]})
+}

@@ -76,3 +76,7 @@ test_cronjob_denied if {
 	cron := {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "x"}, "spec": {"jobTemplate": {"spec": {"template": {"spec": {"containers": [{"name": "job", "env": [{"name": "S3_SECRET_KEY", "value": "abc"}]}]}}}}}}
 	count(secret_in_env_literal.deny) == 1 with input as cron
 }
+
+test_null_env_ignored if {
+	count(secret_in_env_literal.deny) == 0 with input as deployment(null)
+}

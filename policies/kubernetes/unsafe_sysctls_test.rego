@@ -39,3 +39,7 @@ test_pod_and_cronjob_denied if {
 test_no_sysctls_allowed if {
 	count(unsafe_sysctls.deny) == 0 with input as {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}, "spec": {"containers": [{"name": "a"}]}}
 }
+
+test_null_sysctls_ignored if {
+	count(unsafe_sysctls.deny) == 0 with input as deployment(null)
+}

@@ -37,7 +37,9 @@ container_fields := ["initContainers", "containers", "ephemeralContainers"]
 containers contains {"container": c, "path": array.concat(p.path, [field, i]), "pod": p, "field": field} if {
 	some p in pod_specs
 	some field in container_fields
-	some i, c in p.spec[field]
+	cs := p.spec[field]
+	is_array(cs)
+	some i, c in cs
 	is_object(c)
 }
 

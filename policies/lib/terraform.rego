@@ -10,8 +10,11 @@ import rego.v1
 # Every managed resource of the document being judged:
 # {"type", "name", "address", "body", "path"} where `path` is the body's path in `input`.
 resources contains r if {
+	is_object(input.resource)
 	some type, by_name in input.resource
+	is_object(by_name)
 	some name, bodies in by_name
+	is_array(bodies)
 	some i, body in bodies
 	is_object(body)
 	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
@@ -35,8 +38,11 @@ resources_of(type) := {r | some r in resources; r.type == type}
 # for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
 module_resources contains r if {
 	not is_object(input.planned_values)
+	is_object(data.tollgate.module.resource)
 	some type, by_name in data.tollgate.module.resource
+	is_object(by_name)
 	some name, bodies in by_name
+	is_array(bodies)
 	some i, body in bodies
 	is_object(body)
 	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}

@@ -17,13 +17,22 @@ pub fn parse(path: &str, text: &str) -> Parsed {
         Ok(docs) => docs,
         Err(e) => {
             if is_helm_template(text) {
-                parsed.skipped.push(skip(path, "Helm template (render it with `helm template` to scan)"));
+                parsed.skipped.push(skip(
+                    path,
+                    "Helm template (render it with `helm template` to scan)",
+                ));
             } else if looks_like_manifest {
-                parsed
-                    .errors
-                    .push(InputError::new(path, e.line, e.column, format!("invalid YAML: {}", e.message)));
+                parsed.errors.push(InputError::new(
+                    path,
+                    e.line,
+                    e.column,
+                    format!("invalid YAML: {}", e.message),
+                ));
             } else {
-                parsed.skipped.push(skip(path, "not a Kubernetes manifest (YAML does not parse)"));
+                parsed.skipped.push(skip(
+                    path,
+                    "not a Kubernetes manifest (YAML does not parse)",
+                ));
             }
             return parsed;
         }
@@ -52,8 +61,20 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             }
         }
     }
+    if !parsed.errors.is_empty() && is_helm_template(text) {
+        return Parsed {
+            skipped: vec![skip(
+                &path,
+                "Helm template (render it with `helm template` to scan)",
+            )],
+            ..Parsed::default()
+        };
+    }
     if parsed.documents.is_empty() && parsed.errors.is_empty() {
-        parsed.skipped.push(skip(&path, "no Kubernetes manifest (no document with `apiVersion` and `kind`)"));
+        parsed.skipped.push(skip(
+            &path,
+            "no Kubernetes manifest (no document with `apiVersion` and `kind`)",
+        ));
     } else if non_manifests > 0 {
         parsed.skipped.push(skip(
             &path,
@@ -79,7 +100,9 @@ fn push_document(parsed: &mut Parsed, path: &Arc<str>, node: &Node) {
                 module: None,
             });
         }
-        Err(e) => parsed.errors.push(InputError::new(path, e.line, e.column, e.message)),
+        Err(e) => parsed
+            .errors
+            .push(InputError::new(path, e.line, e.column, e.message)),
     }
 }
 
@@ -100,11 +123,18 @@ pub fn is_helm_template(text: &str) -> bool {
 
 /// `Kind/namespace/name`, or `Kind/name` for objects without a namespace.
 pub fn resource_name(value: &Value) -> String {
-    let kind = value["kind"].as_string().map(|s| s.to_string()).unwrap_or_default();
+    let kind = value["kind"]
+        .as_string()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     let name = value["metadata"]["name"]
         .as_string()
         .map(|s| s.to_string())
-        .or_else(|_| value["metadata"]["generateName"].as_string().map(|s| format!("{s}*")))
+        .or_else(|_| {
+            value["metadata"]["generateName"]
+                .as_string()
+                .map(|s| format!("{s}*"))
+        })
         .unwrap_or_else(|_| "<unnamed>".to_string());
     match value["metadata"]["namespace"].as_string() {
         Ok(ns) => format!("{kind}/{ns}/{name}"),
@@ -128,7 +158,11 @@ mod tests {
         let text = "apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: p\n    spec:\n      hostPID: true\n";
         let parsed = parse("m.yaml", text);
         assert!(parsed.errors.is_empty());
-        let names: Vec<_> = parsed.documents.iter().map(|d| d.resource.clone().unwrap()).collect();
+        let names: Vec<_> = parsed
+            .documents
+            .iter()
+            .map(|d| d.resource.clone().unwrap())
+            .collect();
         assert_eq!(names, ["Service/x/a", "Pod/p"]);
         let pod = &parsed.documents[1];
         assert_eq!(pod.locations.get("/spec/hostPID").unwrap().line, 13);
@@ -137,14 +171,20 @@ mod tests {
 
     #[test]
     fn malformed_manifest_is_an_error_with_position() {
-        let parsed = parse("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n");
+        let parsed = parse(
+            "bad.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n",
+        );
         assert_eq!(parsed.errors.len(), 1);
         assert!(parsed.errors[0].line >= 4, "{:?}", parsed.errors[0]);
     }
 
     #[test]
     fn helm_templates_and_other_yaml_are_skipped() {
-        let helm = parse("t.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- include \"x\" . | nindent 4 }}\n");
+        let helm = parse(
+            "t.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- include \"x\" . | nindent 4 }}\n",
+        );
         assert!(helm.errors.is_empty());
         assert!(helm.skipped[0].reason.contains("Helm"));
         let other = parse("ci.yml", "on: push\njobs: {}\n");

@@ -18,14 +18,19 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     let docs = match yaml::parse_stream(text) {
         Ok(docs) => docs,
         Err(e) => {
-            parsed
-                .errors
-                .push(InputError::new(path, e.line, e.column, format!("invalid plan JSON: {}", e.message)));
+            parsed.errors.push(InputError::new(
+                path,
+                e.line,
+                e.column,
+                format!("invalid plan JSON: {}", e.message),
+            ));
             return parsed;
         }
     };
     let Some(doc) = docs.into_iter().next() else {
-        parsed.errors.push(InputError::new(path, 1, 1, "empty plan file"));
+        parsed
+            .errors
+            .push(InputError::new(path, 1, 1, "empty plan file"));
         return parsed;
     };
     let mut locations = Locations::default();
@@ -40,7 +45,9 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             resource: None,
             module: None,
         }),
-        Err(e) => parsed.errors.push(InputError::new(path, e.line, e.column, e.message)),
+        Err(e) => parsed
+            .errors
+            .push(InputError::new(path, e.line, e.column, e.message)),
     }
     parsed
 }

@@ -16,7 +16,7 @@ use super::{Document, Format, InputError, Locations, Parsed, Span, push_index, p
 use hcl::eval::{Context, Evaluate, FuncArgs, FuncDef, ParamType};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
-use hcl_edit::structure::{Body, BlockLabel, Structure};
+use hcl_edit::structure::{BlockLabel, Body, Structure};
 use regorus::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -69,7 +69,9 @@ impl Tree {
                     .collect();
                 Value::from(map)
             }
-            Tree::Blocks(items) => Value::from(items.into_iter().map(Tree::into_value).collect::<Vec<_>>()),
+            Tree::Blocks(items) => {
+                Value::from(items.into_iter().map(Tree::into_value).collect::<Vec<_>>())
+            }
         }
     }
 
@@ -206,8 +208,14 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
 
 /// `.tf.json`: Terraform's JSON syntax, reshaped so block bodies are lists as in `.tf`.
 fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), InputError> {
-    let docs = yaml::parse_stream(text)
-        .map_err(|e| InputError::new(path, e.line, e.column, format!("invalid JSON: {}", e.message)))?;
+    let docs = yaml::parse_stream(text).map_err(|e| {
+        InputError::new(
+            path,
+            e.line,
+            e.column,
+            format!("invalid JSON: {}", e.message),
+        )
+    })?;
     let mut locations = Locations::default();
     let value = match docs.first() {
         Some(doc) => yaml::to_value(&doc.root, &mut String::new(), &mut locations)
@@ -234,7 +242,9 @@ fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), InputError> {
 fn wrap_json_blocks(v: &Value, labels: usize, _ptr: &mut String, _locs: &mut Locations) -> Tree {
     if labels == 0 {
         return match v {
-            Value::Array(items) => Tree::Blocks(items.iter().map(|i| Tree::Leaf(i.clone())).collect()),
+            Value::Array(items) => {
+                Tree::Blocks(items.iter().map(|i| Tree::Leaf(i.clone())).collect())
+            }
             other => Tree::Blocks(vec![Tree::Leaf(other.clone())]),
         };
     }
@@ -257,7 +267,9 @@ fn module_context(bodies: &[&Body], tfvars: &[SourceFile]) -> Context<'static> {
     let mut vars = hcl::Map::new();
     for body in bodies {
         for block in body.get_blocks("variable") {
-            let Some(name) = block.labels.first().map(label_text) else { continue };
+            let Some(name) = block.labels.first().map(label_text) else {
+                continue;
+            };
             if let Some(attr) = block.body.get_attribute("default") {
                 let expr: hcl::Expression = attr.value.clone().into();
                 if let Ok(v) = expr.evaluate(&ctx) {
@@ -268,9 +280,16 @@ fn module_context(bodies: &[&Body], tfvars: &[SourceFile]) -> Context<'static> {
     }
     // terraform.tfvars first, then *.auto.tfvars in lexical order: later files win, as in Terraform.
     let mut ordered: Vec<&SourceFile> = tfvars.iter().collect();
-    ordered.sort_by_key(|f| (!f.path.ends_with("/terraform.tfvars") && f.path != "terraform.tfvars", f.path.clone()));
+    ordered.sort_by_key(|f| {
+        (
+            !f.path.ends_with("/terraform.tfvars") && f.path != "terraform.tfvars",
+            f.path.clone(),
+        )
+    });
     for file in ordered {
-        let Ok(body) = hcl_edit::parser::parse_body(&file.text) else { continue };
+        let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
+            continue;
+        };
         for attr in body.iter().filter_map(Structure::as_attribute) {
             let expr: hcl::Expression = attr.value.clone().into();
             if let Ok(v) = expr.evaluate(&ctx) {
@@ -345,12 +364,17 @@ impl Converter<'_> {
                         if self.locations.get(ptr).is_none() {
                             self.locations.insert(ptr, block_span);
                         }
-                        node = node.map_mut().entry(name.clone()).or_insert_with(|| Tree::Blocks(Vec::new()));
+                        node = node
+                            .map_mut()
+                            .entry(name.clone())
+                            .or_insert_with(|| Tree::Blocks(Vec::new()));
                     }
                     if !matches!(node, Tree::Blocks(_)) {
                         *node = Tree::Blocks(Vec::new());
                     }
-                    let Tree::Blocks(list) = node else { unreachable!("just made blocks") };
+                    let Tree::Blocks(list) = node else {
+                        unreachable!("just made blocks")
+                    };
                     push_index(ptr, list.len());
                     self.locations.insert(ptr, block_span);
                     let mut inner = Tree::Map(BTreeMap::new());
@@ -385,7 +409,8 @@ impl Converter<'_> {
                         },
                     };
                     let len = push_key(ptr, &key);
-                    self.locations.insert(ptr, self.lines.span(key_span(value.expr())));
+                    self.locations
+                        .insert(ptr, self.lines.span(key_span(value.expr())));
                     let v = self.expr(value.expr(), ptr);
                     ptr.truncate(len);
                     map.insert(Value::from(key), v);
@@ -481,21 +506,33 @@ fn base_context() -> Context<'static> {
     }
     ctx.declare_func(
         "concat",
-        FuncDef::builder().variadic_param(ParamType::array_of(ParamType::Any)).build(f_concat),
+        FuncDef::builder()
+            .variadic_param(ParamType::array_of(ParamType::Any))
+            .build(f_concat),
     );
     ctx.declare_func(
         "merge",
-        FuncDef::builder().variadic_param(ParamType::Any).build(f_merge),
+        FuncDef::builder()
+            .variadic_param(ParamType::Any)
+            .build(f_merge),
     );
     ctx.declare_func(
         "coalesce",
-        FuncDef::builder().variadic_param(ParamType::Any).build(f_coalesce),
+        FuncDef::builder()
+            .variadic_param(ParamType::Any)
+            .build(f_coalesce),
     );
     ctx.declare_func(
         "join",
-        FuncDef::new(f_join, [ParamType::String, ParamType::array_of(ParamType::Any)]),
+        FuncDef::new(
+            f_join,
+            [ParamType::String, ParamType::array_of(ParamType::Any)],
+        ),
     );
-    ctx.declare_func("split", FuncDef::new(f_split, [ParamType::String, ParamType::String]));
+    ctx.declare_func(
+        "split",
+        FuncDef::new(f_split, [ParamType::String, ParamType::String]),
+    );
     ctx.declare_func(
         "lookup",
         FuncDef::builder()
@@ -506,26 +543,40 @@ fn base_context() -> Context<'static> {
     ctx.declare_func("length", FuncDef::new(f_length, [ParamType::Any]));
     ctx.declare_func(
         "format",
-        FuncDef::builder().param(ParamType::String).variadic_param(ParamType::Any).build(f_format),
+        FuncDef::builder()
+            .param(ParamType::String)
+            .variadic_param(ParamType::Any)
+            .build(f_format),
     );
     ctx.declare_func(
         "replace",
-        FuncDef::new(f_replace, [ParamType::String, ParamType::String, ParamType::String]),
+        FuncDef::new(
+            f_replace,
+            [ParamType::String, ParamType::String, ParamType::String],
+        ),
     );
     ctx
 }
 
 fn f_jsonencode(args: FuncArgs) -> Result<hcl::Value, String> {
-    serde_json::to_string(&args[0]).map(hcl::Value::String).map_err(|e| e.to_string())
+    serde_json::to_string(&args[0])
+        .map(hcl::Value::String)
+        .map_err(|e| e.to_string())
 }
 fn f_lower(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(args[0].as_str().unwrap_or_default().to_lowercase()))
+    Ok(hcl::Value::from(
+        args[0].as_str().unwrap_or_default().to_lowercase(),
+    ))
 }
 fn f_upper(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(args[0].as_str().unwrap_or_default().to_uppercase()))
+    Ok(hcl::Value::from(
+        args[0].as_str().unwrap_or_default().to_uppercase(),
+    ))
 }
 fn f_trimspace(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(args[0].as_str().unwrap_or_default().trim()))
+    Ok(hcl::Value::from(
+        args[0].as_str().unwrap_or_default().trim(),
+    ))
 }
 fn f_identity(args: FuncArgs) -> Result<hcl::Value, String> {
     Ok(args[0].clone())
@@ -588,18 +639,25 @@ fn f_join(args: FuncArgs) -> Result<hcl::Value, String> {
         .as_array()
         .map(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
         .unwrap_or(None);
-    parts.map(|p| hcl::Value::from(p.join(sep))).ok_or_else(|| "join: not strings".into())
+    parts
+        .map(|p| hcl::Value::from(p.join(sep)))
+        .ok_or_else(|| "join: not strings".into())
 }
 fn f_split(args: FuncArgs) -> Result<hcl::Value, String> {
     let sep = args[0].as_str().unwrap_or_default();
     let s = args[1].as_str().unwrap_or_default();
-    Ok(hcl::Value::Array(s.split(sep).map(hcl::Value::from).collect()))
+    Ok(hcl::Value::Array(
+        s.split(sep).map(hcl::Value::from).collect(),
+    ))
 }
 fn f_lookup(args: FuncArgs) -> Result<hcl::Value, String> {
     let key = args[1].as_str().unwrap_or_default();
     match args[0].as_object().and_then(|m| m.get(key)) {
         Some(v) => Ok(v.clone()),
-        None => args.get(2).cloned().ok_or_else(|| format!("lookup: no key `{key}`")),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| format!("lookup: no key `{key}`")),
     }
 }
 fn f_length(args: FuncArgs) -> Result<hcl::Value, String> {
@@ -674,22 +732,49 @@ mod tests {
         assert_eq!(sg["ingress"][0]["from_port"], Value::from(22));
         assert_eq!(sg["ingress"][0]["cidr_blocks"][0], Value::from("0.0.0.0/0"));
         let locs = &doc.locations;
-        assert_eq!(locs.get("/resource/aws_security_group/web/0").unwrap().line, 1);
-        assert_eq!(locs.get("/resource/aws_security_group/web/0").unwrap().end_line, 7);
-        assert_eq!(locs.get("/resource/aws_security_group/web/0/ingress/0/cidr_blocks").unwrap().line, 5);
-        assert_eq!(locs.get("/resource/aws_security_group/web/0/ingress/0").unwrap().line, 3);
+        assert_eq!(
+            locs.get("/resource/aws_security_group/web/0").unwrap().line,
+            1
+        );
+        assert_eq!(
+            locs.get("/resource/aws_security_group/web/0")
+                .unwrap()
+                .end_line,
+            7
+        );
+        assert_eq!(
+            locs.get("/resource/aws_security_group/web/0/ingress/0/cidr_blocks")
+                .unwrap()
+                .line,
+            5
+        );
+        assert_eq!(
+            locs.get("/resource/aws_security_group/web/0/ingress/0")
+                .unwrap()
+                .line,
+            3
+        );
     }
 
     #[test]
     fn variables_locals_and_functions_resolve_across_files() {
         let parsed = module(&[
-            ("main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"${local.prefix}-logs\"\n  acl = var.acl\n  policy = jsonencode({Statement = [{Action = \"*\"}]})\n  other = aws_s3_bucket.x.id\n  tmpl = \"arn:${var.unset}/*\"\n}\n"),
-            ("vars.tf", "variable \"acl\" {\n  default = \"public-read\"\n}\nvariable \"unset\" {}\nlocals {\n  prefix = lower(local.name)\n  name = \"ACME\"\n}\n"),
+            (
+                "main.tf",
+                "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"${local.prefix}-logs\"\n  acl = var.acl\n  policy = jsonencode({Statement = [{Action = \"*\"}]})\n  other = aws_s3_bucket.x.id\n  tmpl = \"arn:${var.unset}/*\"\n}\n",
+            ),
+            (
+                "vars.tf",
+                "variable \"acl\" {\n  default = \"public-read\"\n}\nvariable \"unset\" {}\nlocals {\n  prefix = lower(local.name)\n  name = \"ACME\"\n}\n",
+            ),
         ]);
         let b = &parsed.documents[0].value["resource"]["aws_s3_bucket"]["b"][0];
         assert_eq!(b["bucket"], Value::from("acme-logs"));
         assert_eq!(b["acl"], Value::from("public-read"));
-        assert_eq!(b["policy"], Value::from(r#"{"Statement":[{"Action":"*"}]}"#));
+        assert_eq!(
+            b["policy"],
+            Value::from(r#"{"Statement":[{"Action":"*"}]}"#)
+        );
         assert_eq!(b["other"], Value::from("${aws_s3_bucket.x.id}"));
         assert_eq!(b["tmpl"], Value::from("arn:${var.unset}/*"));
         let module = parsed.documents[0].module.as_ref().unwrap();
@@ -723,8 +808,14 @@ mod tests {
 
     #[test]
     fn tf_json_is_shaped_like_hcl() {
-        let parsed = module(&[("main.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {\"acl\": \"public-read\"}}}}")]);
+        let parsed = module(&[(
+            "main.tf.json",
+            "{\"resource\": {\"aws_s3_bucket\": {\"b\": {\"acl\": \"public-read\"}}}}",
+        )]);
         let v = &parsed.documents[0].value;
-        assert_eq!(v["resource"]["aws_s3_bucket"]["b"][0]["acl"], Value::from("public-read"));
+        assert_eq!(
+            v["resource"]["aws_s3_bucket"]["b"][0]["acl"],
+            Value::from("public-read")
+        );
     }
 }

@@ -208,7 +208,10 @@ pub fn parse_stream(text: &str) -> Result<Vec<YamlDocument>, YamlError> {
                     .ok_or_else(|| YamlError::at(span, "unbalanced collection end"))?;
                 let (kind, mut start, anchor) = match frame {
                     Frame::Seq {
-                        items, span, anchor, ..
+                        items,
+                        span,
+                        anchor,
+                        ..
                     } => (NodeKind::Seq(items), span, anchor),
                     Frame::Map {
                         entries,
@@ -268,7 +271,11 @@ pub fn parse_stream(text: &str) -> Result<Vec<YamlDocument>, YamlError> {
 ///
 /// `pointer` is the pointer of `node`; callers converting a subtree (a `List` item) pass the
 /// prefix they want its locations relative to (usually empty).
-pub fn to_value(node: &Node, pointer: &mut String, locs: &mut Locations) -> Result<Value, YamlError> {
+pub fn to_value(
+    node: &Node,
+    pointer: &mut String,
+    locs: &mut Locations,
+) -> Result<Value, YamlError> {
     locs.insert(pointer, node.span);
     match &node.kind {
         NodeKind::Scalar { value, plain, tag } => Ok(resolve_scalar(value, *plain, tag.as_deref())),
@@ -314,7 +321,10 @@ pub fn to_value(node: &Node, pointer: &mut String, locs: &mut Locations) -> Resu
                 let len = push_key(pointer, key);
                 let value = to_value(v, pointer, locs)?;
                 // The key's line is where a developer edits the field: `privileged: true`.
-                locs.insert(pointer, Span::new(k.span.line, k.span.column, v.span.end_line));
+                locs.insert(
+                    pointer,
+                    Span::new(k.span.line, k.span.column, v.span.end_line),
+                );
                 pointer.truncate(len);
                 map.insert(Value::from(key), value);
             }
@@ -429,7 +439,11 @@ fn resolve_number(text: &str) -> Option<Value> {
     }
     match body {
         ".inf" | ".Inf" | ".INF" => {
-            return Some(Value::from(if neg { f64::NEG_INFINITY } else { f64::INFINITY }));
+            return Some(Value::from(if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }));
         }
         ".nan" | ".NaN" | ".NAN" => return Some(Value::from(text)),
         _ => {}
@@ -521,7 +535,12 @@ mod tests {
     fn locations_point_at_keys_and_items() {
         let text = "spec:\n  containers:\n    - name: app\n      securityContext:\n        privileged: true\n";
         let (_, locs) = parse_one(text);
-        assert_eq!(locs.get("/spec/containers/0/securityContext/privileged").unwrap().line, 5);
+        assert_eq!(
+            locs.get("/spec/containers/0/securityContext/privileged")
+                .unwrap()
+                .line,
+            5
+        );
         assert_eq!(locs.get("/spec/containers/0").unwrap().line, 3);
         let c = locs.get("/spec/containers/0").unwrap();
         assert_eq!(c.end_line, 5);
@@ -530,7 +549,8 @@ mod tests {
     #[test]
     fn duplicate_keys_are_errors() {
         let docs = parse_stream("a: 1\nb: 2\na: 3\n").unwrap();
-        let err = to_value(&docs[0].root, &mut String::new(), &mut Locations::default()).unwrap_err();
+        let err =
+            to_value(&docs[0].root, &mut String::new(), &mut Locations::default()).unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.message.contains("duplicate key `a`"));
     }
@@ -559,7 +579,10 @@ mod tests {
     fn deep_nesting_is_rejected_without_overflow() {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let err = parse_stream(&text).unwrap_err();
-        assert!(err.message.contains("recursion limit") || err.message.contains("nests deeper"), "{err:?}");
+        assert!(
+            err.message.contains("recursion limit") || err.message.contains("nests deeper"),
+            "{err:?}"
+        );
         let mut block = String::new();
         for depth in 0..(MAX_DEPTH + 10) {
             block.push_str(&" ".repeat(depth));

@@ -18,7 +18,12 @@ pub fn locate(doc: &Document, object: Option<&Value>, message: &str) -> Location
             };
         }
     }
-    if let Some(line) = object.and_then(|o| o["_loc"]["line"].as_u64().or_else(|_| o["_loc"]["row"].as_u64()).ok()) {
+    if let Some(line) = object.and_then(|o| {
+        o["_loc"]["line"]
+            .as_u64()
+            .or_else(|_| o["_loc"]["row"].as_u64())
+            .ok()
+    }) {
         let line = line as u32;
         return Location {
             span: Span::new(line, 1, line),
@@ -81,7 +86,9 @@ fn resource_at(doc: &Document, path: &[PathSeg]) -> String {
         Format::Terraform => match (key(0), key(1), key(2)) {
             (Some("resource"), Some(t), Some(n)) => format!("{t}.{n}"),
             (Some("data"), Some(t), Some(n)) => format!("data.{t}.{n}"),
-            (Some(kind @ ("module" | "variable" | "output" | "provider")), Some(n), _) => format!("{kind}.{n}"),
+            (Some(kind @ ("module" | "variable" | "output" | "provider")), Some(n), _) => {
+                format!("{kind}.{n}")
+            }
             _ => default_resource(doc),
         },
         Format::TerraformPlan => {
@@ -110,11 +117,17 @@ fn find_resource(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<Location
         Format::Kubernetes => None,
         Format::Terraform => {
             for (block, prefix) in [("resource", ""), ("data", "data.")] {
-                let Ok(types) = doc.value[block].as_object() else { continue };
+                let Ok(types) = doc.value[block].as_object() else {
+                    continue;
+                };
                 for (t, by_name) in types.iter() {
-                    let Ok(names) = by_name.as_object() else { continue };
+                    let Ok(names) = by_name.as_object() else {
+                        continue;
+                    };
                     for (n, _) in names.iter() {
-                        let (Ok(t), Ok(n)) = (t.as_string(), n.as_string()) else { continue };
+                        let (Ok(t), Ok(n)) = (t.as_string(), n.as_string()) else {
+                            continue;
+                        };
                         let address = format!("{prefix}{t}.{n}");
                         if pred(&address) {
                             let path = [
@@ -123,8 +136,15 @@ fn find_resource(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<Location
                                 PathSeg::Key(n.to_string()),
                                 PathSeg::Index(0),
                             ];
-                            let span = doc.locations.lookup(&path).map(|(s, _)| s).unwrap_or(doc.span);
-                            return Some(Location { span, resource: address });
+                            let span = doc
+                                .locations
+                                .lookup(&path)
+                                .map(|(s, _)| s)
+                                .unwrap_or(doc.span);
+                            return Some(Location {
+                                span,
+                                resource: address,
+                            });
                         }
                     }
                 }
@@ -132,11 +152,14 @@ fn find_resource(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<Location
             None
         }
         Format::TerraformPlan => {
-            let Ok(resources) = doc.value["planned_values"]["root_module"]["resources"].as_array() else {
+            let Ok(resources) = doc.value["planned_values"]["root_module"]["resources"].as_array()
+            else {
                 return None;
             };
             for (i, r) in resources.iter().enumerate() {
-                let Ok(address) = r["address"].as_string() else { continue };
+                let Ok(address) = r["address"].as_string() else {
+                    continue;
+                };
                 if pred(address) {
                     let path = [
                         PathSeg::Key("planned_values".into()),
@@ -144,7 +167,11 @@ fn find_resource(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<Location
                         PathSeg::Key("resources".into()),
                         PathSeg::Index(i),
                     ];
-                    let span = doc.locations.lookup(&path).map(|(s, _)| s).unwrap_or(doc.span);
+                    let span = doc
+                        .locations
+                        .lookup(&path)
+                        .map(|(s, _)| s)
+                        .unwrap_or(doc.span);
                     return Some(Location {
                         span,
                         resource: address.to_string(),

@@ -64,7 +64,14 @@ impl Finding {
 
     /// Total order used for every report, so output never depends on thread timing.
     pub fn sort_key(&self) -> (&str, u32, &str, &str, &str, u32) {
-        (&self.file, self.line, &self.rule_id, &self.resource, &self.message, self.column)
+        (
+            &self.file,
+            self.line,
+            &self.rule_id,
+            &self.resource,
+            &self.message,
+            self.column,
+        )
     }
 }
 
@@ -85,9 +92,13 @@ pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
                 .unwrap_or_else(|_| value.to_json_str().unwrap_or_default());
             (msg, Some(value))
         }
-        other => (other.to_json_str().unwrap_or_default().trim().to_string(), None),
+        other => (
+            other.to_json_str().unwrap_or_default().trim().to_string(),
+            None,
+        ),
     };
-    let result_str = |key: &str| object.and_then(|o| o[key].as_string().ok().map(|s| s.to_string()));
+    let result_str =
+        |key: &str| object.and_then(|o| o[key].as_string().ok().map(|s| s.to_string()));
     let rule_id = meta
         .map(|m| m.id.clone())
         .filter(|id| !id.is_empty())
@@ -120,7 +131,11 @@ pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
         message,
         severity,
         enforcement,
-        status: if raw.conftest_exception { Status::Excepted } else { Status::Failed },
+        status: if raw.conftest_exception {
+            Status::Excepted
+        } else {
+            Status::Failed
+        },
         file: doc.path.to_string(),
         line: location.span.line,
         column: location.span.column,

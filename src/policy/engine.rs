@@ -123,21 +123,31 @@ thread_local! {
     // Set before each evaluation on the evaluating thread; read by the context extension.
     // Passing per-document data through `add_data` would force regorus to re-analyse every
     // policy for every document.
-    static CONTEXT: RefCell<DocContext> = RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined });
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined }) };
 }
 
-static PACKAGE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
-static RULE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
-static EXCEPTION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^exception\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
-static FUNC_DEF_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^(?:default\s+)?([A-Za-z_][\w]*)\s*\(").unwrap());
-static IMPORT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*import\s+(data(?:\.[A-Za-z_]\w*)+)(?:\s+as\s+([A-Za-z_]\w*))?").unwrap());
-static CALL_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\(").unwrap());
+static PACKAGE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
+static RULE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)")
+        .unwrap()
+});
+static EXCEPTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^exception\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
+static FUNC_DEF_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(?:default\s+)?([A-Za-z_][\w]*)\s*\(").unwrap());
+static IMPORT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*import\s+(data(?:\.[A-Za-z_]\w*)+)(?:\s+as\s+([A-Za-z_]\w*))?").unwrap()
+});
+static CALL_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\(").unwrap());
 static POSITION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":(\d+):(\d+)").unwrap());
 
 /// Rego keywords and operators that look like calls in `x(` form.
-const NOT_CALLS: &[&str] = &["if", "not", "some", "every", "in", "contains", "else", "with", "as", "default", "import", "package", "print", "set"];
+const NOT_CALLS: &[&str] = &[
+    "if", "not", "some", "every", "in", "contains", "else", "with", "as", "default", "import",
+    "package", "print", "set",
+];
 
 impl PolicySet {
     /// Loads and checks every policy. Test files (`*_test.rego`) must be filtered out by the caller.
@@ -181,10 +191,18 @@ impl PolicySet {
             };
             let mut names: BTreeSet<String> = BTreeSet::new();
             for cap in RULE_RE.captures_iter(&source.text) {
-                names.insert(format!("{}{}", &cap[1], cap.get(2).map_or("", |m| m.as_str())));
+                names.insert(format!(
+                    "{}{}",
+                    &cap[1],
+                    cap.get(2).map_or("", |m| m.as_str())
+                ));
             }
             for name in names {
-                let kind = if name.starts_with("warn") { Enforcement::Warn } else { Enforcement::Block };
+                let kind = if name.starts_with("warn") {
+                    Enforcement::Warn
+                } else {
+                    Enforcement::Block
+                };
                 rules.push(RuleInfo {
                     package: package.clone(),
                     name,
@@ -236,7 +254,9 @@ impl PolicySet {
             });
         }
         // Force analysis now so errors such as unsafe variables surface at load time, not per document.
-        engine.eval_query("true".into(), false).map_err(|e| error_from_message(&e.to_string(), sources))?;
+        engine
+            .eval_query("true".into(), false)
+            .map_err(|e| error_from_message(&e.to_string(), sources))?;
         Ok(PolicySet {
             engine,
             rules,
@@ -262,7 +282,11 @@ impl PolicySet {
             file.insert(Value::from("name"), Value::from(name));
             file.insert(Value::from("dir"), Value::from(dir));
             c.file = Value::from(file);
-            c.module = doc.module.as_ref().map(|m| (**m).clone()).unwrap_or(Value::Undefined);
+            c.module = doc
+                .module
+                .as_ref()
+                .map(|m| (**m).clone())
+                .unwrap_or(Value::Undefined);
         });
         engine.set_input(doc.value.clone());
         let family = family(doc.format);
@@ -275,7 +299,12 @@ impl PolicySet {
     }
 
     /// After the aggregate failed: evaluate each rule on its own to name the one that broke.
-    fn evaluate_one_by_one(&self, engine: &mut Engine, format: Format, evaluation: &mut Evaluation) {
+    fn evaluate_one_by_one(
+        &self,
+        engine: &mut Engine,
+        format: Format,
+        evaluation: &mut Evaluation,
+    ) {
         let mut aggregate = BTreeMap::new();
         for (i, rule) in self.rules.iter().enumerate() {
             if !applies(rule.scope, format) {
@@ -306,13 +335,17 @@ impl PolicySet {
     }
 
     fn collect(&self, aggregate: &Value, evaluation: &mut Evaluation) {
-        let Ok(entries) = aggregate.as_object() else { return };
+        let Ok(entries) = aggregate.as_object() else {
+            return;
+        };
         // Package → rule suffixes its `exception` rule names for this input.
         let mut excepted: HashMap<&str, BTreeSet<String>> = HashMap::new();
         for (key, value) in entries.iter() {
             let Ok(key) = key.as_string() else { continue };
             if let Some(i) = key.strip_prefix('x').and_then(|i| i.parse::<usize>().ok()) {
-                let names = excepted.entry(self.exception_packages[i].as_str()).or_default();
+                let names = excepted
+                    .entry(self.exception_packages[i].as_str())
+                    .or_default();
                 for entry in elements(value) {
                     for name in elements(&entry) {
                         if let Ok(s) = name.as_string() {
@@ -324,12 +357,15 @@ impl PolicySet {
         }
         for (key, value) in entries.iter() {
             let Ok(key) = key.as_string() else { continue };
-            let Some(i) = key.strip_prefix('r').and_then(|i| i.parse::<usize>().ok()) else { continue };
-            let rule = &self.rules[i];
-            let conftest_exception = match (rule.exception_name(), excepted.get(rule.package.as_str())) {
-                (Some(name), Some(names)) => names.contains(name),
-                _ => false,
+            let Some(i) = key.strip_prefix('r').and_then(|i| i.parse::<usize>().ok()) else {
+                continue;
             };
+            let rule = &self.rules[i];
+            let conftest_exception =
+                match (rule.exception_name(), excepted.get(rule.package.as_str())) {
+                    (Some(name), Some(names)) => names.contains(name),
+                    _ => false,
+                };
             for element in elements(value) {
                 if matches!(element, Value::Bool(false) | Value::Null) {
                     continue;
@@ -373,10 +409,16 @@ fn applies(scope: Scope, format: Format) -> bool {
 /// exception package i's `exception` value. Undefined rules simply leave their key out.
 fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String {
     let mut text = format!("package {AGGREGATE_PACKAGE}\n\n");
-    for (family, format) in [("kubernetes", Format::Kubernetes), ("terraform", Format::Terraform)] {
+    for (family, format) in [
+        ("kubernetes", Format::Kubernetes),
+        ("terraform", Format::Terraform),
+    ] {
         for (i, rule) in rules.iter().enumerate() {
             if applies(rule.scope, format) {
-                text.push_str(&format!("{family}[\"r{i}\"] := data.{}.{}\n", rule.package, rule.name));
+                text.push_str(&format!(
+                    "{family}[\"r{i}\"] := data.{}.{}\n",
+                    rule.package, rule.name
+                ));
             }
         }
         for (i, package) in exception_packages.iter().enumerate() {
@@ -389,7 +431,10 @@ fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String
 }
 
 fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
-    let key = args.first().and_then(|k| k.as_string().ok().map(|s| s.to_string())).unwrap_or_default();
+    let key = args
+        .first()
+        .and_then(|k| k.as_string().ok().map(|s| s.to_string()))
+        .unwrap_or_default();
     Ok(CONTEXT.with(|c| {
         let c = c.borrow();
         match key.as_str() {
@@ -410,9 +455,14 @@ fn add_policy(engine: &mut Engine, source: &PolicySource) -> Result<(), PolicyEr
     engine.set_rego_v0(false);
     let Err(v0_err) = v0 else { return Ok(()) };
     // Report the error of the syntax the file seems to be written in.
-    let looks_v1 = source.text.contains("import rego.v1") || source.text.contains(" if ") || source.text.contains(" contains ");
+    let looks_v1 = source.text.contains("import rego.v1")
+        || source.text.contains(" if ")
+        || source.text.contains(" contains ");
     let err = if looks_v1 { v1_err } else { v0_err };
-    Err(error_from_message(&err.to_string(), std::slice::from_ref(source)))
+    Err(error_from_message(
+        &err.to_string(),
+        std::slice::from_ref(source),
+    ))
 }
 
 /// regorus messages carry `path:line:col`; pull them out so every error names file, line, column.
@@ -430,20 +480,29 @@ fn error_from_message(message: &str, sources: &[PolicySource]) -> PolicyError {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
+    s.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 /// Rejects calls to functions that no policy defines and regorus does not provide, at load time.
 /// regorus itself only notices when the call is first evaluated, which could be never in a test
 /// run and in the middle of a scan in CI. (Network and runtime builtins such as `http.send` and
 /// `opa.runtime` are not compiled into tollgate, so policies that call them fail here.)
-fn check_calls(source: &PolicySource, package: &str, defined: &BTreeSet<String>) -> Result<(), PolicyError> {
+fn check_calls(
+    source: &PolicySource,
+    package: &str,
+    defined: &BTreeSet<String>,
+) -> Result<(), PolicyError> {
     let mut aliases: HashMap<String, String> = HashMap::new();
     for cap in IMPORT_RE.captures_iter(&source.text) {
         let target = cap[1].to_string();
-        let alias = cap.get(2).map(|m| m.as_str().to_string()).unwrap_or_else(|| {
-            target.rsplit('.').next().unwrap_or_default().to_string()
-        });
+        let alias = cap
+            .get(2)
+            .map(|m| m.as_str().to_string())
+            .unwrap_or_else(|| target.rsplit('.').next().unwrap_or_default().to_string());
         aliases.insert(alias, target);
     }
     for (line_no, line) in source.text.lines().enumerate() {
@@ -455,7 +514,8 @@ fn check_calls(source: &PolicySource, package: &str, defined: &BTreeSet<String>)
             if code[..m.start()].ends_with(['.', ']']) || NOT_CALLS.contains(&name) {
                 continue;
             }
-            if line.trim_start().starts_with("package ") || line.trim_start().starts_with("import ") {
+            if line.trim_start().starts_with("package ") || line.trim_start().starts_with("import ")
+            {
                 continue;
             }
             let first = name.split('.').next().unwrap_or_default();
@@ -475,7 +535,9 @@ fn check_calls(source: &PolicySource, package: &str, defined: &BTreeSet<String>)
                     &source.path,
                     line_no as u32 + 1,
                     m.start() as u32 + 1,
-                    format!("call to unknown function `{name}` (not defined by any loaded policy and not a builtin tollgate provides)"),
+                    format!(
+                        "call to unknown function `{name}` (not defined by any loaded policy and not a builtin tollgate provides)"
+                    ),
                 ));
             }
         }
@@ -559,9 +621,19 @@ mod tests {
         let mut engine = set.engine();
         let ev = set.evaluate(&mut engine, &doc(r#"{"a": 1}"#));
         assert!(ev.errors.is_empty());
-        let mut got: Vec<_> = ev.results.iter().map(|r| (set.rules[r.rule].name.clone(), r.value.clone())).collect();
+        let mut got: Vec<_> = ev
+            .results
+            .iter()
+            .map(|r| (set.rules[r.rule].name.clone(), r.value.clone()))
+            .collect();
         got.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(got, vec![("deny".into(), Value::from("old")), ("warn".into(), Value::from("new"))]);
+        assert_eq!(
+            got,
+            vec![
+                ("deny".into(), Value::from("old")),
+                ("warn".into(), Value::from("new"))
+            ]
+        );
     }
 
     #[test]
@@ -596,7 +668,12 @@ mod tests {
         .err()
         .unwrap();
         match err {
-            PolicyError::Load { line, column, message, .. } => {
+            PolicyError::Load {
+                line,
+                column,
+                message,
+                ..
+            } => {
                 assert_eq!((line, column), (5, 3));
                 assert!(message.contains("http.send"));
             }
@@ -606,10 +683,21 @@ mod tests {
 
     #[test]
     fn syntax_error_names_file_and_line() {
-        let err = PolicySet::load(&[source("bad.rego", "package main\nimport rego.v1\ndeny contains x if {\n  x := \n}\n")], vec![], &main_ns(), None)
-            .err()
-            .unwrap();
-        assert!(matches!(err, PolicyError::Load { ref path, line, .. } if path == "bad.rego" && line >= 4), "{err:?}");
+        let err = PolicySet::load(
+            &[source(
+                "bad.rego",
+                "package main\nimport rego.v1\ndeny contains x if {\n  x := \n}\n",
+            )],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .err()
+        .unwrap();
+        assert!(
+            matches!(err, PolicyError::Load { ref path, line, .. } if path == "bad.rego" && line >= 4),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -630,7 +718,10 @@ mod tests {
 
     #[test]
     fn namespaces_select_user_packages() {
-        let sources = [source("a.rego", "package other\nimport rego.v1\ndeny contains 1 if true\n")];
+        let sources = [source(
+            "a.rego",
+            "package other\nimport rego.v1\ndeny contains 1 if true\n",
+        )];
         let set = PolicySet::load(&sources, vec![], &main_ns(), None).unwrap();
         assert!(set.rules.is_empty());
         let set = PolicySet::load(&sources, vec![], &Namespaces::All, None).unwrap();

@@ -4,8 +4,8 @@
 //! YAML. Standard keys (`title`, `description`, `related_resources`) keep their OPA meaning;
 //! tollgate's own keys live under `custom`.
 
-use crate::input::yaml;
 use crate::input::Locations;
+use crate::input::yaml;
 use regorus::Value;
 use serde::Serialize;
 use std::fmt;
@@ -139,17 +139,34 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
     let mut yaml_text = String::new();
     for (_, line) in text.lines().enumerate().skip(start + 1) {
         let trimmed = line.trim_start();
-        let Some(rest) = trimmed.strip_prefix('#') else { break };
+        let Some(rest) = trimmed.strip_prefix('#') else {
+            break;
+        };
         yaml_text.push_str(rest.strip_prefix(' ').unwrap_or(rest));
         yaml_text.push('\n');
     }
     let first_line = start as u32 + 2;
-    let docs = yaml::parse_stream(&yaml_text)
-        .map_err(|e| (first_line + e.line - 1, format!("invalid METADATA block: {}", e.message)))?;
-    let Some(doc) = docs.first() else { return Ok(None) };
-    let v = yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default())
-        .map_err(|e| (first_line + e.line - 1, format!("invalid METADATA block: {}", e.message)))?;
-    let s = |v: &Value| v.as_string().map(|s| s.trim().to_string()).unwrap_or_default();
+    let docs = yaml::parse_stream(&yaml_text).map_err(|e| {
+        (
+            first_line + e.line - 1,
+            format!("invalid METADATA block: {}", e.message),
+        )
+    })?;
+    let Some(doc) = docs.first() else {
+        return Ok(None);
+    };
+    let v =
+        yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default()).map_err(|e| {
+            (
+                first_line + e.line - 1,
+                format!("invalid METADATA block: {}", e.message),
+            )
+        })?;
+    let s = |v: &Value| {
+        v.as_string()
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
     let list = |v: &Value| -> Vec<String> {
         match v {
             Value::Array(a) => a.iter().map(s).filter(|x| !x.is_empty()).collect(),
@@ -161,7 +178,13 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
     let mut references: Vec<String> = match &v["related_resources"] {
         Value::Array(items) => items
             .iter()
-            .map(|i| if matches!(i, Value::String(_)) { s(i) } else { s(&i["ref"]) })
+            .map(|i| {
+                if matches!(i, Value::String(_)) {
+                    s(i)
+                } else {
+                    s(&i["ref"])
+                }
+            })
             .filter(|x| !x.is_empty())
             .collect(),
         _ => Vec::new(),
@@ -170,14 +193,17 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
     let severity_text = s(&custom["severity"]);
     let severity = match severity_text.as_str() {
         "" => None,
-        text => Some(Severity::parse(text).ok_or((first_line, format!("unknown severity `{text}`")))?),
+        text => {
+            Some(Severity::parse(text).ok_or((first_line, format!("unknown severity `{text}`")))?)
+        }
     };
     let enforcement_text = s(&custom["enforcement"]);
     let enforcement = match enforcement_text.as_str() {
         "" => None,
-        text => Some(
-            Enforcement::parse(text).ok_or((first_line, format!("unknown enforcement `{text}` (block or warn)")))?,
-        ),
+        text => Some(Enforcement::parse(text).ok_or((
+            first_line,
+            format!("unknown enforcement `{text}` (block or warn)"),
+        ))?),
     };
     Ok(Some(RuleMeta {
         id: s(&custom["id"]),

@@ -13,7 +13,11 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 
@@ -31,13 +35,31 @@ pub fn render(ctx: &ReportContext) -> String {
         finding(&mut out, f, lines.as_deref(), &style);
     }
     for e in &o.errors {
-        let at = if e.line > 0 { format!("{}:{}:{}", e.path, e.line, e.column) } else { e.path.clone() };
-        let _ = writeln!(out, "{}: {}: {}\n", style.paint("1;31", &format!("error[{}]", e.kind)), at, e.message);
+        let at = if e.line > 0 {
+            format!("{}:{}:{}", e.path, e.line, e.column)
+        } else {
+            e.path.clone()
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}: {}\n",
+            style.paint("1;31", &format!("error[{}]", e.kind)),
+            at,
+            e.message
+        );
     }
     if !o.skipped.is_empty() {
-        let _ = writeln!(out, "{}", style.paint("2", &format!("skipped {} file(s):", o.skipped.len())));
+        let _ = writeln!(
+            out,
+            "{}",
+            style.paint("2", &format!("skipped {} file(s):", o.skipped.len()))
+        );
         for s in &o.skipped {
-            let _ = writeln!(out, "{}", style.paint("2", &format!("  {}: {}", s.path, s.reason)));
+            let _ = writeln!(
+                out,
+                "{}",
+                style.paint("2", &format!("  {}: {}", s.path, s.reason))
+            );
         }
         out.push('\n');
     }
@@ -71,10 +93,19 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
     if let Some(text) = lines.and_then(|l| l.get(f.line.saturating_sub(1) as usize)) {
         let bar = style.paint("34", "|");
         let _ = writeln!(out, "{pad} {bar}");
-        let _ = writeln!(out, "{} {bar} {}", style.paint("34", &f.line.to_string()), text);
+        let _ = writeln!(
+            out,
+            "{} {bar} {}",
+            style.paint("34", &f.line.to_string()),
+            text
+        );
         let start = (f.column.max(1) - 1) as usize;
         let content_len = text.trim_end().chars().count().saturating_sub(start).max(1);
-        let caret_code = if f.enforcement == Enforcement::Block && f.status == Status::Failed { "31" } else { "33" };
+        let caret_code = if f.enforcement == Enforcement::Block && f.status == Status::Failed {
+            "31"
+        } else {
+            "33"
+        };
         let _ = writeln!(
             out,
             "{pad} {bar} {}{}",
@@ -83,10 +114,21 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
         );
     }
     if let Some(ex) = &f.exception {
-        let _ = writeln!(out, "{pad} = {}", style.paint("2", &format!("excepted by {}: {}", ex.id, ex.reason)));
+        let _ = writeln!(
+            out,
+            "{pad} = {}",
+            style.paint("2", &format!("excepted by {}: {}", ex.id, ex.reason))
+        );
     }
     if !f.title.is_empty() {
-        let _ = writeln!(out, "{pad} = {}", style.paint("2", &format!("help: {} (tollgate explain {})", f.title, f.rule_id)));
+        let _ = writeln!(
+            out,
+            "{pad} = {}",
+            style.paint(
+                "2",
+                &format!("help: {} (tollgate explain {})", f.title, f.rule_id)
+            )
+        );
     }
     out.push('\n');
 }
@@ -95,7 +137,11 @@ fn summary(ctx: &ReportContext, style: &Style) -> String {
     let o = ctx.outcome;
     let blocking = o.findings.iter().filter(|f| f.blocks()).count();
     let warnings = o.findings.iter().filter(|f| f.warns()).count();
-    let excepted = o.findings.iter().filter(|f| f.status == Status::Excepted).count();
+    let excepted = o
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Excepted)
+        .count();
     let verdict = o.verdict();
     let verdict_text = match verdict {
         crate::judge::Verdict::Pass => style.paint("1;32", "pass"),

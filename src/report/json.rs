@@ -11,7 +11,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
-    let count = |f: &dyn Fn(&crate::judge::Finding) -> bool| o.findings.iter().filter(|x| f(x)).count();
+    let count =
+        |f: &dyn Fn(&crate::judge::Finding) -> bool| o.findings.iter().filter(|x| f(x)).count();
     let report = json!({
         "schema_version": SCHEMA_VERSION,
         "tool": {

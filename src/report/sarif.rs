@@ -54,12 +54,21 @@ pub fn render(ctx: &ReportContext) -> String {
             frameworks: Vec::new(),
         });
     }
-    let index: HashMap<&str, usize> = rules.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = rules
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
     let rules_json: Vec<Value> = rules.iter().map(|(id, r)| rule_json(id, r)).collect();
 
     let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
     let mut results = Vec::new();
-    for f in ctx.outcome.findings.iter().filter(|f| f.status == Status::Failed) {
+    for f in ctx
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+    {
         let n = occurrences
             .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
             .or_insert(0);
@@ -131,12 +140,24 @@ fn level(e: Enforcement) -> &'static str {
 
 fn sentence(s: &str) -> String {
     let s = s.trim();
-    if s.ends_with(['.', '!', '?']) { s.to_string() } else { format!("{s}.") }
+    if s.ends_with(['.', '!', '?']) {
+        s.to_string()
+    } else {
+        format!("{s}.")
+    }
 }
 
 fn rule_json(id: &str, r: &RuleDoc) -> Value {
-    let title = if r.title.is_empty() { id.to_string() } else { r.title.clone() };
-    let description = if r.description.is_empty() { title.clone() } else { r.description.clone() };
+    let title = if r.title.is_empty() {
+        id.to_string()
+    } else {
+        r.title.clone()
+    };
+    let description = if r.description.is_empty() {
+        title.clone()
+    } else {
+        r.description.clone()
+    };
     let mut help_text = sentence(&description);
     let mut help_md = format!("**{}**\n\n{}", title, sentence(&description));
     if !r.remediation.is_empty() {

@@ -1,0 +1,79 @@
+# METADATA
+# title: Load balancer listener serves plain HTTP
+# description: >-
+#   A listener on protocol `HTTP` that forwards to targets serves the application unencrypted: credentials,
+#   session cookies and data can be read or altered by anyone on the network path. An HTTP listener should only
+#   redirect clients to HTTPS.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-1
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener#redirect-action
+# custom:
+#   id: TG-AWS-ELB-001
+#   severity: high
+#   enforcement: block
+#   remediation: |
+#     Make the HTTP listener redirect to HTTPS and serve the application on an HTTPS listener:
+#
+#         resource "aws_lb_listener" "http" {
+#           load_balancer_arn = aws_lb.web.arn
+#           port              = 80
+#           protocol          = "HTTP"
+#           default_action {
+#             type = "redirect"
+#             redirect {
+#               port        = "443"
+#               protocol    = "HTTPS"
+#               status_code = "HTTP_301"
+#             }
+#           }
+#         }
+#   frameworks:
+#     - AWS Foundational Security Best Practices ELB.1
+#     - NIST SP 800-53 SC-8, SC-23
+#     - PCI DSS 4.1
+#   resource_types: [aws_lb_listener, aws_alb_listener]
+package tollgate.terraform.aws.alb_http_listener
+
+import data.tollgate.lib.terraform as tf
+import rego.v1
+
+deny contains {
+	"msg": sprintf("Load balancer listener `%s` serves plain HTTP instead of redirecting to HTTPS", [r.address]),
+	"path": array.concat(r.path, ["protocol"]),
+} if {
+	some type in ["aws_lb_listener", "aws_alb_listener"]
+	some r in tf.resources_of(type)
+	is_string(r.body.protocol)
+	upper(r.body.protocol) == "HTTP"
+	not redirects_to_https(r.body)
+	not undecidable(r.body)
+}
+
+redirects_to_https(body) if {
+	some a in blocks(body, "default_action")
+	a.type == "redirect"
+	some rd in blocks(a, "redirect")
+	is_string(rd.protocol)
+	upper(rd.protocol) == "HTTPS"
+}
+
+# Actions built from expressions the scanner cannot resolve.
+undecidable(body) if body.dynamic.default_action
+
+undecidable(body) if {
+	some a in blocks(body, "default_action")
+	tf.is_unknown(a.type)
+}
+
+undecidable(body) if {
+	some a in blocks(body, "default_action")
+	a.type == "redirect"
+	some rd in blocks(a, "redirect")
+	tf.is_unknown(rd.protocol)
+}
+
+# The blocks of a nested block type, by their index in the list.
+blocks(body, field) := {i: b | some i, b in body[field]; is_object(b)} if is_array(body[field])
+
+blocks(body, field) := {} if not is_array(body[field])

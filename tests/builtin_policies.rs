@@ -1,0 +1,229 @@
+//! The built-in library as users get it: every rule has complete metadata and a unique id, fires
+//! on exactly the `# expect: ID` lines of its failing fixture, stays quiet on its passing fixture,
+//! and its Rego unit tests pass.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use tollgate::discover::Filters;
+use tollgate::policy::{self, Namespaces, PolicySet, PolicySource};
+use tollgate::scan::{ScanRequest, scan};
+
+fn policies_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("policies")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn all_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    walk(&policies_dir(), &mut files);
+    files.sort();
+    files
+}
+
+/// Rule files: `.rego` outside `lib/`, not tests.
+fn rule_files() -> Vec<PathBuf> {
+    all_files()
+        .into_iter()
+        .filter(|p| {
+            let s = p.to_string_lossy();
+            s.ends_with(".rego") && !s.ends_with("_test.rego") && !s.contains("/lib/")
+        })
+        .collect()
+}
+
+fn builtin_set() -> PolicySet {
+    PolicySet::load(&policy::builtin::sources(), vec![], &Namespaces::All, None)
+        .expect("built-in library loads")
+}
+
+#[test]
+fn every_rule_has_complete_metadata_and_a_unique_id() {
+    let mut ids = BTreeMap::new();
+    let files = rule_files();
+    assert!(
+        files.len() >= 10,
+        "expected the built-in library, found {} rule files",
+        files.len()
+    );
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let meta = policy::metadata::parse(&text)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
+            .unwrap_or_else(|| panic!("{}: no METADATA block", file.display()));
+        let missing = meta.missing_fields();
+        assert!(
+            missing.is_empty(),
+            "{}: missing {missing:?}",
+            file.display()
+        );
+        if let Some(previous) = ids.insert(meta.id.clone(), file.clone()) {
+            panic!(
+                "id {} used by {} and {}",
+                meta.id,
+                previous.display(),
+                file.display()
+            );
+        }
+    }
+}
+
+/// `(line, rule id)` pairs marked `# expect: ID` in a fixture.
+fn expectations(text: &str) -> BTreeSet<(u32, String)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            l.split("# expect: ")
+                .nth(1)
+                .map(|id| (i as u32 + 1, id.trim().to_string()))
+        })
+        .collect()
+}
+
+/// Scans one fixture on its own: copied into an empty directory so that the failing and passing
+/// fixtures of a Terraform rule do not form one module.
+fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Finding>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(fixture.file_name().unwrap());
+    std::fs::copy(fixture, &file).unwrap();
+    let request = ScanRequest {
+        root: dir.path().to_path_buf(),
+        paths: vec![file.clone()],
+        filters: Filters::default(),
+        threads: 1,
+        max_file_size: 10 << 20,
+    };
+    let outcome = scan(&request, set).unwrap();
+    let errors = outcome
+        .errors
+        .iter()
+        .map(|e| format!("{}:{}: {}", e.path, e.line, e.message))
+        .collect();
+    (outcome.findings, errors)
+}
+
+#[test]
+fn every_rule_fires_on_its_failing_fixture_at_the_marked_lines_and_not_on_its_passing_fixture() {
+    let set = builtin_set();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for rule_file in rule_files() {
+        let text = std::fs::read_to_string(&rule_file).unwrap();
+        let id = policy::metadata::parse(&text).unwrap().unwrap().id;
+        let name = rule_file.file_stem().unwrap().to_string_lossy().to_string();
+        let fixtures = rule_file.parent().unwrap().join("fixtures").join(&name);
+        let find = |stem: &str| {
+            std::fs::read_dir(&fixtures).ok().and_then(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.file_stem().is_some_and(|s| s == stem))
+            })
+        };
+        let (Some(fail), Some(pass)) = (find("fail"), find("pass")) else {
+            problems.push(format!("{id}: missing fixtures/{name}/fail.* or pass.*"));
+            continue;
+        };
+        checked += 1;
+        let expected: BTreeSet<u32> = expectations(&std::fs::read_to_string(&fail).unwrap())
+            .into_iter()
+            .filter(|(_, rule)| rule == &id)
+            .map(|(line, _)| line)
+            .collect();
+        if expected.is_empty() {
+            problems.push(format!(
+                "{id}: {} marks no `# expect: {id}` line",
+                fail.display()
+            ));
+        }
+        let (findings, errors) = scan_fixture(&set, &fail);
+        if !errors.is_empty() {
+            problems.push(format!(
+                "{id}: errors scanning {}: {errors:?}",
+                fail.display()
+            ));
+        }
+        let got: BTreeSet<u32> = findings
+            .iter()
+            .filter(|f| f.rule_id == id)
+            .map(|f| f.line)
+            .collect();
+        if got != expected {
+            problems.push(format!(
+                "{id}: {} flagged lines {got:?}, expected {expected:?}",
+                fail.display()
+            ));
+        }
+        let (findings, errors) = scan_fixture(&set, &pass);
+        if !errors.is_empty() {
+            problems.push(format!(
+                "{id}: errors scanning {}: {errors:?}",
+                pass.display()
+            ));
+        }
+        let noisy: Vec<u32> = findings
+            .iter()
+            .filter(|f| f.rule_id == id)
+            .map(|f| f.line)
+            .collect();
+        if !noisy.is_empty() {
+            problems.push(format!(
+                "{id}: {} flagged on lines {noisy:?}",
+                pass.display()
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    assert!(checked >= 10);
+}
+
+#[test]
+fn rego_unit_tests_of_the_library_pass() {
+    let sources: Vec<PolicySource> = all_files()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rego"))
+        .map(|p| PolicySource {
+            path: p
+                .strip_prefix(policies_dir())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+            text: std::fs::read_to_string(&p).unwrap(),
+            builtin: true,
+        })
+        .collect();
+    let results = policy::verify::run(&sources, None).expect("policies load");
+    assert!(results.len() >= 20, "only {} tests found", results.len());
+    let failed: Vec<String> = results
+        .iter()
+        .filter(|r| !r.passed)
+        .map(|r| {
+            format!(
+                "{} ({}): {}",
+                r.name,
+                r.file,
+                r.error.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failing Rego test(s):\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}

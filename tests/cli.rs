@@ -1,0 +1,471 @@
+//! The real binary on fixture repositories: exit codes, conftest conventions, errors, reports.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn tollgate(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_tollgate"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn json(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const CLEAN_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n  namespace: apps\nspec:\n  automountServiceAccountToken: false\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.acme.dev/app:1.2.3\n      resources:\n        limits: {cpu: 100m, memory: 64Mi}\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n        capabilities:\n          drop: [ALL]\n";
+
+#[test]
+fn clean_input_passes_with_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pod.yaml", CLEAN_POD);
+    let run = tollgate(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = json(&run);
+    assert_eq!(report["verdict"], "pass");
+    assert_eq!(report["summary"]["documents"], 1);
+}
+
+#[test]
+fn builtin_rules_block_with_exit_1_and_point_at_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pod.yaml",
+        &CLEAN_POD.replace(
+            "readOnlyRootFilesystem: true",
+            "readOnlyRootFilesystem: true\n        privileged: yes",
+        ),
+    );
+    let run = tollgate(dir.path(), &["scan", "--format", "json", "pod.yaml"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let report = json(&run);
+    let f = &report["findings"][0];
+    assert_eq!(f["rule_id"], "TG-K8S-001");
+    assert_eq!(f["file"], "pod.yaml");
+    assert_eq!(f["line"], 21);
+    assert_eq!(f["resource"], "Pod/apps/ok");
+    assert_eq!(f["enforcement"], "block");
+    assert_eq!(f["severity"], "critical");
+}
+
+#[test]
+fn conftest_policies_in_both_syntaxes_with_namespaces_and_exceptions() {
+    let fixtures = project().join("tests/fixtures/conftest");
+    let run = tollgate(
+        &fixtures,
+        &[
+            "scan",
+            "--no-builtin",
+            "-p",
+            "policy",
+            "--format",
+            "json",
+            "manifests",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let report = json(&run);
+    let findings = report["findings"].as_array().unwrap();
+    let summary: Vec<(String, String, String, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+                f["enforcement"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("main.deny".into(), "failed".into(), "block".into(), 1),
+            ("ORG-001".into(), "failed".into(), "block".into(), 5),
+            ("ORG-001".into(), "excepted".into(), "block".into(), 18),
+            ("main.warn".into(), "failed".into(), "warn".into(), 29),
+        ],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[1]["details"]["team_hint"], "platform");
+    assert_eq!(findings[1]["severity"], "low");
+
+    // Other packages only with --namespace (globs cross dots) or --all-namespaces.
+    let run = tollgate(
+        &fixtures,
+        &[
+            "scan",
+            "--no-builtin",
+            "-p",
+            "policy",
+            "--namespace",
+            "org.*",
+            "--format",
+            "json",
+            "manifests",
+        ],
+    );
+    let report = json(&run);
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ORG-IMG"]);
+    assert_eq!(report["findings"][0]["line"], 12);
+}
+
+#[test]
+fn warnings_exit_0_unless_warn_exit_code_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "p/w.rego",
+        "package main\nimport rego.v1\nwarn contains \"careful\" if input.kind == \"Pod\"\n",
+    );
+    write(dir.path(), "pod.yaml", CLEAN_POD);
+    let run = tollgate(dir.path(), &["scan", "--no-builtin", "-p", "p", "pod.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("warning[main.warn]: careful"),
+        "{}",
+        run.stdout
+    );
+    let run = tollgate(
+        dir.path(),
+        &[
+            "scan",
+            "--no-builtin",
+            "-p",
+            "p",
+            "--warn-exit-code",
+            "3",
+            "pod.yaml",
+        ],
+    );
+    assert_eq!(run.code, 3);
+}
+
+#[test]
+fn malformed_yaml_and_hcl_fail_closed_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bad.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n",
+    );
+    write(
+        dir.path(),
+        "tf/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  acl = \n}\n",
+    );
+    write(dir.path(), "notes.yaml", "just: [some, config\n");
+    let run = tollgate(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let report = json(&run);
+    assert_eq!(report["verdict"], "error");
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors[0]["path"], "bad.yaml");
+    assert!(errors[0]["line"].as_u64().unwrap() >= 4);
+    assert_eq!(errors[1]["path"], "tf/main.tf");
+    assert_eq!(errors[1]["line"], 2);
+    // YAML that is not infrastructure is skipped with a note, not an error.
+    assert_eq!(report["skipped"][0]["path"], "notes.yaml");
+}
+
+#[test]
+fn helm_templates_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "chart/templates/deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"x.fullname\" . }}\nspec:\n  replicas: {{ .Values.replicas }}\n",
+    );
+    let run = tollgate(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        json(&run)["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("Helm")
+    );
+}
+
+#[test]
+fn policy_compile_errors_name_file_and_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "p/broken.rego",
+        "package main\nimport rego.v1\n\ndeny contains msg if {\n  msg := \n}\n",
+    );
+    write(dir.path(), "pod.yaml", CLEAN_POD);
+    let run = tollgate(dir.path(), &["scan", "-p", "p"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("tollgate: error: p/broken.rego:"),
+        "{}",
+        run.stderr
+    );
+
+    write(
+        dir.path(),
+        "q/net.rego",
+        "package main\nimport rego.v1\n\ndeny contains 1 if {\n  http.send({\"method\": \"get\", \"url\": \"https://example.com\"})\n}\n",
+    );
+    let run = tollgate(dir.path(), &["scan", "-p", "q"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("q/net.rego:5:3") && run.stderr.contains("http.send"),
+        "{}",
+        run.stderr
+    );
+
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = tollgate(dir.path(), &["scan", "-p", "empty"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no .rego policy files"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn policy_runtime_errors_make_the_document_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "p/rt.rego",
+        "package main\nimport rego.v1\n\ndeny contains msg if {\n  n := to_number(input.metadata.name)\n  msg := sprintf(\"%v\", [n])\n}\n",
+    );
+    write(dir.path(), "pod.yaml", CLEAN_POD);
+    let run = tollgate(
+        dir.path(),
+        &["scan", "--no-builtin", "-p", "p", "--format", "json"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let report = json(&run);
+    assert_eq!(report["errors"][0]["kind"], "policy");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("main.deny")
+    );
+}
+
+#[test]
+fn terraform_plan_json_is_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "plan.json",
+        r#"{
+  "format_version": "1.2",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_db_instance.db",
+          "mode": "managed",
+          "type": "aws_db_instance",
+          "name": "db",
+          "values": {
+            "publicly_accessible": true,
+            "storage_encrypted": true,
+            "backup_retention_period": 7
+          }
+        }
+      ]
+    }
+  }
+}
+"#,
+    );
+    let run = tollgate(dir.path(), &["scan", "--format", "json"]);
+    let report = json(&run);
+    let f = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "TG-AWS-RDS-001")
+        .expect("RDS finding");
+    assert_eq!(f["resource"], "aws_db_instance.db");
+    assert_eq!(f["line"], 12);
+}
+
+#[test]
+fn sarif_lists_every_rule_and_fingerprints_without_lines() {
+    let run = tollgate(&project(), &["scan", "--format", "sarif", "examples"]);
+    assert_eq!(run.code, 1);
+    let sarif = json(&run);
+    assert_eq!(sarif["version"], "2.1.0");
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    let rules = driver["rules"].as_array().unwrap();
+    let rules_run = tollgate(&project(), &["rules", "--format", "json"]);
+    assert_eq!(rules.len(), json(&rules_run).as_array().unwrap().len());
+    for r in rules {
+        assert!(r["properties"]["security-severity"].is_string(), "{r}");
+        assert!(r["help"]["text"].is_string());
+    }
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[idx]["id"], r["ruleId"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(
+            !loc["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with('/')
+        );
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(matches!(r["level"].as_str(), Some("error" | "warning")));
+        assert_eq!(
+            r["partialFingerprints"]["tollgate/v1"]
+                .as_str()
+                .unwrap()
+                .len(),
+            16
+        );
+    }
+    // Moving a finding down the file does not change its fingerprint.
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers: []\n";
+    write(dir.path(), "p.yaml", manifest);
+    let before = json(&tollgate(dir.path(), &["scan", "--format", "sarif"]));
+    write(
+        dir.path(),
+        "p.yaml",
+        &format!("# a comment\n# another\n{manifest}"),
+    );
+    let after = json(&tollgate(dir.path(), &["scan", "--format", "sarif"]));
+    let fp = |s: &serde_json::Value| {
+        s["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["ruleId"].clone(), r["partialFingerprints"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fp(&before), fp(&after));
+}
+
+#[test]
+fn report_files_and_stdout_from_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let sarif = out.join("t.sarif");
+    let jsonp = out.join("t.json");
+    let run = tollgate(
+        &project(),
+        &[
+            "scan",
+            "examples",
+            "--report",
+            &format!("sarif={}", sarif.display()),
+            "--report",
+            &format!("json={}", jsonp.display()),
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("tollgate: block:"));
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&jsonp).unwrap()).unwrap();
+    assert_eq!(j["verdict"], "block");
+    // No temporary files left behind.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2);
+}
+
+/// A few hundred generated files, scanned with 1 and 4 threads: byte-identical JSON and SARIF.
+#[test]
+fn output_is_deterministic_across_thread_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..120 {
+        write(
+            dir.path(),
+            &format!("k8s/app{i}.yaml"),
+            &format!(
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app{i}\nspec:\n  template:\n    spec:\n      hostPID: {}\n      containers:\n        - name: c\n          image: nginx\n          securityContext:\n            privileged: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\nspec:\n  type: NodePort\n",
+                i % 2 == 0,
+                i % 3 == 0
+            ),
+        );
+        write(
+            dir.path(),
+            &format!("tf/m{}/main{i}.tf", i % 10),
+            &format!(
+                "resource \"aws_security_group\" \"sg{i}\" {{\n  ingress {{\n    from_port = 22\n    to_port = 22\n    protocol = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }}\n}}\nresource \"aws_s3_bucket\" \"b{i}\" {{\n  acl = \"public-read\"\n}}\n"
+            ),
+        );
+    }
+    let mut outputs = Vec::new();
+    for threads in ["1", "4"] {
+        let j = tollgate(dir.path(), &["scan", "-j", threads, "--format", "json"]);
+        let s = tollgate(dir.path(), &["scan", "-j", threads, "--format", "sarif"]);
+        assert_eq!(j.code, 1);
+        outputs.push((j.stdout, s.stdout));
+    }
+    assert!(
+        outputs[0].0 == outputs[1].0,
+        "JSON differs between thread counts"
+    );
+    assert!(
+        outputs[0].1 == outputs[1].1,
+        "SARIF differs between thread counts"
+    );
+}
+
+#[test]
+fn rules_and_explain_show_metadata() {
+    let run = tollgate(&project(), &["explain", "TG-K8S-001"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Privileged container") && run.stdout.contains("Remediation:"));
+    let run = tollgate(&project(), &["explain", "NOPE-1"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn version_names_the_policy_library() {
+    let run = tollgate(&project(), &["--version"]);
+    assert!(
+        run.stdout.starts_with("tollgate ") && run.stdout.contains("policy library"),
+        "{}",
+        run.stdout
+    );
+}
