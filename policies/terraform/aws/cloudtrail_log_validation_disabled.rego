@@ -20,7 +20,7 @@
 #           enable_log_file_validation = true
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 3.2
+#     - CIS AWS Foundations Benchmark v3.0.0 3.2
 #     - AWS Foundational Security Best Practices CloudTrail.4
 #     - NIST SP 800-53 AU-9
 #     - PCI DSS 10.5.5

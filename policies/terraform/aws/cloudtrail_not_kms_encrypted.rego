@@ -20,7 +20,7 @@
 #           kms_key_id = aws_kms_key.cloudtrail.arn
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 3.5
+#     - CIS AWS Foundations Benchmark v3.0.0 3.5
 #     - AWS Foundational Security Best Practices CloudTrail.2
 #     - NIST SP 800-53 AU-9, SC-28
 #   resource_types: [aws_cloudtrail]

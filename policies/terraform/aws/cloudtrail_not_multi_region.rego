@@ -21,7 +21,7 @@
 #           include_global_service_events = true
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 3.1
+#     - CIS AWS Foundations Benchmark v3.0.0 3.1
 #     - AWS Foundational Security Best Practices CloudTrail.1
 #     - NIST SP 800-53 AU-2, AU-12
 #   resource_types: [aws_cloudtrail]

@@ -61,8 +61,9 @@ declared(body) if {
 	not "point_in_time_recovery" in object.keys(body)
 }
 
-missing_path(r) := array.concat(r.path, ["point_in_time_recovery", i]) if {
-	some i, _ in blocks(r.body, "point_in_time_recovery")
+missing_path(r) := array.concat(r.path, ["point_in_time_recovery", min(object.keys(pitr))]) if {
+	pitr := blocks(r.body, "point_in_time_recovery")
+	count(pitr) > 0
 } else := r.path
 
 # The blocks of a nested block type, by their index in the list.

@@ -23,7 +23,7 @@
 #           kms_key_id        = aws_kms_key.ebs.arn
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.2.1
+#     - CIS AWS Foundations Benchmark v3.0.0 2.2.1
 #     - AWS Foundational Security Best Practices EC2.3, EC2.7
 #     - NIST SP 800-53 SC-28
 #     - PCI DSS 3.4

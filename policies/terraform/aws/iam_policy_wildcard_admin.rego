@@ -23,7 +23,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 1.16
+#     - CIS AWS Foundations Benchmark v3.0.0 1.16
 #     - AWS Foundational Security Best Practices IAM.1, IAM.21
 #     - NIST SP 800-53 AC-6
 #     - PCI DSS 7.1.2

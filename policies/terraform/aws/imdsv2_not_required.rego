@@ -22,7 +22,7 @@
 #         }
 #   frameworks:
 #     - AWS Foundational Security Best Practices EC2.8, AutoScaling.3
-#     - CIS AWS Foundations Benchmark 5.6
+#     - CIS AWS Foundations Benchmark v3.0.0 5.6
 #     - NIST SP 800-53 AC-3, SC-7
 #   resource_types: [aws_instance, aws_launch_template]
 package tollgate.terraform.aws.imdsv2_not_required

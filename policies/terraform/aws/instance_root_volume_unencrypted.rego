@@ -7,7 +7,7 @@
 #   (`aws_ebs_encryption_by_default`), or for volumes restored from a snapshot, which keep its encryption.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
-#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/autoscaling-controls.html#autoscaling-3
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#ebs-ebs_block_device-and-root_block_device
 # custom:
 #   id: TG-AWS-EC2-005
@@ -33,7 +33,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.2.1
+#     - CIS AWS Foundations Benchmark v3.0.0 2.2.1
 #     - AWS Foundational Security Best Practices EC2.3
 #     - NIST SP 800-53 SC-28
 #   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]

@@ -20,7 +20,7 @@
 #           enable_key_rotation = true
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 3.6
+#     - CIS AWS Foundations Benchmark v3.0.0 3.6
 #     - AWS Foundational Security Best Practices KMS.4
 #     - NIST SP 800-53 SC-12
 #     - PCI DSS 3.6.4

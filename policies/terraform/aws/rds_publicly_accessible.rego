@@ -21,7 +21,7 @@
 #           db_subnet_group_name = aws_db_subnet_group.private.name
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.3.3
+#     - CIS AWS Foundations Benchmark v3.0.0 2.3.3
 #     - AWS Foundational Security Best Practices RDS.2
 #     - NIST SP 800-53 AC-4, SC-7
 #     - PCI DSS 1.3

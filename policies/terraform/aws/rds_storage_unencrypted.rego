@@ -22,7 +22,7 @@
 #           kms_key_id        = aws_kms_key.rds.arn
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.3.1
+#     - CIS AWS Foundations Benchmark v3.0.0 2.3.1
 #     - AWS Foundational Security Best Practices RDS.3, RDS.27
 #     - NIST SP 800-53 SC-28
 #     - PCI DSS 3.4

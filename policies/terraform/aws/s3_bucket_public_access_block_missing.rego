@@ -23,7 +23,7 @@
 #           restrict_public_buckets = true
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.1.4
+#     - CIS AWS Foundations Benchmark v3.0.0 2.1.4
 #     - AWS Foundational Security Best Practices S3.1, S3.8
 #     - NIST SP 800-53 AC-3, AC-21
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]

@@ -32,7 +32,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.1.4
+#     - CIS AWS Foundations Benchmark v3.0.0 2.1.4
 #     - AWS Foundational Security Best Practices S3.2, S3.3
 #     - NIST SP 800-53 AC-3, AC-21
 #   resource_types: [aws_s3_bucket_policy, aws_s3_bucket, aws_iam_policy_document]
@@ -111,19 +111,15 @@ module_documents(name) := docs if {
 
 actions(a) := sprintf("`%s`", [a]) if is_string(a)
 
-actions(a) := sprintf("`%s`", [concat("`, `", [x | some x in a; is_string(x)])]) if {
-	is_array(a)
-	count(a) > 0
+actions(a) := sprintf("`%s`", [concat("`, `", names)]) if {
+	names := [x | some x in as_list(a); is_string(x)]
+	not is_string(a)
+	count(names) > 0
 }
 
 actions(a) := "its actions" if {
 	not is_string(a)
-	not is_array(a)
-}
-
-actions(a) := "its actions" if {
-	is_array(a)
-	count(a) == 0
+	count([x | some x in as_list(a); is_string(x)]) == 0
 }
 
 as_list(v) := v if is_array(v)

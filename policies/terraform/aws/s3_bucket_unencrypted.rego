@@ -3,8 +3,9 @@
 # description: >-
 #   A bucket should declare its default server-side encryption so that every object is encrypted at rest with
 #   the intended key (SSE-KMS with a customer managed key gives key policies, rotation and CloudTrail records of
-#   every decrypt). Without an `aws_s3_bucket_server_side_encryption_configuration` the bucket relies on the
-#   account default, which is not reviewed in code and cannot restrict who may decrypt.
+#   every decrypt). Without an `aws_s3_bucket_server_side_encryption_configuration` (or the legacy inline block)
+#   the bucket falls back to the S3 default (SSE-S3), which is not declared in code and cannot restrict who may
+#   decrypt.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_server_side_encryption_configuration
@@ -26,7 +27,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 2.1.1
+#     - CIS AWS Foundations Benchmark v1.4.0 2.1.1
 #     - AWS Foundational Security Best Practices S3.4
 #     - NIST SP 800-53 SC-28
 #     - PCI DSS 3.4

@@ -70,9 +70,9 @@ has_companion(b) if {
 }
 
 # Point at `enabled = false` when the bucket says so, else at the bucket.
-disabled_path(b) := array.concat(b.path, ["versioning", i, "enabled"]) if {
-	some i, v in blocks(b.body, "versioning")
-	tf.is_false(v.enabled)
+disabled_path(b) := array.concat(b.path, ["versioning", min(off), "enabled"]) if {
+	off := {i | some i, v in blocks(b.body, "versioning"); tf.is_false(v.enabled)}
+	count(off) > 0
 } else := b.path
 
 # Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the

@@ -73,3 +73,8 @@ test_plan_existing_bucket_versioning_off_warned if {
 	some f in r
 	f.path == ["planned_values", "root_module", "resources", 0, "values", "versioning", 0, "enabled"]
 }
+
+test_repeated_versioning_blocks_single_finding if {
+	mod := {"resource": bucket({"versioning": [{"enabled": false}, {"enabled": false}]})}
+	count(rule.warn) == 1 with input as mod with data.tollgate.module as mod
+}

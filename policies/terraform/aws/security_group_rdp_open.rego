@@ -23,7 +23,7 @@
 #           cidr_blocks = ["10.20.0.0/16"]
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark 5.2, 5.3
+#     - CIS AWS Foundations Benchmark v3.0.0 5.2, 5.3
 #     - AWS Foundational Security Best Practices EC2.14
 #     - NIST SP 800-53 AC-4, SC-7
 #     - PCI DSS 1.3
@@ -76,10 +76,11 @@ open_ingress contains {"what": sprintf("Security group ingress rule `%s`", [r.ad
 	r.body[attr] in world_cidrs
 }
 
-world_cidr(cidrs) := cidr if {
+# The first world CIDR of a list of CIDR blocks.
+world_cidr(cidrs) := matches[0] if {
 	is_array(cidrs)
-	some cidr in cidrs
-	cidr in world_cidrs
+	matches := [cidr | some cidr in cidrs; cidr in world_cidrs]
+	count(matches) > 0
 }
 
 # Protocol "-1" / "all" opens every protocol and port.

@@ -105,3 +105,7 @@ test_plan_security_group_denied if {
 	some f in r
 	f.path == ["planned_values", "root_module", "resources", 0, "values", "ingress", 0, "cidr_blocks"]
 }
+
+test_both_world_cidrs_in_one_list_single_finding if {
+	count(rule.deny) == 1 with input as sg([ingress(22, 22, "tcp", ["0.0.0.0/0", "::/0"])])
+}
