@@ -1,6 +1,8 @@
 //! Command implementations: resolve settings, wire the pipeline together, write reports.
 
-use crate::cli::{Cli, ColorChoice, Command, PolicyArgs, RulesArgs, RulesFormat, ScanArgs};
+use crate::cli::{
+    Cli, ColorChoice, Command, PolicyArgs, RulesArgs, RulesFormat, ScanArgs, VerifyArgs,
+};
 use crate::discover::{self, Filters};
 use crate::input::{Locations, yaml};
 use crate::judge::Verdict;
@@ -52,6 +54,7 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Scan(args) => run_scan(args, &root, &cwd, color),
         Command::Rules(args) => run_rules(args, &root, &cwd),
         Command::Explain { id, policies } => run_explain(&id, &policies, &root, &cwd),
+        Command::Verify(args) => run_verify(args, &root, &cwd),
     }
 }
 
@@ -86,6 +89,7 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         filters,
         threads,
         max_file_size: args.max_file_size,
+        parse_only: args.parse_only,
     };
     let outcome = scan::scan(&request, &policies).map_err(AppError::Usage)?;
     let ctx = ReportContext {
@@ -314,6 +318,7 @@ fn run_rules(args: RulesArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
             out = serde_json::to_string_pretty(&rules).expect("serializes");
             out.push('\n');
         }
+        RulesFormat::Markdown => out = rules_markdown(&rules),
         RulesFormat::Table => {
             out.push_str(&format!(
                 "{:<16} {:<9} {:<7} {}\n",
@@ -415,4 +420,139 @@ fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u
     }
     print!("{out}");
     Ok(EXIT_PASS)
+}
+
+/// The rule reference page, generated from metadata (`tollgate rules --format markdown > docs/rules.md`).
+pub fn rules_markdown(rules: &[serde_json::Value]) -> String {
+    let s = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or_default().to_string();
+    let list = |r: &serde_json::Value, k: &str| -> Vec<String> {
+        r[k].as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = String::from(
+        "# tollgate rules\n\nGenerated from the policies' METADATA by `tollgate rules --format markdown > docs/rules.md`;\na test fails when this page is stale.\n\n| id | title | severity | enforcement |\n|---|---|---|---|\n",
+    );
+    for r in rules {
+        let id = s(r, "id");
+        out.push_str(&format!(
+            "| [{id}](#{}) | {} | {} | {} |\n",
+            id.to_ascii_lowercase(),
+            s(r, "title"),
+            s(r, "severity"),
+            s(r, "enforcement")
+        ));
+    }
+    for r in rules {
+        out.push_str(&format!(
+            "\n## {}\n\n**{}** — severity {}, enforcement {}\n\n",
+            s(r, "id"),
+            s(r, "title"),
+            s(r, "severity"),
+            s(r, "enforcement")
+        ));
+        if !s(r, "description").is_empty() {
+            out.push_str(&format!("{}\n\n", s(r, "description")));
+        }
+        if !s(r, "remediation").is_empty() {
+            out.push_str(&format!("**Remediation**\n\n{}\n\n", s(r, "remediation")));
+        }
+        for (label, key) in [
+            ("Applies to", "resource_types"),
+            ("Frameworks", "frameworks"),
+            ("References", "references"),
+        ] {
+            let items = list(r, key);
+            if !items.is_empty() {
+                out.push_str(&format!("**{label}**: {}\n\n", items.join(", ")));
+            }
+        }
+        out.push_str(&format!(
+            "Policy: `{}`\n",
+            s(r, "file").trim_start_matches("builtin:")
+        ));
+    }
+    out
+}
+
+fn run_verify(args: VerifyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
+    let filter = match &args.run {
+        Some(r) => Some(
+            regex::Regex::new(r)
+                .map_err(|e| AppError::Usage(format!("invalid --run pattern: {e}")))?,
+        ),
+        None => None,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![if cwd.join("policy").is_dir() {
+            cwd.join("policy")
+        } else {
+            cwd.to_path_buf()
+        }]
+    } else {
+        args.paths.iter().map(|p| cwd.join(p)).collect()
+    };
+    let mut sources = Vec::new();
+    for path in &paths {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| AppError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+        let files: Vec<PathBuf> = if meta.is_file() {
+            vec![path.clone()]
+        } else {
+            let mut f: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .build()
+                .flatten()
+                .map(|e| e.into_path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rego"))
+                .collect();
+            f.sort();
+            f
+        };
+        for f in files {
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| AppError::Usage(format!("cannot read {}: {e}", f.display())))?;
+            sources.push(PolicySource {
+                path: discover::relative(root, &f),
+                text,
+                builtin: false,
+            });
+        }
+    }
+    if !args.no_builtin {
+        // The built-in helpers (`data.tollgate.lib.*`) are importable from user tests; skip
+        // any the user's paths already hold (verifying tollgate's own `policies/`).
+        let builtin: Vec<PolicySource> = policy::builtin::sources()
+            .into_iter()
+            .filter(|b| b.path.contains("/lib/") && !sources.iter().any(|s| s.text == b.text))
+            .collect();
+        sources.extend(builtin);
+    }
+    let results = policy::verify::run(&sources, filter.as_ref()).map_err(AppError::Usage)?;
+    let failed = results.iter().filter(|r| !r.passed).count();
+    let mut out = String::new();
+    if args.format == RulesFormat::Json {
+        out = serde_json::to_string_pretty(&results).expect("serializes");
+        out.push('\n');
+    } else {
+        for r in &results {
+            let status = if r.passed { "PASS" } else { "FAIL" };
+            out.push_str(&format!("{status} {} ({})", r.name, r.file));
+            if let Some(e) = &r.error {
+                out.push_str(&format!(": {e}"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} test(s), {} passed, {} failed\n",
+            results.len(),
+            results.len() - failed,
+            failed
+        ));
+    }
+    print!("{out}");
+    Ok(if failed > 0 { EXIT_BLOCK } else { EXIT_PASS })
 }

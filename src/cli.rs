@@ -32,6 +32,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// List the policies' rules with their metadata.
     Rules(RulesArgs),
+    /// Run Rego unit tests (`test_*` rules in `*_test.rego`), like `conftest verify` / `opa test`.
+    Verify(VerifyArgs),
     /// Show everything about one rule: description, remediation, references.
     Explain {
         /// Rule id, e.g. TG-K8S-001.
@@ -95,6 +97,9 @@ pub struct ScanArgs {
     /// Print time spent per stage to standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -110,4 +115,22 @@ pub struct RulesArgs {
 pub enum RulesFormat {
     Table,
     Json,
+    /// The rule reference page (`docs/rules.md`).
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// Policy files or directories holding rules and their `*_test.rego` files [default: policy/ if it exists, else .].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only run tests whose `package.test_name` matches this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub run: Option<String>,
+    /// Do not load the built-in helpers (by default `data.tollgate.lib.*` is importable).
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
 }

@@ -23,6 +23,8 @@ pub struct ScanRequest {
     pub threads: usize,
     /// Files larger than this are skipped and reported.
     pub max_file_size: u64,
+    /// Parse without evaluating (benchmark floor).
+    pub parse_only: bool,
 }
 
 /// A file or document that could not be judged. Any of these makes the run exit 2.
@@ -224,6 +226,9 @@ fn run_unit(
     let t = Instant::now();
     for doc in &documents {
         result.documents += 1;
+        if request.parse_only {
+            continue;
+        }
         let evaluation = policies.evaluate(engine, doc);
         for e in evaluation.errors {
             result.errors.push(ScanError {

@@ -101,6 +101,7 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         filters: Filters::default(),
         threads: 1,
         max_file_size: 10 << 20,
+        parse_only: false,
     };
     let outcome = scan(&request, set).unwrap();
     let errors = outcome
@@ -225,5 +226,25 @@ fn rego_unit_tests_of_the_library_pass() {
         "{} failing Rego test(s):\n{}",
         failed.len(),
         failed.join("\n")
+    );
+}
+
+#[test]
+fn unresolved_expressions_raise_no_runtime_errors() {
+    let set = builtin_set();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unresolved/main.tf");
+    let (_, errors) = scan_fixture(&set, &fixture);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_metadata() {
+    let set = builtin_set();
+    let generated = tollgate::app::rules_markdown(&tollgate::app::rule_rows(&set));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
 }

@@ -469,3 +469,67 @@ fn version_names_the_policy_library() {
         run.stdout
     );
 }
+
+#[test]
+fn verify_runs_rego_unit_tests_and_fails_on_a_failing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "policy/p.rego",
+        "package main\nimport rego.v1\ndeny contains \"no\" if input.kind == \"Pod\"\n",
+    );
+    write(
+        dir.path(),
+        "policy/p_test.rego",
+        "package main\nimport rego.v1\ntest_pod_denied if deny[\"no\"] with input as {\"kind\": \"Pod\"}\ntest_service_allowed if count(deny) == 0 with input as {\"kind\": \"Service\"}\n",
+    );
+    let run = tollgate(dir.path(), &["verify"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("2 test(s), 2 passed, 0 failed"),
+        "{}",
+        run.stdout
+    );
+    write(
+        dir.path(),
+        "policy/q_test.rego",
+        "package main\nimport rego.v1\ntest_wrong if count(deny) == 1 with input as {\"kind\": \"Service\"}\n",
+    );
+    let run = tollgate(dir.path(), &["verify"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("FAIL main.test_wrong"),
+        "{}",
+        run.stdout
+    );
+    let run = tollgate(dir.path(), &["verify", "--run", "pod"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("1 test(s)"), "{}", run.stdout);
+}
+
+#[test]
+fn data_files_are_merged_under_data() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "p/d.rego",
+        "package main\nimport rego.v1\ndeny contains msg if {\n  not input.metadata.name in data.allowed.names\n  msg := sprintf(\"%s not allowed\", [input.metadata.name])\n}\n",
+    );
+    write(dir.path(), "data/allowed.yaml", "allowed:\n  names: [ok]\n");
+    write(dir.path(), "pod.yaml", CLEAN_POD);
+    let run = tollgate(
+        dir.path(),
+        &["scan", "--no-builtin", "-p", "p", "-d", "data", "pod.yaml"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    write(
+        dir.path(),
+        "data/allowed.yaml",
+        "allowed:\n  names: [other]\n",
+    );
+    let run = tollgate(
+        dir.path(),
+        &["scan", "--no-builtin", "-p", "p", "-d", "data", "pod.yaml"],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+}

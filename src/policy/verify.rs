@@ -2,6 +2,7 @@
 //! `conftest verify`. A test passes when its rule evaluates to `true`.
 
 use super::PolicySource;
+use crate::input::{Locations, kubernetes, terraform, yaml};
 use regex::Regex;
 use regorus::{Engine, Value};
 use serde::Serialize;
@@ -26,6 +27,7 @@ pub struct TestResult {
 /// matches `filter`. Policies that fail to load are an `Err` naming file and line.
 pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<TestResult>, String> {
     let mut engine = Engine::new();
+    add_conftest_helpers(&mut engine)?;
     for p in policies {
         engine.set_rego_v0(false);
         if let Err(v1) = engine.add_policy(p.path.clone(), p.text.clone()) {
@@ -80,4 +82,150 @@ pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<Test
         }
     }
     Ok(results)
+}
+
+/// conftest's test helpers, backed by tollgate's own parsers so tests see what `scan` sees:
+/// `parse_config(parser, text)`, `parse_config_file(path)` and `parse_combined_config_files(paths)`.
+fn add_conftest_helpers(engine: &mut Engine) -> Result<(), String> {
+    let err = |e: anyhow::Error| e.to_string();
+    engine
+        .add_extension(
+            "parse_config".into(),
+            2,
+            Box::new(|args: Vec<Value>| {
+                let parser = args[0].as_string()?.to_string();
+                let text = args[1].as_string()?.to_string();
+                parse_text(&parser, "config", &text)
+            }),
+        )
+        .map_err(err)?;
+    engine
+        .add_extension(
+            "parse_config_file".into(),
+            1,
+            Box::new(|args: Vec<Value>| {
+                let path = args[0].as_string()?.to_string();
+                parse_file(&path)
+            }),
+        )
+        .map_err(err)?;
+    engine
+        .add_extension(
+            "parse_combined_config_files".into(),
+            1,
+            Box::new(|args: Vec<Value>| {
+                let mut out = Vec::new();
+                for p in args[0].as_array()?.iter() {
+                    let path = p.as_string()?.to_string();
+                    let mut entry = std::collections::BTreeMap::new();
+                    entry.insert(Value::from("path"), Value::from(path.as_str()));
+                    entry.insert(Value::from("contents"), parse_file(&path)?);
+                    out.push(Value::from(entry));
+                }
+                Ok(Value::from(out))
+            }),
+        )
+        .map_err(err)?;
+    Ok(())
+}
+
+fn parse_file(path: &str) -> anyhow::Result<Value> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("parse_config_file: {path}: {e}"))?;
+    let lower = path.to_ascii_lowercase();
+    let parser = if lower.ends_with(".tf") || lower.ends_with(".hcl") {
+        "hcl2"
+    } else if lower.ends_with(".json") {
+        "json"
+    } else {
+        "yaml"
+    };
+    parse_text(parser, path, &text)
+}
+
+/// Parses like `scan` does; several YAML documents give an array, as in conftest.
+fn parse_text(parser: &str, name: &str, text: &str) -> anyhow::Result<Value> {
+    match parser {
+        "hcl2" | "hcl" | "tf" | "terraform" => {
+            let file = terraform::SourceFile {
+                path: format!("{name}.tf"),
+                text: text.to_string(),
+                judge: true,
+            };
+            let mut parsed = terraform::parse_module(&[file], &[]);
+            if let Some(e) = parsed.errors.pop() {
+                anyhow::bail!("parse_config: {e}");
+            }
+            Ok(parsed
+                .documents
+                .pop()
+                .map(|d| d.value)
+                .unwrap_or_else(Value::new_object))
+        }
+        "yaml" | "yml" | "json" | "k8s" | "kubernetes" => {
+            if parser == "k8s" || parser == "kubernetes" {
+                let mut parsed = kubernetes::parse(name, text);
+                if let Some(e) = parsed.errors.pop() {
+                    anyhow::bail!("parse_config: {e}");
+                }
+                return Ok(parsed
+                    .documents
+                    .pop()
+                    .map(|d| d.value)
+                    .unwrap_or(Value::Null));
+            }
+            let docs = yaml::parse_stream(text).map_err(|e| {
+                anyhow::anyhow!("parse_config: {}:{}: {}", e.line, e.column, e.message)
+            })?;
+            let mut values = Vec::new();
+            for doc in &docs {
+                values.push(
+                    yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default())
+                        .map_err(|e| {
+                            anyhow::anyhow!("parse_config: {}:{}: {}", e.line, e.column, e.message)
+                        })?,
+                );
+            }
+            Ok(if values.len() == 1 {
+                values.pop().unwrap_or(Value::Null)
+            } else {
+                Value::from(values)
+            })
+        }
+        other => anyhow::bail!("parse_config: unsupported parser `{other}` (hcl2, yaml, json)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conftest_helpers_and_failing_tests() {
+        let sources = vec![
+            PolicySource {
+                path: "p.rego".into(),
+                text: "package main\nimport rego.v1\ndeny contains \"priv\" if input.resource.x.y[0].privileged == true\n".into(),
+                builtin: false,
+            },
+            PolicySource {
+                path: "p_test.rego".into(),
+                text: "package main\nimport rego.v1\ntest_hcl if {\n  cfg := parse_config(\"hcl2\", `resource \"x\" \"y\" {\n  privileged = true\n}`)\n  deny[\"priv\"] with input as cfg\n}\ntest_yaml if parse_config(\"yaml\", \"a: yes\").a == true\ntest_fails if 1 == 2\n".into(),
+                builtin: false,
+            },
+        ];
+        let results = run(&sources, None).unwrap();
+        let outcome: Vec<(String, bool)> =
+            results.iter().map(|r| (r.name.clone(), r.passed)).collect();
+        assert_eq!(
+            outcome,
+            vec![
+                ("main.test_hcl".into(), true),
+                ("main.test_yaml".into(), true),
+                ("main.test_fails".into(), false)
+            ]
+        );
+        let filtered = run(&sources, Some(&Regex::new("yaml").unwrap())).unwrap();
+        assert_eq!(filtered.len(), 1);
+    }
 }
