@@ -1,11 +1,16 @@
 //! Command implementations: resolve settings, wire the pipeline together, write reports.
 
 use crate::cli::{
-    Cli, ColorChoice, Command, PolicyArgs, RulesArgs, RulesFormat, ScanArgs, VerifyArgs,
+    Cli, ColorChoice, Command, ExceptionsArgs, JudgeArgs, PolicyArgs, RulesArgs, RulesFormat,
+    ScanArgs, VerifyArgs,
 };
+use crate::config;
+use crate::date::Date;
 use crate::discover::{self, Filters};
 use crate::input::{Locations, yaml};
+use crate::judge::Judge;
 use crate::judge::Verdict;
+use crate::judge::exceptions::{self, Exception, Limits};
 use crate::policy::{self, Namespaces, PolicyError, PolicySet, PolicySource};
 use crate::report::{self, ReportContext, ReportFormat};
 use crate::scan::{self, ScanRequest};
@@ -55,6 +60,18 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Rules(args) => run_rules(args, &root, &cwd),
         Command::Explain { id, policies } => run_explain(&id, &policies, &root, &cwd),
         Command::Verify(args) => run_verify(args, &root, &cwd),
+        Command::Exceptions(args) => run_exceptions(args, &root, &cwd),
+        Command::Init { force } => run_init(&root, force),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "tollgate",
+                &mut std::io::stdout(),
+            );
+            Ok(EXIT_PASS)
+        }
     }
 }
 
@@ -91,12 +108,14 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         max_file_size: args.max_file_size,
         parse_only: args.parse_only,
     };
-    let outcome = scan::scan(&request, &policies).map_err(AppError::Usage)?;
+    let judge = build_judge(&args.judging, root, cwd)?;
+    let outcome = scan::scan(&request, &policies, &judge).map_err(AppError::Usage)?;
     let ctx = ReportContext {
         outcome: &outcome,
         policies: &policies,
         root,
         color,
+        sarif_include_excepted: args.sarif_include_excepted,
     };
     let mut write_failed = false;
     for (format, path) in &extra_reports {
@@ -110,7 +129,7 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         if let Err(e) = write_atomically(path, &text) {
             eprintln!(
                 "tollgate: error: cannot write {} report to {}: {e}",
-                format_name(*format),
+                format.name(),
                 path.display()
             );
             write_failed = true;
@@ -150,12 +169,69 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
     })
 }
 
-fn format_name(f: ReportFormat) -> &'static str {
-    match f {
-        ReportFormat::Human => "human",
-        ReportFormat::Json => "json",
-        ReportFormat::Sarif => "sarif",
+/// "Today": `--today`, else `TOLLGATE_TODAY`, else the UTC date.
+pub fn today(arg: Option<&str>) -> Result<Date, AppError> {
+    let from_env = std::env::var("TOLLGATE_TODAY")
+        .ok()
+        .filter(|s| !s.is_empty());
+    match arg.map(str::to_string).or(from_env) {
+        Some(s) => {
+            Date::parse(&s).map_err(|e| AppError::Usage(format!("--today / TOLLGATE_TODAY: {e}")))
+        }
+        None => Ok(Date::today_utc()),
     }
+}
+
+/// Configuration, exception files and today's date, validated: any problem is exit 2.
+pub fn build_judge(args: &JudgeArgs, root: &Path, cwd: &Path) -> Result<Judge, AppError> {
+    let today = today(args.today.as_deref())?;
+    let explicit = args.config.as_ref().map(|p| cwd.join(p));
+    let (config, _) = config::load(root, explicit.as_deref()).map_err(AppError::Usage)?;
+    let limits = Limits {
+        today,
+        max_days: config.exceptions.max_days,
+    };
+    let files: Vec<(PathBuf, bool)> = if !args.exceptions.is_empty() {
+        args.exceptions
+            .iter()
+            .map(|p| (cwd.join(p), true))
+            .collect()
+    } else if !config.exceptions.files.is_empty() {
+        config
+            .exceptions
+            .files
+            .iter()
+            .map(|p| (root.join(p), true))
+            .collect()
+    } else {
+        vec![(root.join(config::DEFAULT_EXCEPTIONS), false)]
+    };
+    let mut exceptions: Vec<Exception> = Vec::new();
+    for (path, required) in files {
+        if !required && !path.exists() {
+            continue;
+        }
+        let display = discover::relative(root, &path);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| AppError::Usage(format!("cannot read exceptions file {display}: {e}")))?;
+        let parsed = exceptions::parse_file(&display, &text, limits)
+            .map_err(|e| AppError::Usage(format!("invalid exceptions file: {e}")))?;
+        for e in parsed {
+            if let Some(previous) = exceptions.iter().find(|p| p.id == e.id) {
+                return Err(AppError::Usage(format!(
+                    "{}: invalid exceptions file: duplicate exception id `{}` (also at {})",
+                    e.source, e.id, previous.source
+                )));
+            }
+            exceptions.push(e);
+        }
+    }
+    Ok(Judge::new(
+        today,
+        &config,
+        exceptions,
+        args.strict_exceptions,
+    ))
 }
 
 /// Writes through a temporary file in the same directory and renames it into place, so an
@@ -555,4 +631,150 @@ fn run_verify(args: VerifyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError>
     }
     print!("{out}");
     Ok(if failed > 0 { EXIT_BLOCK } else { EXIT_PASS })
+}
+
+fn run_exceptions(args: ExceptionsArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
+    let judge = build_judge(&args.judging, root, cwd)?;
+    let policies = load_policies(&args.policies, root, cwd, None)?;
+    let paths = if args.paths.is_empty() {
+        vec![cwd.to_path_buf()]
+    } else {
+        args.paths.iter().map(|p| cwd.join(p)).collect()
+    };
+    let request = ScanRequest {
+        root: root.to_path_buf(),
+        paths,
+        filters: Filters::default(),
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        max_file_size: 10 * 1024 * 1024,
+        parse_only: false,
+    };
+    let outcome = scan::scan(&request, &policies, &judge).map_err(AppError::Usage)?;
+    let health = &outcome.exceptions;
+    use crate::judge::ExceptionState as S;
+    let total = health.entries.len();
+    let old = health
+        .entries
+        .iter()
+        .filter(|e| e.age_days.is_some_and(|a| a > 90))
+        .count();
+    let share_old = if total == 0 {
+        0.0
+    } else {
+        old as f64 / total as f64
+    };
+    let totals = serde_json::json!({
+        "count": total,
+        "active": health.count(S::Active),
+        "expiring": health.count(S::Expiring),
+        "expired": health.count(S::Expired),
+        "unused": health.count(S::Unused),
+        "older_than_90_days": old,
+        "share_older_than_90_days": (share_old * 1000.0).round() / 1000.0,
+        "expiring_within_days": judge.warn_before_days,
+    });
+    let mut out = String::new();
+    if args.format == RulesFormat::Json {
+        out = serde_json::to_string_pretty(&serde_json::json!({
+            "today": judge.today,
+            "totals": totals,
+            "exceptions": health.entries,
+        }))
+        .expect("serializes");
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "{:<28} {:<9} {:<16} {:>5} {:>9} {:>7}  {}\n",
+            "ID", "STATUS", "OWNER", "AGE", "DAYS LEFT", "MATCHES", "DECLARED AT"
+        ));
+        for e in &health.entries {
+            let status = serde_json::to_value(e.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{:<28} {:<9} {:<16} {:>5} {:>9} {:>7}  {}\n",
+                e.exception.id,
+                status,
+                if e.exception.owner.is_empty() {
+                    "-"
+                } else {
+                    &e.exception.owner
+                },
+                e.age_days.map_or("-".to_string(), |a| a.to_string()),
+                e.days_left,
+                e.matches,
+                e.exception.source
+            ));
+        }
+        out.push_str(&format!(
+            "{total} exception(s): {} active, {} expiring within {} days, {} expired, {} unused; {:.0}% older than 90 days\n",
+            health.count(S::Active),
+            health.count(S::Expiring),
+            judge.warn_before_days,
+            health.count(S::Expired),
+            health.count(S::Unused),
+            share_old * 100.0
+        ));
+    }
+    print!("{out}");
+    Ok(if outcome.errors.is_empty() {
+        EXIT_PASS
+    } else {
+        EXIT_ERROR
+    })
+}
+
+const STARTER_CONFIG: &str = r#"# tollgate configuration (see README: "Configuration").
+
+[exceptions]
+# files = [".tollgate/exceptions.yaml"]
+max_days = 90          # longest an exception may last
+warn_before_days = 14  # warn when an exception expires this soon
+
+[enforcement]
+# block_at = "high"    # rules at or above this severity block, below warn
+
+# Per rule id or glob: block | warn | off, and an optional staged rollout.
+# [rules."TG-K8S-018"]
+# enforcement = "off"
+#
+# [rules."TG-K8S-017"]
+# enforcement = "block"
+# warn_until = 2027-03-01   # warn before this date, block from it on
+"#;
+
+const STARTER_EXCEPTIONS: &str = r#"# tollgate exceptions (see README: "Exceptions"). Every entry needs rules, reason, owner and
+# expires; an expired exception stops protecting anything and the scan says so.
+exceptions: []
+#  - id: legacy-assets-bucket
+#    rules: [TG-AWS-S3-001]
+#    resources: [aws_s3_bucket.legacy_assets]
+#    paths: [terraform/legacy/**]
+#    reason: Public website assets; moving behind CloudFront in SEC-123
+#    owner: team-web
+#    ticket: SEC-123
+#    created: 2026-11-26
+#    expires: 2027-01-31
+"#;
+
+fn run_init(root: &Path, force: bool) -> Result<u8, AppError> {
+    for (rel, text) in [
+        (config::DEFAULT_FILE, STARTER_CONFIG),
+        (config::DEFAULT_EXCEPTIONS, STARTER_EXCEPTIONS),
+    ] {
+        let path = root.join(rel);
+        if path.exists() && !force {
+            eprintln!("tollgate: {rel} exists, left as is (--force to overwrite)");
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| AppError::Usage(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        write_atomically(&path, text)
+            .map_err(|e| AppError::Usage(format!("cannot write {rel}: {e}")))?;
+        eprintln!("tollgate: wrote {rel}");
+    }
+    Ok(EXIT_PASS)
 }

@@ -34,6 +34,16 @@ pub enum Command {
     Rules(RulesArgs),
     /// Run Rego unit tests (`test_*` rules in `*_test.rego`), like `conftest verify` / `opa test`.
     Verify(VerifyArgs),
+    /// Exception health: every exception with owner, age, days to expiry and status, plus totals.
+    Exceptions(ExceptionsArgs),
+    /// Write a starter tollgate.toml and .tollgate/exceptions.yaml at the repository root.
+    Init {
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
     /// Show everything about one rule: description, remediation, references.
     Explain {
         /// Rule id, e.g. TG-K8S-001.
@@ -97,9 +107,45 @@ pub struct ScanArgs {
     /// Print time spent per stage to standard error.
     #[arg(long)]
     pub timings: bool,
+    #[command(flatten)]
+    pub judging: JudgeArgs,
+    /// Include excepted findings in SARIF, each with a `suppressions` entry (kind `external`).
+    #[arg(long)]
+    pub sarif_include_excepted: bool,
     /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+/// Configuration and exceptions; shared by `scan` and `exceptions`.
+#[derive(Debug, clap::Args, Clone, Default)]
+pub struct JudgeArgs {
+    /// Configuration file [default: tollgate.toml at the repository root, if present].
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Exceptions file (repeatable) [default: the config's `exceptions.files`, else .tollgate/exceptions.yaml if present].
+    #[arg(long = "exceptions", value_name = "PATH")]
+    pub exceptions: Vec<PathBuf>,
+    /// Treat this date as today (YYYY-MM-DD), for expiry and rollout dates [env: TOLLGATE_TODAY].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Fail the run (exit 1) when an exception has expired or matched nothing.
+    #[arg(long)]
+    pub strict_exceptions: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExceptionsArgs {
+    /// Paths to scan to find out which exceptions are used [default: .].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub judging: JudgeArgs,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
 }
 
 #[derive(Debug, clap::Args)]

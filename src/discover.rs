@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 /// Directories never entered: VCS data, provider caches, dependency trees.
-const ALWAYS_SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules"];
+const ALWAYS_SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules", ".tollgate"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {

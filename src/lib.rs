@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
+pub mod date;
 pub mod discover;
 pub mod input;
 pub mod judge;

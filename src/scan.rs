@@ -7,7 +7,8 @@
 use crate::discover::{self, Candidate, Discovery, FileKind, Filters};
 use crate::input::terraform::SourceFile;
 use crate::input::{self, InputError, Parsed, Skipped};
-use crate::judge::{self, Finding, Verdict};
+use crate::judge::exceptions::Exception;
+use crate::judge::{self, ExceptionHealth, ExceptionState, Finding, Judge, Verdict};
 use crate::policy::PolicySet;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -78,11 +79,18 @@ pub struct ScanOutcome {
     pub errors: Vec<ScanError>,
     pub stats: Stats,
     pub timings: Timings,
+    /// Every exception (file and inline) with its status after this run.
+    pub exceptions: ExceptionHealth,
+    /// `--strict-exceptions`: expired or unused exceptions fail the run.
+    pub strict_exceptions: bool,
 }
 
 impl ScanOutcome {
     pub fn verdict(&self) -> Verdict {
-        Verdict::of(&self.findings, self.errors.len())
+        let stale = self.strict_exceptions
+            && (self.exceptions.count(ExceptionState::Expired) > 0
+                || self.exceptions.count(ExceptionState::Unused) > 0);
+        Verdict::of(&self.findings, self.errors.len(), stale)
     }
 }
 
@@ -98,6 +106,10 @@ enum Unit {
 #[derive(Default)]
 struct UnitResult {
     findings: Vec<Finding>,
+    /// Inline suppressions found, with how many findings each matched.
+    inline: Vec<(Exception, usize)>,
+    /// Relative paths of the files read.
+    scanned: Vec<String>,
     skipped: Vec<Skipped>,
     errors: Vec<ScanError>,
     files: usize,
@@ -106,7 +118,11 @@ struct UnitResult {
     evaluate: Duration,
 }
 
-pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, String> {
+pub fn scan(
+    request: &ScanRequest,
+    policies: &PolicySet,
+    judge: &Judge,
+) -> Result<ScanOutcome, String> {
     let start = Instant::now();
     let discovery = discover::discover(
         &request.root,
@@ -132,7 +148,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, 
             .par_iter()
             .map_init(
                 || policies.engine(),
-                |engine, unit| run_unit(unit, request, policies, engine),
+                |engine, unit| run_unit(unit, request, policies, judge, engine),
             )
             .collect()
     });
@@ -159,8 +175,14 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, 
             discover: discover_time,
             ..Timings::default()
         },
+        exceptions: ExceptionHealth::default(),
+        strict_exceptions: judge.strict_exceptions,
     };
+    let mut inline = Vec::new();
+    let mut scanned = Vec::new();
     for r in results {
+        inline.extend(r.inline);
+        scanned.extend(r.scanned);
         outcome.findings.extend(r.findings);
         outcome.skipped.extend(r.skipped);
         outcome.errors.extend(r.errors);
@@ -175,6 +197,10 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet) -> Result<ScanOutcome, 
     outcome.findings.dedup();
     outcome.skipped.sort();
     outcome.errors.sort();
+    scanned.sort();
+    // "Unused" needs the whole picture: only directories named means the repository was scanned.
+    let full_scan = request.paths.iter().all(|p| p.is_dir());
+    outcome.exceptions = judge.health(inline, &scanned, full_scan);
     outcome.timings.total = start.elapsed();
     Ok(outcome)
 }
@@ -203,6 +229,7 @@ fn run_unit(
     unit: &Unit,
     request: &ScanRequest,
     policies: &PolicySet,
+    judge: &Judge,
     engine: &mut regorus::Engine,
 ) -> UnitResult {
     let mut result = UnitResult::default();
@@ -224,11 +251,24 @@ fn run_unit(
             .map(|e| ScanError::from_input(e, "parse")),
     );
     let t = Instant::now();
+    let mut last_path: Option<std::sync::Arc<str>> = None;
     for doc in &documents {
         result.documents += 1;
+        if last_path.as_deref() != Some(&*doc.path) {
+            result.scanned.push(doc.path.to_string());
+            last_path = Some(doc.path.clone());
+        }
         if request.parse_only {
             continue;
         }
+        let inline = match judge::inline::suppressions(doc, judge.limits) {
+            Ok(found) => found,
+            Err(e) => {
+                result.errors.push(ScanError::from_input(e, "parse"));
+                continue;
+            }
+        };
+        let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(engine, doc);
         for e in evaluation.errors {
             result.errors.push(ScanError {
@@ -240,7 +280,20 @@ fn run_unit(
             });
         }
         for raw in &evaluation.results {
-            result.findings.push(judge::finding(policies, doc, raw));
+            if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches)
+            {
+                result.findings.push(f);
+            }
+        }
+        // A file's comments are seen by each of its documents; keep each suppression once.
+        for (anchored, matches) in inline.into_iter().zip(inline_matches) {
+            if let Some(existing) = result.inline.iter_mut().find(|(e, _)| {
+                e.source == anchored.exception.source && e.rules == anchored.exception.rules
+            }) {
+                existing.1 += matches;
+            } else {
+                result.inline.push((anchored.exception, matches));
+            }
         }
     }
     result.evaluate = t.elapsed();

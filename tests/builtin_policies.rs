@@ -103,7 +103,8 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         max_file_size: 10 << 20,
         parse_only: false,
     };
-    let outcome = scan(&request, set).unwrap();
+    let judge = tollgate::judge::Judge::plain(tollgate::date::Date::today_utc());
+    let outcome = scan(&request, set, &judge).unwrap();
     let errors = outcome
         .errors
         .iter()

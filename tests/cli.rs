@@ -533,3 +533,48 @@ fn data_files_are_merged_under_data() {
     );
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn junit_and_github_reports() {
+    let run = tollgate(&project(), &["scan", "examples", "--format", "junit"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with("<?xml"));
+    assert!(
+        run.stdout.contains(
+            "<failure message=\"Container `app` in Deployment `shop/web` is privileged\""
+        )
+    );
+    let failures = run.stdout.matches("<failure ").count();
+    let header = format!("failures=\"{failures}\"");
+    assert!(run.stdout.contains(&header), "{}", run.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bad.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: [\n",
+    );
+    let run = tollgate(dir.path(), &["scan", "--format", "junit"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("errors=\"1\"") && run.stdout.contains("<error message="),
+        "{}",
+        run.stdout
+    );
+
+    let run = tollgate(&project(), &["scan", "examples", "--format", "github"]);
+    let first = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("TG-K8S-001"))
+        .unwrap();
+    assert_eq!(
+        first,
+        "::error file=examples/kubernetes/web.yaml,line=22,endLine=22,col=13,title=TG-K8S-001 (critical%2C Deployment/shop/web)::Container `app` in Deployment `shop/web` is privileged"
+    );
+    let md = tollgate(&project(), &["scan", "examples", "--format", "markdown"]);
+    assert!(
+        md.stdout.starts_with("## ❌ tollgate: block"),
+        "{}",
+        md.stdout
+    );
+}

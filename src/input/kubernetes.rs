@@ -38,6 +38,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
         }
     };
     let path: Arc<str> = Arc::from(path);
+    let source: Arc<str> = Arc::from(text);
     let mut non_manifests = 0;
     for doc in &docs {
         match manifest_kind(&doc.root) {
@@ -45,15 +46,15 @@ pub fn parse(path: &str, text: &str) -> Parsed {
                 Some(NodeKind::Seq(items)) => {
                     for item in items {
                         if manifest_kind(item).is_some() {
-                            push_document(&mut parsed, &path, item);
+                            push_document(&mut parsed, &path, &source, item);
                         } else {
                             non_manifests += 1;
                         }
                     }
                 }
-                _ => push_document(&mut parsed, &path, &doc.root),
+                _ => push_document(&mut parsed, &path, &source, &doc.root),
             },
-            Some(_) => push_document(&mut parsed, &path, &doc.root),
+            Some(_) => push_document(&mut parsed, &path, &source, &doc.root),
             None => {
                 if !is_empty(&doc.root) {
                     non_manifests += 1;
@@ -84,7 +85,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     parsed
 }
 
-fn push_document(parsed: &mut Parsed, path: &Arc<str>, node: &Node) {
+fn push_document(parsed: &mut Parsed, path: &Arc<str>, source: &Arc<str>, node: &Node) {
     let mut locations = Locations::default();
     match yaml::to_value(node, &mut String::new(), &mut locations) {
         Ok(value) => {
@@ -98,6 +99,7 @@ fn push_document(parsed: &mut Parsed, path: &Arc<str>, node: &Node) {
                 span: node.span,
                 resource: Some(resource),
                 module: None,
+                source: source.clone(),
             });
         }
         Err(e) => parsed

@@ -149,6 +149,8 @@ pub struct Document {
     pub resource: Option<String>,
     /// For Terraform: all files of the module directory merged, exposed as `data.tollgate.module`.
     pub module: Option<Arc<Value>>,
+    /// The file's text (shared by its documents), for inline suppressions.
+    pub source: Arc<str>,
 }
 
 /// A file the scan looked at but did not judge, and why. Counted and listed in reports.

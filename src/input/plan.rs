@@ -44,6 +44,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             span: Span::new(1, 1, line_count(text)),
             resource: None,
             module: None,
+            source: Arc::from(text),
         }),
         Err(e) => parsed
             .errors

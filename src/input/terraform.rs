@@ -201,6 +201,7 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
             span: Span::new(1, 1, super::line_count(&file.text)),
             resource: None,
             module: Some(module.clone()),
+            source: Arc::from(file.text.as_str()),
         });
     }
     parsed

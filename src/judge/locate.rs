@@ -182,3 +182,34 @@ fn find_resource(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<Location
         }
     }
 }
+
+/// First line of the resource a finding is about: where inline suppressions anchor.
+pub fn resource_line(doc: &Document, resource: &str) -> Option<u32> {
+    match doc.format {
+        Format::Kubernetes => Some(doc.span.line),
+        Format::TerraformPlan => None,
+        Format::Terraform => {
+            let parts: Vec<&str> = resource.split('.').collect();
+            let path: Vec<PathSeg> = match parts.as_slice() {
+                ["data", t, n] => vec![
+                    PathSeg::Key("data".into()),
+                    PathSeg::Key(t.to_string()),
+                    PathSeg::Key(n.to_string()),
+                ],
+                [kind @ ("module" | "variable" | "output" | "provider"), n] => {
+                    vec![PathSeg::Key(kind.to_string()), PathSeg::Key(n.to_string())]
+                }
+                [t, n] => vec![
+                    PathSeg::Key("resource".into()),
+                    PathSeg::Key(t.to_string()),
+                    PathSeg::Key(n.to_string()),
+                ],
+                _ => return None,
+            };
+            doc.locations
+                .lookup(&path)
+                .filter(|(_, len)| *len == path.len())
+                .map(|(s, _)| s.line)
+        }
+    }
+}

@@ -5,12 +5,19 @@
 //! `resource` address, a resource address named in the message, then the document's first line.
 //! Every finding has a file and a line.
 
+pub mod exceptions;
+pub mod inline;
 pub mod locate;
 
+use crate::config::{Config, RuleMode, RuleSettings};
+use crate::date::Date;
 use crate::input::Document;
-use crate::policy::{Enforcement, PolicySet, RawResult, Severity};
+use crate::policy::{Enforcement, PolicySet, RawResult, Severity, glob_match};
+use exceptions::{Exception, Limits};
+use inline::Anchored;
 use regorus::Value;
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What became of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -28,6 +35,20 @@ pub struct ExceptionRef {
     /// Exception id, or `conftest:<package>` for a policy's own `exception` rule.
     pub id: String,
     pub reason: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+}
+
+/// An exception that would have covered a finding but has expired.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ExpiredRef {
+    pub id: String,
+    pub owner: String,
+    pub expired_on: Date,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +68,9 @@ pub struct Finding {
     pub source_rule: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception: Option<ExceptionRef>,
+    /// Set when only expired exceptions matched: the finding counts again, and says why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expired_exception: Option<ExpiredRef>,
     /// Keys of an object result other than the ones tollgate interprets.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub details: serde_json::Map<String, serde_json::Value>,
@@ -78,8 +102,16 @@ impl Finding {
 /// Keys of a result object that tollgate interprets rather than passing through.
 const RESERVED_KEYS: &[&str] = &["msg", "path", "_loc", "resource", "id", "severity"];
 
-/// Turns one raw result into a finding located in `doc`.
-pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
+/// Turns one raw result into a finding located in `doc`, with enforcement and exceptions applied.
+/// `None` when the configuration turns the rule off.
+pub fn finding(
+    set: &PolicySet,
+    judge: &Judge,
+    doc: &Document,
+    raw: &RawResult,
+    inline: &[Anchored],
+    inline_matches: &mut [usize],
+) -> Option<Finding> {
     let rule = &set.rules[raw.rule];
     let meta = rule.meta.as_deref();
     let value = &raw.value;
@@ -111,7 +143,11 @@ pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
             Enforcement::Block => Severity::High,
             Enforcement::Warn => Severity::Medium,
         });
-    let enforcement = meta.and_then(|m| m.enforcement).unwrap_or(rule.kind);
+    let enforcement = judge.enforcement(
+        &rule_id,
+        severity,
+        meta.and_then(|m| m.enforcement).unwrap_or(rule.kind),
+    )?;
     let location = locate::locate(doc, object, &message);
     let mut details = serde_json::Map::new();
     if let Some(Value::Object(o)) = object {
@@ -125,7 +161,7 @@ pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
             }
         }
     }
-    Finding {
+    let mut finding = Finding {
         rule_id,
         title: meta.map(|m| m.title.clone()).unwrap_or_default(),
         message,
@@ -145,8 +181,281 @@ pub fn finding(set: &PolicySet, doc: &Document, raw: &RawResult) -> Finding {
         exception: raw.conftest_exception.then(|| ExceptionRef {
             id: format!("conftest:{}", rule.package),
             reason: "the policy's `exception` rule names this rule for this input".into(),
+            owner: String::new(),
+            expires: None,
+            days_left: None,
         }),
+        expired_exception: None,
         details,
+    };
+    if finding.status == Status::Failed {
+        let anchor = locate::resource_line(doc, &finding.resource);
+        judge.apply_exceptions(&mut finding, anchor, inline, inline_matches);
+    }
+    Some(finding)
+}
+
+/// Enforcement configuration and exceptions, shared by all worker threads.
+pub struct Judge {
+    pub today: Date,
+    pub limits: Limits,
+    pub warn_before_days: i64,
+    /// Exceptions from files, in file order.
+    pub exceptions: Vec<Exception>,
+    matches: Vec<AtomicUsize>,
+    rules: Vec<(String, RuleSettings)>,
+    block_at: Option<Severity>,
+    pub strict_exceptions: bool,
+}
+
+impl Judge {
+    pub fn new(
+        today: Date,
+        config: &Config,
+        exceptions: Vec<Exception>,
+        strict_exceptions: bool,
+    ) -> Self {
+        Judge {
+            today,
+            limits: Limits {
+                today,
+                max_days: config.exceptions.max_days,
+            },
+            warn_before_days: config.exceptions.warn_before_days,
+            matches: exceptions.iter().map(|_| AtomicUsize::new(0)).collect(),
+            exceptions,
+            rules: config
+                .rules
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            block_at: config.enforcement.block_at.map(|s| s.severity()),
+            strict_exceptions,
+        }
+    }
+
+    /// A judge with no configuration and no exceptions.
+    pub fn plain(today: Date) -> Self {
+        Judge::new(today, &Config::default(), Vec::new(), false)
+    }
+
+    /// The enforcement of a rule after the configuration: the rule's default, then `block_at`,
+    /// then the most specific `[rules."..."]` entry (an exact id beats the longest matching glob),
+    /// then its `warn_until` rollout date. `None` means the rule is off.
+    pub fn enforcement(
+        &self,
+        rule_id: &str,
+        severity: Severity,
+        default: Enforcement,
+    ) -> Option<Enforcement> {
+        let mut enforcement = match self.block_at {
+            Some(threshold) if severity >= threshold => Enforcement::Block,
+            Some(_) => Enforcement::Warn,
+            None => default,
+        };
+        let settings = self
+            .rules
+            .iter()
+            .find(|(k, _)| k == rule_id)
+            .or_else(|| {
+                self.rules
+                    .iter()
+                    .filter(|(k, _)| glob_match(k, rule_id))
+                    .max_by_key(|(k, _)| k.len())
+            })
+            .map(|(_, v)| v);
+        if let Some(settings) = settings {
+            match settings.enforcement {
+                Some(RuleMode::Off) => return None,
+                Some(RuleMode::Block) => enforcement = Enforcement::Block,
+                Some(RuleMode::Warn) => enforcement = Enforcement::Warn,
+                None => {}
+            }
+            if let Some(until) = settings.warn_until {
+                enforcement = if self.today < until.0 {
+                    Enforcement::Warn
+                } else {
+                    Enforcement::Block
+                };
+            }
+        }
+        Some(enforcement)
+    }
+
+    fn apply_exceptions(
+        &self,
+        finding: &mut Finding,
+        anchor: Option<u32>,
+        inline: &[Anchored],
+        inline_matches: &mut [usize],
+    ) {
+        let mut expired: Option<&Exception> = None;
+        enum Origin {
+            Inline(usize),
+            File(usize),
+        }
+        let candidates = inline
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| Some(a.anchor_line) == anchor)
+            .map(|(i, a)| (&a.exception, Origin::Inline(i)))
+            .chain(
+                self.exceptions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e, Origin::File(i))),
+            );
+        for (exception, origin) in candidates {
+            if !exception.covers(&finding.rule_id, &finding.resource, &finding.file) {
+                continue;
+            }
+            match origin {
+                Origin::Inline(i) => inline_matches[i] += 1,
+                Origin::File(i) => {
+                    self.matches[i].fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            if exception.is_active(self.today) {
+                finding.status = Status::Excepted;
+                finding.exception = Some(ExceptionRef {
+                    id: exception.id.clone(),
+                    reason: exception.reason.clone(),
+                    owner: exception.owner.clone(),
+                    expires: Some(exception.expires),
+                    days_left: Some(exception.days_left(self.today)),
+                });
+                finding.expired_exception = None;
+                return;
+            }
+            expired.get_or_insert(exception);
+        }
+        if let Some(e) = expired {
+            finding.expired_exception = Some(ExpiredRef {
+                id: e.id.clone(),
+                owner: e.owner.clone(),
+                expired_on: e.expires,
+            });
+        }
+    }
+
+    /// Health of every exception after a scan. `inline` holds inline suppressions with match counts.
+    pub fn health(
+        &self,
+        inline: Vec<(Exception, usize)>,
+        scanned_files: &[String],
+        full_scan: bool,
+    ) -> ExceptionHealth {
+        let mut entries = Vec::new();
+        let file_entries = self
+            .exceptions
+            .iter()
+            .zip(&self.matches)
+            .map(|(e, m)| (e.clone(), m.load(Ordering::Relaxed)));
+        for (e, matches) in file_entries.chain(inline) {
+            let days_left = e.days_left(self.today);
+            // With only some files scanned (pre-commit), silence is not evidence of staleness.
+            let could_match = e.inline
+                || if e.has_paths() {
+                    scanned_files.iter().any(|f| e.mentions_path(f))
+                } else {
+                    full_scan
+                };
+            let status = if days_left < 0 {
+                ExceptionState::Expired
+            } else if matches == 0 && could_match {
+                ExceptionState::Unused
+            } else if days_left <= self.warn_before_days {
+                ExceptionState::Expiring
+            } else {
+                ExceptionState::Active
+            };
+            entries.push(ExceptionStatus {
+                age_days: e.created.map(|c| c.days_until(self.today)),
+                days_left,
+                status,
+                matches,
+                exception: e,
+            });
+        }
+        entries.sort_by(|a, b| {
+            a.exception
+                .source
+                .cmp(&b.exception.source)
+                .then(a.exception.id.cmp(&b.exception.id))
+        });
+        ExceptionHealth { entries }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExceptionState {
+    Active,
+    Expiring,
+    Expired,
+    Unused,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExceptionStatus {
+    #[serde(flatten)]
+    pub exception: Exception,
+    pub status: ExceptionState,
+    pub days_left: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<i64>,
+    pub matches: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExceptionHealth {
+    pub entries: Vec<ExceptionStatus>,
+}
+
+impl ExceptionHealth {
+    pub fn count(&self, state: ExceptionState) -> usize {
+        self.entries.iter().filter(|e| e.status == state).count()
+    }
+
+    /// Messages for the warnings section: expiring soon (with owner), expired, unused.
+    pub fn warnings(&self) -> Vec<String> {
+        let who = |e: &Exception| {
+            if e.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" (owner {})", e.owner)
+            }
+        };
+        self.entries
+            .iter()
+            .filter_map(|s| {
+                let e = &s.exception;
+                match s.status {
+                    ExceptionState::Expiring => Some(format!(
+                        "exception `{}`{} expires on {} ({} day(s) left), declared at {}",
+                        e.id,
+                        who(e),
+                        e.expires,
+                        s.days_left,
+                        e.source
+                    )),
+                    ExceptionState::Expired => Some(format!(
+                        "exception `{}`{} expired on {} and no longer applies, declared at {}",
+                        e.id,
+                        who(e),
+                        e.expires,
+                        e.source
+                    )),
+                    ExceptionState::Unused => Some(format!(
+                        "exception `{}`{} matched no finding (stale?), declared at {}",
+                        e.id,
+                        who(e),
+                        e.source
+                    )),
+                    ExceptionState::Active => None,
+                }
+            })
+            .collect()
     }
 }
 
@@ -162,10 +471,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn of(findings: &[Finding], errors: usize) -> Verdict {
+    /// `stale_exceptions`: `--strict-exceptions` is on and some exception is expired or unused.
+    pub fn of(findings: &[Finding], errors: usize, stale_exceptions: bool) -> Verdict {
         if errors > 0 {
             Verdict::Error
-        } else if findings.iter().any(Finding::blocks) {
+        } else if stale_exceptions || findings.iter().any(Finding::blocks) {
             Verdict::Block
         } else if findings.iter().any(Finding::warns) {
             Verdict::Warn

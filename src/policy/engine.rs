@@ -599,6 +599,7 @@ mod tests {
             span: Span::new(1, 1, 1),
             resource: None,
             module: None,
+            source: Arc::from(""),
         }
     }
 

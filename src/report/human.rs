@@ -48,6 +48,13 @@ pub fn render(ctx: &ReportContext) -> String {
             e.message
         );
     }
+    let warnings = o.exceptions.warnings();
+    for w in &warnings {
+        let _ = writeln!(out, "{}: {w}", style.paint("1;33", "warning[exception]"));
+    }
+    if !warnings.is_empty() {
+        out.push('\n');
+    }
     if !o.skipped.is_empty() {
         let _ = writeln!(
             out,
@@ -65,6 +72,11 @@ pub fn render(ctx: &ReportContext) -> String {
     }
     out.push_str(&summary(ctx, &style));
     out
+}
+
+/// The one-line summary, for other formats that end with it.
+pub fn summary_line(ctx: &ReportContext, color: bool) -> String {
+    summary(ctx, &Style { color })
 }
 
 fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Style) {
@@ -114,11 +126,27 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
         );
     }
     if let Some(ex) = &f.exception {
-        let _ = writeln!(
-            out,
-            "{pad} = {}",
-            style.paint("2", &format!("excepted by {}: {}", ex.id, ex.reason))
+        let mut text = format!("excepted by {}", ex.id);
+        if !ex.owner.is_empty() {
+            text.push_str(&format!(" (owner {})", ex.owner));
+        }
+        if let (Some(expires), Some(days)) = (ex.expires, ex.days_left) {
+            text.push_str(&format!(", expires {expires} ({days} day(s) left)"));
+        }
+        text.push_str(&format!(": {}", ex.reason));
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &text));
+    }
+    if let Some(ex) = &f.expired_exception {
+        let owner = if ex.owner.is_empty() {
+            String::new()
+        } else {
+            format!(" (owner {})", ex.owner)
+        };
+        let text = format!(
+            "exception {}{owner} expired on {}: this finding counts again",
+            ex.id, ex.expired_on
         );
+        let _ = writeln!(out, "{pad} = {}", style.paint("33", &text));
     }
     if !f.title.is_empty() {
         let _ = writeln!(
@@ -149,8 +177,10 @@ fn summary(ctx: &ReportContext, style: &Style) -> String {
         crate::judge::Verdict::Block => style.paint("1;31", "block"),
         crate::judge::Verdict::Error => style.paint("1;31", "error (could not judge everything)"),
     };
+    let expired = o.exceptions.count(crate::judge::ExceptionState::Expired);
+    let unused = o.exceptions.count(crate::judge::ExceptionState::Unused);
     format!(
-        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); {} skipped, {} unsupported, {} excluded ({:.2}s)\n",
+        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); exceptions: {expired} expired, {unused} unused; {} skipped, {} unsupported, {} excluded ({:.2}s)\n",
         o.errors.len(),
         o.stats.files_scanned,
         o.stats.documents,

@@ -31,10 +31,15 @@ pub fn render(ctx: &ReportContext) -> String {
             "files_skipped": o.skipped.len(),
             "files_unsupported": o.stats.files_unsupported,
             "files_excluded": o.stats.files_excluded,
+            "exceptions_expired": o.exceptions.count(crate::judge::ExceptionState::Expired),
+            "exceptions_unused": o.exceptions.count(crate::judge::ExceptionState::Unused),
+            "exceptions_expiring": o.exceptions.count(crate::judge::ExceptionState::Expiring),
         },
         "findings": o.findings,
         "errors": o.errors,
         "skipped": o.skipped.iter().map(|s| json!({"path": s.path, "reason": s.reason})).collect::<Vec<_>>(),
+        "exceptions": o.exceptions.entries,
+        "warnings": o.exceptions.warnings(),
     });
     let mut s = serde_json::to_string_pretty(&report).expect("report serializes");
     s.push('\n');

@@ -4,8 +4,11 @@
 //! (for snippets) and only `human` shows timings, so JSON and SARIF are byte-identical across runs
 //! and thread counts.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod sarif;
 
 use crate::policy::PolicySet;
@@ -21,14 +24,34 @@ pub enum ReportFormat {
     Json,
     /// SARIF 2.1.0 for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// JUnit XML for GitLab, Jenkins and other CI test reports.
+    Junit,
+    /// Markdown summary, e.g. for `$GITHUB_STEP_SUMMARY`.
+    Markdown,
 }
 
 impl ReportFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Human => "human",
+            ReportFormat::Json => "json",
+            ReportFormat::Sarif => "sarif",
+            ReportFormat::Github => "github",
+            ReportFormat::Junit => "junit",
+            ReportFormat::Markdown => "markdown",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "human" | "text" => Some(ReportFormat::Human),
             "json" => Some(ReportFormat::Json),
             "sarif" => Some(ReportFormat::Sarif),
+            "github" => Some(ReportFormat::Github),
+            "junit" => Some(ReportFormat::Junit),
+            "markdown" | "md" => Some(ReportFormat::Markdown),
             _ => None,
         }
     }
@@ -40,6 +63,8 @@ pub struct ReportContext<'a> {
     pub policies: &'a PolicySet,
     pub root: &'a Path,
     pub color: bool,
+    /// SARIF: include excepted findings with a `suppressions` entry.
+    pub sarif_include_excepted: bool,
 }
 
 pub fn render(format: ReportFormat, ctx: &ReportContext) -> String {
@@ -47,6 +72,9 @@ pub fn render(format: ReportFormat, ctx: &ReportContext) -> String {
         ReportFormat::Human => human::render(ctx),
         ReportFormat::Json => json::render(ctx),
         ReportFormat::Sarif => sarif::render(ctx),
+        ReportFormat::Github => github::render(ctx),
+        ReportFormat::Junit => junit::render(ctx),
+        ReportFormat::Markdown => markdown::render(ctx),
     }
 }
 

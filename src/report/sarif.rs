@@ -67,7 +67,7 @@ pub fn render(ctx: &ReportContext) -> String {
         .outcome
         .findings
         .iter()
-        .filter(|f| f.status == Status::Failed)
+        .filter(|f| f.status == Status::Failed || ctx.sarif_include_excepted)
     {
         let n = occurrences
             .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
@@ -207,11 +207,18 @@ fn pascal_case(s: &str) -> String {
 
 fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
     let occurrence = occurrence.to_string();
-    json!({
+    let mut message = sentence(&f.message);
+    if let Some(ex) = &f.expired_exception {
+        message.push_str(&format!(
+            " Exception `{}` expired on {} and no longer applies.",
+            ex.id, ex.expired_on
+        ));
+    }
+    let mut result = json!({
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
         "level": level(f.enforcement),
-        "message": {"text": sentence(&f.message)},
+        "message": {"text": message},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
@@ -231,5 +238,16 @@ fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
             "enforcement": f.enforcement.as_str(),
             "resource": f.resource,
         },
-    })
+    });
+    // GitHub ignores SARIF suppressions (alerts are dismissed in the UI), so excepted findings
+    // only appear here on request, marked as suppressed for other SARIF consumers.
+    if let (Status::Excepted, Some(ex)) = (f.status, &f.exception) {
+        let mut justification = ex.reason.clone();
+        if let Some(expires) = ex.expires {
+            justification.push_str(&format!(" (exception {}, expires {expires})", ex.id));
+        }
+        result["suppressions"] =
+            json!([{"kind": "external", "status": "accepted", "justification": justification}]);
+    }
+    result
 }

@@ -1,0 +1,218 @@
+//! `tollgate.toml`: the repository's configuration, validated strictly (an unknown key is an
+//! error with its line and column, never silently ignored).
+//!
+//! ```toml
+//! [exceptions]
+//! files = [".tollgate/exceptions.yaml"]   # exception files (default shown)
+//! max_days = 90                           # longest allowed exception lifetime
+//! warn_before_days = 14                   # warn when an exception expires this soon
+//!
+//! [enforcement]
+//! block_at = "high"                       # rules at or above this severity block, below warn
+//!
+//! [rules."TG-K8S-018"]                    # a rule id or a glob (`TG-AWS-*`)
+//! enforcement = "off"                     # block | warn | off
+//!
+//! [rules."TG-K8S-017"]
+//! enforcement = "block"
+//! warn_until = 2027-03-01                 # warn before this date, block from it on
+//! ```
+
+use crate::date::Date;
+use crate::policy::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_FILE: &str = "tollgate.toml";
+pub const DEFAULT_EXCEPTIONS: &str = ".tollgate/exceptions.yaml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub exceptions: ExceptionSettings,
+    #[serde(default)]
+    pub enforcement: EnforcementSettings,
+    /// Per rule id or glob.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSettings>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionSettings {
+    /// Exception files, relative to the repository root.
+    #[serde(default)]
+    pub files: Vec<PathBuf>,
+    #[serde(default = "default_max_days")]
+    pub max_days: i64,
+    #[serde(default = "default_warn_before_days")]
+    pub warn_before_days: i64,
+}
+
+impl Default for ExceptionSettings {
+    fn default() -> Self {
+        ExceptionSettings {
+            files: Vec::new(),
+            max_days: default_max_days(),
+            warn_before_days: default_warn_before_days(),
+        }
+    }
+}
+
+fn default_max_days() -> i64 {
+    90
+}
+
+fn default_warn_before_days() -> i64 {
+    14
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnforcementSettings {
+    /// Severity at or above which findings block; below it they warn.
+    pub block_at: Option<SeverityName>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityName {
+    Critical,
+    High,
+    Medium,
+    Low,
+}
+
+impl SeverityName {
+    pub fn severity(self) -> Severity {
+        match self {
+            SeverityName::Critical => Severity::Critical,
+            SeverityName::High => Severity::High,
+            SeverityName::Medium => Severity::Medium,
+            SeverityName::Low => Severity::Low,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleMode {
+    Block,
+    Warn,
+    Off,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSettings {
+    pub enforcement: Option<RuleMode>,
+    /// Warn before this date, block from it on (a staged rollout).
+    pub warn_until: Option<DateValue>,
+}
+
+/// A date written as a TOML date (`2027-03-01`) or a string (`"2027-03-01"`).
+#[derive(Debug, Clone, Copy)]
+pub struct DateValue(pub Date);
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Toml(toml::value::Datetime),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Toml(dt) => match (dt.date, dt.time) {
+                (Some(date), None) => date.to_string(),
+                _ => {
+                    return Err(serde::de::Error::custom(
+                        "expected a date without a time, e.g. 2027-03-01",
+                    ));
+                }
+            },
+            Raw::Text(s) => s,
+        };
+        Date::parse(&text)
+            .map(DateValue)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// Loads the config: `explicit` when given (must exist), else `tollgate.toml` at the root if present.
+pub fn load(root: &Path, explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), String> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = root.join(DEFAULT_FILE);
+            if !p.exists() {
+                return Ok((Config::default(), None));
+            }
+            p
+        }
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    let config: Config = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                (line, col)
+            })
+            .unwrap_or((1, 1));
+        format!(
+            "{}:{line}:{col}: invalid config: {}",
+            path.display(),
+            e.message()
+        )
+    })?;
+    if config.exceptions.max_days < 1 {
+        return Err(format!(
+            "{}: invalid config: exceptions.max_days must be at least 1",
+            path.display()
+        ));
+    }
+    Ok((config, Some(path)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("tollgate.toml"), text).unwrap();
+        load(dir.path(), None).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn full_config() {
+        let c = parse("[exceptions]\nmax_days = 30\n[enforcement]\nblock_at = \"high\"\n[rules.\"TG-K8S-017\"]\nenforcement = \"block\"\nwarn_until = 2027-03-01\n[rules.\"TG-AWS-*\"]\nenforcement = \"off\"\n").unwrap();
+        assert_eq!(c.exceptions.max_days, 30);
+        assert_eq!(c.exceptions.warn_before_days, 14);
+        assert_eq!(
+            c.rules["TG-K8S-017"].warn_until.unwrap().0.to_string(),
+            "2027-03-01"
+        );
+        assert_eq!(c.rules["TG-AWS-*"].enforcement, Some(RuleMode::Off));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_position() {
+        let err = parse("[exceptions]\nmax_dayz = 30\n").unwrap_err();
+        assert!(
+            err.contains(":2:1: invalid config") && err.contains("max_dayz"),
+            "{err}"
+        );
+        let err = parse("[rules.\"X\"]\nwarn_until = 2027-02-30\n").unwrap_err();
+        assert!(
+            err.contains(":2:14: invalid config") && err.contains("invalid date"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! A Markdown summary for `$GITHUB_STEP_SUMMARY` (or any Markdown viewer): verdict, counts, and a
+//! table of the findings that need action.
+
+use super::ReportContext;
+use crate::judge::Status;
+
+/// Findings listed in full; the rest are counted (job summaries are limited to 1 MiB).
+const MAX_ROWS: usize = 200;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(ctx: &ReportContext) -> String {
+    let o = ctx.outcome;
+    let blocking = o.findings.iter().filter(|f| f.blocks()).count();
+    let warnings = o.findings.iter().filter(|f| f.warns()).count();
+    let excepted = o
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Excepted)
+        .count();
+    let icon = match o.verdict() {
+        crate::judge::Verdict::Pass => "✅",
+        crate::judge::Verdict::Warn => "⚠️",
+        crate::judge::Verdict::Block => "❌",
+        crate::judge::Verdict::Error => "🛑",
+    };
+    let mut out = format!("## {icon} tollgate: {}\n\n", o.verdict().as_str());
+    out.push_str("| blocking | warnings | excepted | errors | files | documents | skipped |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.push_str(&format!(
+        "| {blocking} | {warnings} | {excepted} | {} | {} | {} | {} |\n\n",
+        o.errors.len(),
+        o.stats.files_scanned,
+        o.stats.documents,
+        o.skipped.len()
+    ));
+    let actionable: Vec<_> = o
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+        .collect();
+    if !actionable.is_empty() {
+        out.push_str(
+            "| | rule | severity | resource | location | message |\n|---|---|---|---|---|---|\n",
+        );
+        for f in actionable.iter().take(MAX_ROWS) {
+            let mark = if f.blocks() { "❌" } else { "⚠️" };
+            out.push_str(&format!(
+                "| {mark} | `{}` | {} | `{}` | `{}:{}` | {} |\n",
+                cell(&f.rule_id),
+                f.severity,
+                cell(&f.resource),
+                cell(&f.file),
+                f.line,
+                cell(&f.message)
+            ));
+        }
+        if actionable.len() > MAX_ROWS {
+            out.push_str(&format!("\n…and {} more.\n", actionable.len() - MAX_ROWS));
+        }
+        out.push('\n');
+    }
+    if !o.errors.is_empty() {
+        out.push_str("### Could not judge\n\n");
+        for e in &o.errors {
+            out.push_str(&format!(
+                "- `{}:{}`: {} ({})\n",
+                cell(&e.path),
+                e.line,
+                cell(&e.message),
+                e.kind
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}

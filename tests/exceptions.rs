@@ -1,0 +1,423 @@
+//! Exceptions, inline suppressions and enforcement configuration, through the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exceptions")
+}
+
+/// Copies the fixture repository so tests can add config files without touching the original.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn tollgate(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_tollgate"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("TOLLGATE_TODAY")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn scan_json(cwd: &Path, today: &str, extra: &[&str]) -> (i32, serde_json::Value) {
+    let mut args = vec!["scan", "--format", "json", "--today", today];
+    args.extend_from_slice(extra);
+    let run = tollgate(cwd, &args);
+    let v = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+    (run.code, v)
+}
+
+/// `(rule, resource) -> (status, exception id or expired id)` for the rules the fixture exercises.
+fn outcomes(report: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| matches!(f["rule_id"].as_str(), Some("TG-K8S-002" | "TG-AWS-S3-001")))
+        .map(|f| {
+            let note = f["exception"]["id"]
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| {
+                    f["expired_exception"]["id"]
+                        .as_str()
+                        .map(|id| format!("expired:{id}"))
+                })
+                .unwrap_or_default();
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["resource"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+                note,
+            )
+        })
+        .collect()
+}
+
+fn row(rule: &str, resource: &str, status: &str, note: &str) -> (String, String, String, String) {
+    (rule.into(), resource.into(), status.into(), note.into())
+}
+
+#[test]
+fn file_inline_and_annotation_exceptions_apply_until_their_expiry_day() {
+    let dir = repo();
+    let (code, report) = scan_json(dir.path(), "2026-11-26", &[]);
+    assert_eq!(code, 1, "S3-001 on new_site still blocks");
+    assert_eq!(
+        outcomes(&report),
+        vec![
+            row("TG-K8S-002", "Pod/prod/web", "excepted", "web-hostpid"),
+            row(
+                "TG-K8S-002",
+                "Pod/mon/exporter",
+                "excepted",
+                "inline:k8s/web.yaml:12"
+            ),
+            row(
+                "TG-K8S-002",
+                "Pod/mon/agent",
+                "excepted",
+                "inline:k8s/web.yaml:30"
+            ),
+            row(
+                "TG-AWS-S3-001",
+                "aws_s3_bucket.legacy_site",
+                "excepted",
+                "legacy-site"
+            ),
+            row(
+                "TG-AWS-S3-001",
+                "aws_s3_bucket.promo",
+                "excepted",
+                "inline:tf/main.tf:6"
+            ),
+            row("TG-AWS-S3-001", "aws_s3_bucket.new_site", "failed", ""),
+        ]
+    );
+    let excepted = &report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["exception"]["id"] == "web-hostpid")
+        .unwrap()["exception"];
+    assert_eq!(excepted["days_left"], 14);
+    assert_eq!(excepted["owner"], "team-web");
+
+    // `expires: 2026-12-10` protects on the 10th and not on the 11th.
+    let (_, on_day) = scan_json(dir.path(), "2026-12-10", &[]);
+    assert_eq!(
+        outcomes(&on_day)[0],
+        row("TG-K8S-002", "Pod/prod/web", "excepted", "web-hostpid")
+    );
+    let (code, after) = scan_json(dir.path(), "2026-12-11", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        outcomes(&after)[0],
+        row(
+            "TG-K8S-002",
+            "Pod/prod/web",
+            "failed",
+            "expired:web-hostpid"
+        )
+    );
+    let web = report_exception(&after, "web-hostpid");
+    assert_eq!(web["status"], "expired");
+    let human = tollgate(dir.path(), &["scan", "--today", "2026-12-11", "k8s"]);
+    assert!(
+        human
+            .stdout
+            .contains("exception web-hostpid (owner team-web) expired on 2026-12-10"),
+        "{}",
+        human.stdout
+    );
+}
+
+fn report_exception<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no exception {id}"))
+}
+
+#[test]
+fn expiring_soon_warns_with_owner_and_unused_is_reported() {
+    let dir = repo();
+    let (_, report) = scan_json(dir.path(), "2026-11-30", &[]);
+    assert_eq!(
+        report_exception(&report, "web-hostpid")["status"],
+        "expiring"
+    );
+    assert_eq!(report_exception(&report, "legacy-site")["status"], "active");
+    assert_eq!(report_exception(&report, "never-used")["status"], "unused");
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w
+                .contains("`web-hostpid` (owner team-web) expires on 2026-12-10 (10 day(s) left)")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`never-used` (owner team-cloud) matched no finding")),
+        "{warnings:?}"
+    );
+    assert_eq!(report["summary"]["exceptions_unused"], 1);
+
+    // Scanning only some files (pre-commit): an exception without `paths` is not called unused,
+    // and one whose `paths` match no scanned file neither.
+    let (_, partial) = scan_json(dir.path(), "2026-11-30", &["tf/main.tf"]);
+    assert_eq!(report_exception(&partial, "never-used")["status"], "active");
+    assert_eq!(
+        report_exception(&partial, "web-hostpid")["status"],
+        "expiring"
+    );
+
+    // --strict-exceptions turns stale exceptions into a failing run.
+    let clean = tempfile::tempdir().unwrap();
+    copy_dir(
+        &dir.path().join(".tollgate"),
+        &clean.path().join(".tollgate"),
+    );
+    std::fs::create_dir(clean.path().join(".git")).unwrap();
+    let run = tollgate(clean.path(), &["scan", "--today", "2026-11-30"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = tollgate(
+        clean.path(),
+        &["scan", "--today", "2026-11-30", "--strict-exceptions"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+}
+
+#[test]
+fn invalid_exception_files_fail_closed_with_position() {
+    let dir = repo();
+    let path = dir.path().join(".tollgate/exceptions.yaml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let cases = [
+        (
+            original.replace("owner: team-site", "ownr: team-site"),
+            ".tollgate/exceptions.yaml:14:5",
+            "unknown key `ownr`",
+        ),
+        (
+            original.replace(
+                "expires: 2026-12-31\n  - id: never-used",
+                "expires: 2026-12-32\n  - id: never-used",
+            ),
+            ".tollgate/exceptions.yaml:16:14",
+            "not a real date",
+        ),
+        (
+            original.replace("    expires: 2026-12-10\n", ""),
+            ".tollgate/exceptions.yaml:2:5",
+            "missing required key `expires`",
+        ),
+        (
+            original.replace("id: never-used", "id: legacy-site"),
+            ".tollgate/exceptions.yaml:17:9",
+            "duplicate exception id",
+        ),
+        (
+            original.replace("    scope: all\n", ""),
+            ".tollgate/exceptions.yaml:17:5",
+            "neither `resources` nor `paths`",
+        ),
+        (
+            original.replace("expires: 2026-12-10", "expires: 2026-11-01"),
+            ".tollgate/exceptions.yaml:9:14",
+            "before `created`",
+        ),
+        (
+            original.replace("expires: 2026-12-10", "expires: 2027-06-01"),
+            ".tollgate/exceptions.yaml:9:14",
+            "at most 90 days",
+        ),
+    ];
+    for (text, at, message) in cases {
+        std::fs::write(&path, text).unwrap();
+        let run = tollgate(dir.path(), &["scan", "--today", "2026-11-26"]);
+        assert_eq!(run.code, 2, "{message}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(at) && run.stderr.contains(message),
+            "expected {at} {message}, got {}",
+            run.stderr
+        );
+    }
+    std::fs::write(&path, &original).unwrap();
+    // An inline suppression without a date is an error too, at its line.
+    let tf = dir.path().join("tf/main.tf");
+    let text = std::fs::read_to_string(&tf)
+        .unwrap()
+        .replace("until=2026-12-15 ", "");
+    std::fs::write(&tf, text).unwrap();
+    let (code, report) = scan_json(dir.path(), "2026-11-26", &[]);
+    assert_eq!(code, 2);
+    assert_eq!(report["errors"][0]["path"], "tf/main.tf");
+    assert_eq!(report["errors"][0]["line"], 6);
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("until")
+    );
+}
+
+#[test]
+fn enforcement_overrides_block_at_and_rollout_dates() {
+    let dir = repo();
+    let config = dir.path().join("tollgate.toml");
+    // Off: the rule disappears.
+    std::fs::write(
+        &config,
+        "[rules.\"TG-AWS-S3-001\"]\nenforcement = \"off\"\n",
+    )
+    .unwrap();
+    let (_, report) = scan_json(dir.path(), "2026-11-26", &["tf"]);
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule_id"] != "TG-AWS-S3-001")
+    );
+    // Rollout: warn before the date, block from it on.
+    std::fs::write(
+        &config,
+        "[rules.\"TG-AWS-S3-00*\"]\nwarn_until = 2027-03-01\n",
+    )
+    .unwrap();
+    let enforcement = |today: &str| {
+        let (_, r) = scan_json(dir.path(), today, &["tf"]);
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == "TG-AWS-S3-001" && f["status"] == "failed")
+            .unwrap()["enforcement"]
+            .clone()
+    };
+    assert_eq!(enforcement("2027-02-28"), "warn");
+    assert_eq!(enforcement("2027-03-01"), "block");
+    // Severity threshold: only critical blocks; an exact id beats a glob.
+    std::fs::write(&config, "[enforcement]\nblock_at = \"critical\"\n[rules.\"TG-AWS-*\"]\nenforcement = \"warn\"\n[rules.\"TG-AWS-S3-004\"]\nenforcement = \"block\"\n").unwrap();
+    let (_, r) = scan_json(dir.path(), "2026-11-26", &["tf"]);
+    let e = |id: &str| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == id)
+            .unwrap()["enforcement"]
+            .clone()
+    };
+    assert_eq!(e("TG-AWS-S3-001"), "warn");
+    assert_eq!(e("TG-AWS-S3-004"), "block");
+    // Unknown keys are errors with a line number.
+    std::fs::write(
+        &config,
+        "[enforcement]\nblock_at = \"high\"\nblock_above = \"low\"\n",
+    )
+    .unwrap();
+    let run = tollgate(dir.path(), &["scan"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("tollgate.toml:3:1: invalid config")
+            && run.stderr.contains("block_above"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn exceptions_command_reports_health_as_json() {
+    let dir = repo();
+    let run = tollgate(
+        dir.path(),
+        &["exceptions", "--today", "2026-11-30", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["totals"]["count"], 6);
+    assert_eq!(v["totals"]["unused"], 1);
+    assert_eq!(v["totals"]["expiring"], 1);
+    let table = tollgate(dir.path(), &["exceptions", "--today", "2026-11-30"]);
+    assert!(table.stdout.contains("6 exception(s):"), "{}", table.stdout);
+}
+
+#[test]
+fn sarif_leaves_excepted_findings_out_unless_asked() {
+    let dir = repo();
+    let sarif = |extra: &[&str]| {
+        let mut args = vec!["scan", "--format", "sarif", "--today", "2026-11-26"];
+        args.extend_from_slice(extra);
+        let v: serde_json::Value =
+            serde_json::from_str(&tollgate(dir.path(), &args).stdout).unwrap();
+        v["runs"][0]["results"].as_array().unwrap().clone()
+    };
+    let default = sarif(&[]);
+    assert!(default.iter().all(|r| r.get("suppressions").is_none()));
+    let (_, report) = scan_json(dir.path(), "2026-11-26", &[]);
+    let excepted = report["summary"]["excepted"].as_u64().unwrap() as usize;
+    assert!(excepted >= 5);
+    let with = sarif(&["--sarif-include-excepted"]);
+    assert_eq!(with.len(), default.len() + excepted);
+    let suppressed: Vec<_> = with.iter().filter_map(|r| r.get("suppressions")).collect();
+    assert_eq!(suppressed.len(), excepted);
+    assert_eq!(suppressed[0][0]["kind"], "external");
+    assert!(suppressed[0][0]["justification"].as_str().unwrap().len() > 10);
+}
+
+#[test]
+fn init_writes_a_starter_config_that_scans_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let run = tollgate(dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        dir.path().join("tollgate.toml").exists()
+            && dir.path().join(".tollgate/exceptions.yaml").exists()
+    );
+    let run = tollgate(dir.path(), &["scan"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = tollgate(dir.path(), &["completions", "bash"]);
+    assert!(run.stdout.contains("tollgate"));
+}
