@@ -142,8 +142,13 @@ install TG_ACTION_REPOSITORY= TG_ACTION_REF= GITHUB_WORKSPACE="$repo_dir" GITHUB
 check "... and with a version, downloads the workflow repository's release" \
   '[ "$(out installed-from)" = release ]'
 
-install TG_VERSION=system PATH="$(dirname "$bin"):$PATH"
-check "version: system uses the tollgate on PATH" '[ "$(out bin)" = "$bin" ]'
+mkdir -p "$work/system-bin"
+ln -s "$bin" "$work/system-bin/tollgate"
+install TG_VERSION=system PATH="$work/system-bin:$PATH"
+check "version: system uses the tollgate on PATH" '[ "$(out bin)" = "$work/system-bin/tollgate" ]'
+
+install TG_VERSION=../../etc
+check "a version that is not a tag name is refused (exit $rc)" '[ "$rc" = 1 ] && grep -q "not a release tag" "$work/log"'
 
 install TG_VERSION=v9.9.9 PATH=/usr/bin:/bin
 check "no release and no cargo: the install fails with an explanation" \
@@ -180,8 +185,8 @@ check "verdict=block, exit-code=1" '[ "$(out verdict)/$(out exit-code)" = block/
 check "the SARIF report is written and named in the sarif output" \
   '[ "$(out sarif)" = "$work/repo/tollgate.sarif" ] && [ -s "$work/repo/tollgate.sarif" ]'
 if [ "$format" = github ]; then
-  check "findings are workflow-command annotations" grep -q "^::error file=examples/" "$work/log"
-  check "the job summary is written" [ -s "$work/summary" ]
+  check "findings are workflow-command annotations" 'grep -q "^::error file=examples/" "$work/log"'
+  check "the Markdown job summary is written" 'grep -q "TG-K8S-001" "$work/summary"'
 fi
 
 scan "$work/repo" TG_PATHS=examples TG_FAIL_ON=never

@@ -300,31 +300,43 @@ fn run_unit(
     result
 }
 
-/// Reads a file as UTF-8 text within the size limit; `Err` says why it was not read.
-fn read_text(path: &Path, max: u64) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+/// Why a file was not read.
+enum Unread {
+    /// Skipped and counted: not text, so not infrastructure code (binary, not UTF-8).
+    NotText(String),
+    /// Could not be judged: too large or unreadable. Fails the run closed.
+    Error(String),
+}
+
+/// Reads a file as UTF-8 text within the size limit.
+fn read_text(path: &Path, max: u64) -> Result<String, Unread> {
+    let meta = std::fs::metadata(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
     if meta.len() > max {
-        return Err(format!(
-            "file is {} bytes, over the {max}-byte limit (--max-file-size)",
+        return Err(Unread::Error(format!(
+            "file is {} bytes, over the {max}-byte limit (raise --max-file-size or --exclude it)",
             meta.len()
-        ));
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
     if bytes.contains(&0) {
-        return Err("binary file".into());
+        return Err(Unread::NotText("binary file".into()));
     }
-    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".into())
+    String::from_utf8(bytes).map_err(|_| Unread::NotText("not valid UTF-8 text".into()))
 }
 
 fn parse_file(c: &Candidate, max: u64, result: &mut UnitResult) -> Parsed {
     let mut parsed = Parsed::default();
     let text = match read_text(&c.path, max) {
         Ok(t) => t,
-        Err(reason) => {
+        Err(Unread::NotText(reason)) => {
             parsed.skipped.push(Skipped {
                 path: c.rel.clone(),
                 reason,
             });
+            return parsed;
+        }
+        Err(Unread::Error(reason)) => {
+            parsed.errors.push(InputError::new(&c.rel, 0, 0, reason));
             return parsed;
         }
     };
@@ -396,7 +408,8 @@ fn parse_module(dir: &Path, judge: &[Candidate], max: u64, result: &mut UnitResu
                     files.push(file)
                 }
             }
-            Err(reason) if is_judged => {
+            Err(Unread::Error(reason) | Unread::NotText(reason)) if is_judged => {
+                // A Terraform file Terraform itself would read cannot be skipped quietly.
                 parsed
                     .errors
                     .push(InputError::new(&rel_of(&name), 0, 0, reason))

@@ -51,6 +51,8 @@ if [ -z "$version" ]; then
   fi
 fi
 
+[[ $version =~ ^[A-Za-z0-9][A-Za-z0-9._+-]*$ ]] || error "not a release tag: '$version'"
+
 root=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/tollgate-action
 mkdir -p "$root"
 
