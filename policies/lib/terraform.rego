@@ -63,10 +63,15 @@ is_unknown(v) if {
 
 is_known(v) if not is_unknown(v)
 
-# True when expression `v` refers to the resource at `address` (e.g. "${aws_s3_bucket.logs.id}").
+# True when expression `v` refers to the resource at `address` (e.g. "${aws_s3_bucket.logs.id}"), also
+# through an instance key or splat of a `count`/`for_each` resource ("${aws_s3_bucket.logs[0].id}",
+# "${aws_s3_bucket.logs[\"k\"].id}", "${aws_s3_bucket.logs[*].id}", "${aws_s3_bucket.logs.*.id}"), and
+# wherever it appears in the expression (conditionals, `try()`, `coalesce()`). A longer name
+# (`aws_s3_bucket.logs_archive`) or a data source (`data.aws_s3_bucket.logs`) is not a reference.
 references(v, address) if {
 	is_string(v)
-	contains(v, sprintf("%s.", [address]))
+	contains(v, address)
+	regex.match(sprintf(`(^|[^A-Za-z0-9_.-])%s[.\[]`, [replace(address, ".", `\.`)]), v)
 }
 
 # The blocks of a nested block type (e.g. "ingress") of a body, with the index of each.

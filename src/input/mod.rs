@@ -4,10 +4,10 @@
 //! [`Value`] plus a [`Locations`] index from value paths to source positions. This module owns the
 //! shared types and the dispatch on [`Format`]; it never looks at policies.
 
-pub(crate) mod kubernetes;
-pub(crate) mod plan;
-pub(crate) mod terraform;
-pub(crate) mod yaml;
+pub mod kubernetes;
+pub mod plan;
+pub mod terraform;
+pub mod yaml;
 
 use regorus::Value;
 use std::collections::HashMap;

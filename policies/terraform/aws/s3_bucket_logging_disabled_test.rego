@@ -59,3 +59,17 @@ test_plan_without_logging_warned if {
 	plan := {"planned_values": {"root_module": {"resources": [plan_resource("aws_s3_bucket", "data", {"bucket": "acme-data", "logging": []})]}}}
 	count(rule.warn) == 1 with input as plan
 }
+
+# terraform-aws-modules/s3-bucket: companions of `count` buckets refer to `aws_s3_bucket.x[0].id`.
+test_logging_of_counted_buckets_allowed if {
+	mod := {"resource": object.union(buckets, logging("${aws_s3_bucket.data[0].id}", "${aws_s3_bucket.logs[0].id}"))}
+	count(rule.warn) == 0 with input as mod with data.tollgate.module as mod
+}
+
+test_logging_with_unresolved_target_of_counted_bucket_warns_only_unlogged if {
+	mod := {"resource": object.union(buckets, logging("${aws_s3_bucket.data[0].id}", "${var.logging[\"target_bucket\"]}"))}
+	r := rule.warn with input as mod with data.tollgate.module as mod
+	count(r) == 1
+	some f in r
+	f.path == ["resource", "aws_s3_bucket", "logs", 0]
+}

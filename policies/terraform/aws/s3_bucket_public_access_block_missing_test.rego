@@ -122,3 +122,22 @@ test_plan_unknown_name_block_of_other_bucket_denied if {
 	}
 	count(rule.deny) == 1 with input as plan
 }
+
+# terraform-aws-modules/s3-bucket chains the block after the bucket policy:
+# `bucket = local.attach_policy ? aws_s3_bucket_policy.this[0].id : aws_s3_bucket.this[0].id`.
+test_block_by_conditional_indexed_reference_allowed if {
+	mod := {"resource": object.union(bucket, pab("${local.attach_policy ? aws_s3_bucket_policy.this[0].id : aws_s3_bucket.data[0].id}"))}
+	count(rule.deny) == 0 with input as mod with data.tollgate.module as mod
+}
+
+test_block_by_instance_key_allowed if {
+	every ref in ["${aws_s3_bucket.data[0].id}", "${aws_s3_bucket.data[\"k\"].bucket}", "${aws_s3_bucket.data.*.id}"] {
+		mod := {"resource": object.union(bucket, pab(ref))}
+		count(rule.deny) == 0 with input as mod with data.tollgate.module as mod
+	}
+}
+
+test_block_of_other_counted_bucket_denied if {
+	mod := {"resource": object.union(bucket, pab("${aws_s3_bucket.data_logs[0].id}"))}
+	count(rule.deny) == 1 with input as mod with data.tollgate.module as mod
+}

@@ -78,3 +78,24 @@ test_repeated_versioning_blocks_single_finding if {
 	mod := {"resource": bucket({"versioning": [{"enabled": false}, {"enabled": false}]})}
 	count(rule.warn) == 1 with input as mod with data.tollgate.module as mod
 }
+
+# terraform-aws-modules/s3-bucket: companion of a `count` bucket with an unresolved status.
+test_companion_of_counted_bucket_allowed if {
+	every ref in ["${aws_s3_bucket.data[0].id}", "${aws_s3_bucket.data[\"k\"].id}", "${var.create ? aws_s3_bucket.data[0].id : \"\"}"] {
+		mod := {"resource": object.union(bucket({}), versioning(ref, "${try(var.versioning[\"enabled\"] ? \"Enabled\" : \"Suspended\", null)}"))}
+		count(rule.warn) == 0 with input as mod with data.tollgate.module as mod
+	}
+}
+
+test_companion_of_counted_bucket_suspended_warned_on_status if {
+	mod := {"resource": object.union(bucket({}), versioning("${aws_s3_bucket.data[0].id}", "Suspended"))}
+	r := rule.warn with input as mod with data.tollgate.module as mod
+	count(r) == 1
+	some f in r
+	f.path == ["resource", "aws_s3_bucket_versioning", "data", 0, "versioning_configuration", 0, "status"]
+}
+
+test_companion_of_longer_named_counted_bucket_warned if {
+	mod := {"resource": object.union(bucket({}), versioning("${aws_s3_bucket.data_logs[0].id}", "Enabled"))}
+	count(rule.warn) == 1 with input as mod with data.tollgate.module as mod
+}

@@ -1,0 +1,11 @@
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_key_vault" "cmk" {
+  name                       = "kv-acme-cmk"
+  location                   = "westeurope"
+  resource_group_name        = "rg-data"
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "premium"
+  soft_delete_retention_days = 90
+  purge_protection_enabled   = true
+}

@@ -1,0 +1,21 @@
+resource "azurerm_storage_account" "web" {
+  name                            = "acmewebassets"
+  resource_group_name             = "rg-web"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "GRS"
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = true # expect: TG-AZU-ST-003
+}
+
+resource "azurerm_storage_container" "images" {
+  name                  = "images"
+  storage_account_name  = azurerm_storage_account.web.name
+  container_access_type = "blob" # expect: TG-AZU-ST-003
+}
+
+resource "azurerm_storage_container" "downloads" {
+  name                  = "downloads"
+  storage_account_name  = azurerm_storage_account.web.name
+  container_access_type = "container" # expect: TG-AZU-ST-003
+}
