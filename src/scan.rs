@@ -224,12 +224,13 @@ fn plan_units(candidates: Vec<Candidate>) -> Vec<Unit> {
             units.push(Unit::File(c));
         }
     }
-    units.extend(
-        modules
-            .into_iter()
-            .map(|(dir, judge)| Unit::Module { dir, judge }),
-    );
-    units
+    // Modules are the heaviest units; starting them first keeps all workers busy to the end.
+    let mut all: Vec<Unit> = modules
+        .into_iter()
+        .map(|(dir, judge)| Unit::Module { dir, judge })
+        .collect();
+    all.extend(units);
+    all
 }
 
 fn run_unit(
