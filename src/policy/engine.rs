@@ -19,6 +19,7 @@ use std::time::Duration;
 
 const AGGREGATE_PACKAGE: &str = "tollgate_internal";
 const CONTEXT_FUNCTION: &str = "__tollgate_context";
+const APPLIES_FUNCTION: &str = "__tollgate_applies";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
@@ -117,13 +118,15 @@ pub struct PolicySet {
 struct DocContext {
     file: Value,
     module: Value,
+    /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
+    applies: Vec<bool>,
 }
 
 thread_local! {
     // Set before each evaluation on the evaluating thread; read by the context extension.
     // Passing per-document data through `add_data` would force regorus to re-analyse every
     // policy for every document.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined }) };
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, applies: Vec::new() }) };
 }
 
 static PACKAGE_RE: LazyLock<Regex> =
@@ -224,6 +227,9 @@ impl PolicySet {
 
         engine
             .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
+            .and_then(|_| {
+                engine.add_extension(APPLIES_FUNCTION.to_string(), 1, Box::new(applies_extension))
+            })
             .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
         engine
             .add_policy(
@@ -287,6 +293,18 @@ impl PolicySet {
                 .as_ref()
                 .map(|m| (**m).clone())
                 .unwrap_or(Value::Undefined);
+            let types = document_types(doc);
+            c.applies = self
+                .rules
+                .iter()
+                .map(|r| match (&types, r.meta.as_deref()) {
+                    (Some(types), Some(meta)) if !meta.resource_types.is_empty() => meta
+                        .resource_types
+                        .iter()
+                        .any(|t| types.contains(t.as_str())),
+                    _ => true,
+                })
+                .collect();
         });
         engine.set_input(doc.value.clone());
         let family = family(doc.format);
@@ -307,7 +325,8 @@ impl PolicySet {
     ) {
         let mut aggregate = BTreeMap::new();
         for (i, rule) in self.rules.iter().enumerate() {
-            if !applies(rule.scope, format) {
+            let applicable = CONTEXT.with(|c| c.borrow().applies.get(i).copied().unwrap_or(true));
+            if !applies(rule.scope, format) || !applicable {
                 continue;
             }
             match engine.eval_rule(format!("data.{}.{}", rule.package, rule.name)) {
@@ -390,6 +409,30 @@ fn elements(value: &Value) -> Vec<Value> {
     }
 }
 
+/// The resource types (Terraform) or kind (Kubernetes) a document holds, to skip rules whose
+/// declared `resource_types` cannot occur in it. `None` (plans) means every rule applies.
+fn document_types(doc: &Document) -> Option<std::collections::HashSet<String>> {
+    match doc.format {
+        Format::Kubernetes => {
+            let kind = doc.value["kind"].as_string().ok()?;
+            Some(std::iter::once(kind.to_string()).collect())
+        }
+        Format::Terraform => {
+            let mut types = std::collections::HashSet::new();
+            for block in ["resource", "data"] {
+                if let Ok(obj) = doc.value[block].as_object() {
+                    types.extend(
+                        obj.keys()
+                            .filter_map(|k| k.as_string().ok().map(|s| s.to_string())),
+                    );
+                }
+            }
+            Some(types)
+        }
+        Format::TerraformPlan => None,
+    }
+}
+
 fn family(format: Format) -> &'static str {
     match format {
         Format::Kubernetes => "kubernetes",
@@ -416,7 +459,7 @@ fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String
         for (i, rule) in rules.iter().enumerate() {
             if applies(rule.scope, format) {
                 text.push_str(&format!(
-                    "{family}[\"r{i}\"] := data.{}.{}\n",
+                    "{family}[\"r{i}\"] := data.{}.{} if {APPLIES_FUNCTION}({i})\n",
                     rule.package, rule.name
                 ));
             }
@@ -428,6 +471,17 @@ fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String
         text.push_str(&format!("{family}[\"_\"] := true\n"));
     }
     text
+}
+
+/// `__tollgate_applies(i)`: whether rule i is evaluated for the current document.
+fn applies_extension(args: Vec<Value>) -> anyhow::Result<Value> {
+    let index = args
+        .first()
+        .and_then(|v| v.as_u64().ok())
+        .unwrap_or(u64::MAX) as usize;
+    Ok(Value::from(CONTEXT.with(|c| {
+        c.borrow().applies.get(index).copied().unwrap_or(true)
+    })))
 }
 
 fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {

@@ -53,10 +53,21 @@ deny contains {
 redirects_to_https(body) if {
 	some a in blocks(body, "default_action")
 	a.type == "redirect"
-	some rd in blocks(a, "redirect")
+	some rd in redirects(a)
 	is_string(rd.protocol)
 	upper(rd.protocol) == "HTTPS"
 }
+
+# The `redirect` blocks of an action, written inline or as the content of a `dynamic "redirect"` block
+# (unless its `for_each` is known to be empty).
+redirects(a) := array.concat(
+	[rd | some rd in blocks(a, "redirect")],
+	[c | some d in blocks(object.get(a, "dynamic", {}), "redirect"); not generates_nothing(d); some c in blocks(d, "content")],
+)
+
+generates_nothing(d) if d.for_each == []
+
+generates_nothing(d) if d.for_each == {}
 
 # Actions built from expressions the scanner cannot resolve.
 undecidable(body) if body.dynamic.default_action
@@ -69,7 +80,7 @@ undecidable(body) if {
 undecidable(body) if {
 	some a in blocks(body, "default_action")
 	a.type == "redirect"
-	some rd in blocks(a, "redirect")
+	some rd in redirects(a)
 	tf.is_unknown(rd.protocol)
 }
 

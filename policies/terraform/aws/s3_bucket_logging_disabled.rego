@@ -70,7 +70,7 @@ log_target(b) if {
 	refers_to(ref, local_address(b.address))
 }
 
-names_bucket(v, b) if tf.references(v, b.address)
+names_bucket(v, b) if references(v, b.address)
 
 names_bucket(v, b) if {
 	is_string(v)
@@ -80,12 +80,23 @@ names_bucket(v, b) if {
 
 # Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the
 # bucket resource or repeats its literal name.
-configures(c, b) if tf.references(c.body.bucket, b.address)
+configures(c, b) if references(c.body.bucket, b.address)
 
 configures(c, b) if {
 	is_string(c.body.bucket)
 	c.body.bucket != ""
 	c.body.bucket == b.body.bucket
+}
+
+# Expression `v` refers to the resource at `address`: "${aws_s3_bucket.logs.id}", also through an
+# instance key or splat of a `count`/`for_each` bucket ("${aws_s3_bucket.logs[0].id}",
+# "${aws_s3_bucket.logs[\"k\"].id}", "${aws_s3_bucket.logs.*.id}") and anywhere in a conditional or
+# `try()`. A longer name (`aws_s3_bucket.logs_archive`) or a data source (`data.aws_s3_bucket.logs`) is not.
+# (`tf.references` only knows the first form.)
+references(v, address) if {
+	is_string(v)
+	contains(v, address)
+	regex.match(sprintf(`(^|[^A-Za-z0-9_.-])%s[.\[]`, [replace(address, ".", `\.`)]), v)
 }
 
 # An expression naming no bucket resource of the module (`each.value.id`, `var.bucket`, a module output)

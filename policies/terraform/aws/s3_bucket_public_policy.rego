@@ -72,7 +72,19 @@ deny contains {
 	some id in as_list(p.identifiers)
 	id == "*"
 	count(blocks(s, "condition")) == 0
+	not dynamic_condition(s)
 }
+
+# A `dynamic "condition"` block of a statement: its conditions are not known, but they exist unless its
+# `for_each` is known to be empty.
+dynamic_condition(s) if {
+	some d in blocks(object.get(s, "dynamic", {}), "condition")
+	not generates_nothing(d)
+}
+
+generates_nothing(d) if d.for_each == []
+
+generates_nothing(d) if d.for_each == {}
 
 json_statements(policy) := as_list(doc.Statement) if {
 	is_string(policy)

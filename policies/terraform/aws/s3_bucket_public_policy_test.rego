@@ -95,3 +95,21 @@ test_plan_public_policy_denied if {
 	some f in r
 	f.path == ["planned_values", "root_module", "resources", 0, "values", "policy"]
 }
+
+# A statement whose conditions come from a dynamic block (e.g. restricting to VPC endpoints given by the
+# caller) is not judged; with a for_each known to be empty it has no condition.
+test_data_source_with_dynamic_condition_allowed if {
+	doc := document({"actions": ["s3:GetObject"], "resources": ["*"], "principals": [{"type": "*", "identifiers": ["*"]}], "dynamic": {"condition": [{
+		"for_each": "${length(var.vpce_ids) > 0 ? [var.vpce_ids] : []}",
+		"content": [{"test": "StringEquals", "variable": "aws:SourceVpce", "values": "${condition.value}"}],
+	}]}})
+	count(rule.deny) == 0 with input as bucket_policy("${data.aws_iam_policy_document.site.json}") with data.tollgate.module as {"data": doc}
+}
+
+test_data_source_with_empty_dynamic_condition_denied if {
+	doc := document({"actions": ["s3:GetObject"], "resources": ["*"], "principals": [{"type": "*", "identifiers": ["*"]}], "dynamic": {"condition": [{
+		"for_each": [],
+		"content": [{"test": "StringEquals", "variable": "aws:SourceVpce", "values": "${condition.value}"}],
+	}]}})
+	count(rule.deny) == 1 with input as bucket_policy("${data.aws_iam_policy_document.site.json}") with data.tollgate.module as {"data": doc}
+}

@@ -67,3 +67,19 @@ test_plan_security_group_rule_denied if {
 	}]}}}
 	count(rule.deny) == 1 with input as plan
 }
+
+# A dynamic ingress behind a toggle whose default is off (`for_each = var.enabled ? [1] : []`): the
+# for_each is known to be empty, so no ingress is generated; an unknown or non-empty for_each is judged.
+test_dynamic_ingress_with_empty_for_each_allowed if {
+	every for_each in [[], {}] {
+		body := {"dynamic": {"ingress": [{"for_each": for_each, "content": [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]}]}}
+		count(rule.deny) == 0 with input as {"resource": {"aws_security_group": {"web": [body]}}}
+	}
+}
+
+test_dynamic_ingress_with_possible_for_each_denied if {
+	every for_each in [[1], "${var.enabled ? [1] : []}"] {
+		body := {"dynamic": {"ingress": [{"for_each": for_each, "content": [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]}]}}
+		count(rule.deny) == 1 with input as {"resource": {"aws_security_group": {"web": [body]}}}
+	}
+}

@@ -58,6 +58,7 @@ open_ingress contains {"what": sprintf("Security group `%s`", [r.address]), "pro
 	some r in tf.resources_of(type)
 	is_object(r.body.dynamic)
 	some i, dyn in blocks(r.body.dynamic, "ingress")
+	not generates_nothing(dyn)
 	some j, ing in blocks(dyn, "content")
 	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
 	cidr := world_cidr(ing[attr])
@@ -75,6 +76,12 @@ open_ingress contains {"what": sprintf("Security group ingress rule `%s`", [r.ad
 	some attr in ["cidr_ipv4", "cidr_ipv6"]
 	r.body[attr] in world_cidrs
 }
+
+# A dynamic block whose `for_each` is known to be empty (`var.enabled ? [1] : []` with the default
+# false) generates nothing.
+generates_nothing(d) if d.for_each == []
+
+generates_nothing(d) if d.for_each == {}
 
 # The first world CIDR of a list of CIDR blocks.
 world_cidr(cidrs) := matches[0] if {

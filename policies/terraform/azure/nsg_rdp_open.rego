@@ -56,6 +56,7 @@ rules contains {"rule": rule, "path": array.concat(r.path, ["dynamic", "security
 	is_array(r.body.dynamic.security_rule)
 	some i, d in r.body.dynamic.security_rule
 	is_object(d)
+	not generates_nothing(d)
 	is_array(d.content)
 	some j, rule in d.content
 	is_object(rule)
@@ -64,6 +65,12 @@ rules contains {"rule": rule, "path": array.concat(r.path, ["dynamic", "security
 rules contains {"rule": r.body, "path": r.path, "label": sprintf("Network security rule `%s`", [r.address])} if {
 	some r in tf.resources_of("azurerm_network_security_rule")
 }
+
+# A dynamic block whose `for_each` is known to be empty (`var.enabled ? [1] : []` with the default
+# false) generates nothing.
+generates_nothing(d) if d.for_each == []
+
+generates_nothing(d) if d.for_each == {}
 
 rule_name(rule) := rule.name if {
 	is_string(rule.name)

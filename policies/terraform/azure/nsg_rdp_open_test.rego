@@ -127,3 +127,19 @@ test_plan_denied if {
 	some f in findings
 	f.path == ["planned_values", "root_module", "resources", 0, "values", "security_rule", 0, "source_address_prefix"]
 }
+
+# A dynamic rule behind a toggle whose default is off: the for_each is known to be empty.
+dynamic_nsg(for_each) := {"resource": {"azurerm_network_security_group": {"web": [{"name": "nsg-web", "dynamic": {"security_rule": [{
+	"for_each": for_each,
+	"content": [base],
+}]}}]}}}
+
+test_dynamic_rule_with_empty_for_each_allowed if {
+	count(nsg_rdp_open.deny) == 0 with input as dynamic_nsg([])
+	count(nsg_rdp_open.deny) == 0 with input as dynamic_nsg({})
+}
+
+test_dynamic_rule_with_possible_for_each_denied if {
+	count(nsg_rdp_open.deny) == 1 with input as dynamic_nsg([1])
+	count(nsg_rdp_open.deny) == 1 with input as dynamic_nsg("${var.enabled ? [1] : []}")
+}

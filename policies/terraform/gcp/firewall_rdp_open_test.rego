@@ -102,3 +102,13 @@ test_odd_types_no_error if {
 	count(firewall_rdp_open.deny) == 0 with input as fw({"direction": 1, "source_ranges": ["0.0.0.0/0"], "allow": [{"protocol": 6, "ports": [{"a": 1}]}]})
 	count(firewall_rdp_open.deny) == 0 with input as fw({"source_ranges": ["0.0.0.0/0"], "allow": "${var.allow}", "dynamic": "x"})
 }
+
+# A dynamic allow behind a toggle whose default is off: the for_each is known to be empty.
+test_dynamic_allow_with_empty_for_each_allowed if {
+	count(firewall_rdp_open.deny) == 0 with input as fw({"source_ranges": ["0.0.0.0/0"], "dynamic": {"allow": [{"for_each": [], "content": [{"protocol": "tcp", "ports": ["3389"]}]}]}})
+	count(firewall_rdp_open.deny) == 0 with input as fw({"source_ranges": ["0.0.0.0/0"], "dynamic": {"allow": [{"for_each": {}, "content": [{"protocol": "tcp", "ports": ["3389"]}]}]}})
+}
+
+test_dynamic_allow_with_known_for_each_denied if {
+	count(firewall_rdp_open.deny) == 1 with input as fw({"source_ranges": ["0.0.0.0/0"], "dynamic": {"allow": [{"for_each": ["3389"], "content": [{"protocol": "tcp", "ports": ["3389"]}]}]}})
+}

@@ -48,11 +48,17 @@ ingress(body) if {
 	upper(body.direction) == "INGRESS"
 }
 
-# `allow` blocks, written inline or as the content of a dynamic block.
+# `allow` blocks, written inline or as the content of a dynamic block that may generate some.
 allow_blocks(body) := array.concat(
 	[a | some a in tf.blocks(body, "allow")],
-	[c | some d in tf.blocks(object.get(body, "dynamic", {}), "allow"); some c in tf.blocks(d, "content")],
+	[c | some d in tf.blocks(object.get(body, "dynamic", {}), "allow"); not generates_nothing(d); some c in tf.blocks(d, "content")],
 )
+
+# A dynamic block whose `for_each` is known to be empty (`var.enabled ? [1] : []` with the default
+# false) generates nothing.
+generates_nothing(d) if d.for_each == []
+
+generates_nothing(d) if d.for_each == {}
 
 # Protocols that carry SSH/RDP: TCP by name or number, and "all".
 tcp(protocol) if lower(protocol) in {"tcp", "6"}
