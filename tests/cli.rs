@@ -1,42 +1,8 @@
 //! The real binary on fixture repositories: exit codes, conftest conventions, errors, reports.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn project() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn tollgate(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_tollgate"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn json(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
+use common::{json, project, tollgate, write};
 
 const CLEAN_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n  namespace: apps\nspec:\n  automountServiceAccountToken: false\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.acme.dev/app:1.2.3\n      resources:\n        limits: {cpu: 100m, memory: 64Mi}\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n        capabilities:\n          drop: [ALL]\n";
 
@@ -57,7 +23,7 @@ fn builtin_rules_block_with_exit_1_and_point_at_the_line() {
     write(
         dir.path(),
         "pod.yaml",
-        &CLEAN_POD.replace(
+        CLEAN_POD.replace(
             "readOnlyRootFilesystem: true",
             "readOnlyRootFilesystem: true\n        privileged: yes",
         ),
@@ -368,7 +334,7 @@ fn sarif_lists_every_rule_and_fingerprints_without_lines() {
     write(
         dir.path(),
         "p.yaml",
-        &format!("# a comment\n# another\n{manifest}"),
+        format!("# a comment\n# another\n{manifest}"),
     );
     let after = json(&tollgate(dir.path(), &["scan", "--format", "sarif"]));
     let fp = |s: &serde_json::Value| {
@@ -420,7 +386,7 @@ fn output_is_deterministic_across_thread_counts() {
         write(
             dir.path(),
             &format!("k8s/app{i}.yaml"),
-            &format!(
+            format!(
                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app{i}\nspec:\n  template:\n    spec:\n      hostPID: {}\n      containers:\n        - name: c\n          image: nginx\n          securityContext:\n            privileged: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\nspec:\n  type: NodePort\n",
                 i % 2 == 0,
                 i % 3 == 0
@@ -429,7 +395,7 @@ fn output_is_deterministic_across_thread_counts() {
         write(
             dir.path(),
             &format!("tf/m{}/main{i}.tf", i % 10),
-            &format!(
+            format!(
                 "resource \"aws_security_group\" \"sg{i}\" {{\n  ingress {{\n    from_port = 22\n    to_port = 22\n    protocol = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }}\n}}\nresource \"aws_s3_bucket\" \"b{i}\" {{\n  acl = \"public-read\"\n}}\n"
             ),
         );
