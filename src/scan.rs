@@ -85,7 +85,29 @@ pub struct ScanOutcome {
     pub strict_exceptions: bool,
 }
 
+/// Findings by what they do to the run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub blocking: usize,
+    pub warnings: usize,
+    pub excepted: usize,
+}
+
 impl ScanOutcome {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for f in &self.findings {
+            if f.blocks() {
+                c.blocking += 1;
+            } else if f.warns() {
+                c.warnings += 1;
+            } else {
+                c.excepted += 1;
+            }
+        }
+        c
+    }
+
     pub fn verdict(&self) -> Verdict {
         let stale = self.strict_exceptions
             && (self.exceptions.count(ExceptionState::Expired) > 0

@@ -163,13 +163,11 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
 
 fn summary(ctx: &ReportContext, style: &Style) -> String {
     let o = ctx.outcome;
-    let blocking = o.findings.iter().filter(|f| f.blocks()).count();
-    let warnings = o.findings.iter().filter(|f| f.warns()).count();
-    let excepted = o
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Excepted)
-        .count();
+    let crate::scan::Counts {
+        blocking,
+        warnings,
+        excepted,
+    } = o.counts();
     let verdict = o.verdict();
     let verdict_text = match verdict {
         crate::judge::Verdict::Pass => style.paint("1;32", "pass"),

@@ -4,15 +4,13 @@
 //! No timestamps or durations, so the same input gives byte-identical output.
 
 use super::ReportContext;
-use crate::judge::Status;
 use serde_json::json;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
-    let count =
-        |f: &dyn Fn(&crate::judge::Finding) -> bool| o.findings.iter().filter(|x| f(x)).count();
+    let counts = o.counts();
     let report = json!({
         "schema_version": SCHEMA_VERSION,
         "tool": {
@@ -22,9 +20,9 @@ pub fn render(ctx: &ReportContext) -> String {
         },
         "verdict": o.verdict().as_str(),
         "summary": {
-            "blocking": count(&|f| f.blocks()),
-            "warnings": count(&|f| f.warns()),
-            "excepted": count(&|f| f.status == Status::Excepted),
+            "blocking": counts.blocking,
+            "warnings": counts.warnings,
+            "excepted": counts.excepted,
             "errors": o.errors.len(),
             "files_scanned": o.stats.files_scanned,
             "documents": o.stats.documents,

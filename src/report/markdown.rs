@@ -13,13 +13,11 @@ fn cell(s: &str) -> String {
 
 pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
-    let blocking = o.findings.iter().filter(|f| f.blocks()).count();
-    let warnings = o.findings.iter().filter(|f| f.warns()).count();
-    let excepted = o
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Excepted)
-        .count();
+    let crate::scan::Counts {
+        blocking,
+        warnings,
+        excepted,
+    } = o.counts();
     let icon = match o.verdict() {
         crate::judge::Verdict::Pass => "✅",
         crate::judge::Verdict::Warn => "⚠️",
