@@ -4,6 +4,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // regorus reports undefined values and type mismatches through `anyhow` errors in its normal
+    // flow; with RUST_BACKTRACE=1 (common in CI) each would capture a backtrace and evaluation
+    // slows down severalfold. Library backtraces are never shown, so turn them off unless asked.
+    if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
+        // SAFETY: first statement of main, before any thread exists.
+        unsafe { std::env::set_var("RUST_LIB_BACKTRACE", "0") };
+    }
     let cli = tollgate::cli::Cli::parse();
     match tollgate::app::run(cli) {
         Ok(code) => ExitCode::from(code),
