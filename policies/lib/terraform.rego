@@ -32,28 +32,9 @@ resources contains r if {
 }
 
 # Resources of one type in the document being judged.
+# (The whole module's resources are in `tollgate.lib.terraform_module`: a separate package, because
+# regorus evaluates every rule of a package that is referenced, and only a few rules need them.)
 resources_of(type) := {r | some r in resources; r.type == type}
-
-# Every managed resource of the whole module the document belongs to (all files of its directory);
-# for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
-module_resources contains r if {
-	not is_object(input.planned_values)
-	is_object(data.tollgate.module.resource)
-	some type, by_name in data.tollgate.module.resource
-	is_object(by_name)
-	some name, bodies in by_name
-	is_array(bodies)
-	some i, body in bodies
-	is_object(body)
-	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
-}
-
-module_resources contains r if {
-	is_object(input.planned_values)
-	some r in resources
-}
-
-module_resources_of(type) := {r | some r in module_resources; r.type == type}
 
 # A value the scanner could not resolve: a string holding a `${...}` interpolation.
 is_unknown(v) if {

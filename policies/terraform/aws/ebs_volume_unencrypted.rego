@@ -31,6 +31,7 @@
 package tollgate.terraform.aws.ebs_volume_unencrypted
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 deny contains {
@@ -53,7 +54,7 @@ deny contains {
 }
 
 encryption_by_default if {
-	some e in tf.module_resources_of("aws_ebs_encryption_by_default")
+	some e in tfm.module_resources_of("aws_ebs_encryption_by_default")
 	not tf.is_false(e.body.enabled)
 }
 

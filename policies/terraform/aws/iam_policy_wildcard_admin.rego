@@ -31,6 +31,7 @@
 package tollgate.terraform.aws.iam_policy_wildcard_admin
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
@@ -99,12 +100,12 @@ admin_json(policy) if {
 document_users(name) := {r.address |
 	ref := sprintf("data.aws_iam_policy_document.%s.json", [name])
 	some type in policy_types
-	some r in tf.module_resources_of(type)
+	some r in tfm.module_resources_of(type)
 	is_string(r.body.policy)
 	contains(r.body.policy, ref)
 } | {r.address |
 	ref := sprintf("data.aws_iam_policy_document.%s.json", [name])
-	some r in tf.module_resources_of("aws_iam_role")
+	some r in tfm.module_resources_of("aws_iam_role")
 	some p in blocks(r.body, "inline_policy")
 	is_string(p.policy)
 	contains(p.policy, ref)

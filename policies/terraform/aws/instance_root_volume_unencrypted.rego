@@ -40,6 +40,7 @@
 package tollgate.terraform.aws.instance_root_volume_unencrypted
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 instance_types := ["aws_instance", "aws_launch_configuration"]
@@ -121,7 +122,7 @@ device_name(m) := "(unnamed)" if not is_string(m.device_name)
 uses_launch_template(body) if count(blocks(body, "launch_template")) > 0
 
 encryption_by_default if {
-	some e in tf.module_resources_of("aws_ebs_encryption_by_default")
+	some e in tfm.module_resources_of("aws_ebs_encryption_by_default")
 	not tf.is_false(e.body.enabled)
 }
 

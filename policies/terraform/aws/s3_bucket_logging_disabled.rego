@@ -28,6 +28,7 @@
 package tollgate.terraform.aws.s3_bucket_logging_disabled
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 warn contains {
@@ -47,24 +48,24 @@ inline_logging(body) if {
 inline_logging(body) if body.dynamic.logging
 
 logged_by_companion(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_logging")
+	some c in tfm.module_resources_of("aws_s3_bucket_logging")
 	configures(c, b)
 }
 
 # The bucket receives the access logs of a bucket of the module.
 log_target(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_logging")
+	some c in tfm.module_resources_of("aws_s3_bucket_logging")
 	names_bucket(c.body.target_bucket, b)
 }
 
 log_target(b) if {
-	some other in tf.module_resources_of("aws_s3_bucket")
+	some other in tfm.module_resources_of("aws_s3_bucket")
 	some l in blocks(other.body, "logging")
 	names_bucket(l.target_bucket, b)
 }
 
 log_target(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_logging")
+	some c in tfm.module_resources_of("aws_s3_bucket_logging")
 	some [address, "target_bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))

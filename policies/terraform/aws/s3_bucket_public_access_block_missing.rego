@@ -30,6 +30,7 @@
 package tollgate.terraform.aws.s3_bucket_public_access_block_missing
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
@@ -69,12 +70,12 @@ deny contains {
 }
 
 covered(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_public_access_block")
+	some c in tfm.module_resources_of("aws_s3_bucket_public_access_block")
 	configures(c, b)
 }
 
 account_blocked if {
-	some a in tf.module_resources_of("aws_s3_account_public_access_block")
+	some a in tfm.module_resources_of("aws_s3_account_public_access_block")
 	every setting in settings {
 		tf.is_true(a.body[setting])
 	}

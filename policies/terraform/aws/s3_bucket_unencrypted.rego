@@ -35,6 +35,7 @@
 package tollgate.terraform.aws.s3_bucket_unencrypted
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 deny contains {
@@ -54,7 +55,7 @@ inline_encryption(body) if {
 inline_encryption(body) if body.dynamic.server_side_encryption_configuration
 
 encrypted_by_companion(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_server_side_encryption_configuration")
+	some c in tfm.module_resources_of("aws_s3_bucket_server_side_encryption_configuration")
 	configures(c, b)
 }
 

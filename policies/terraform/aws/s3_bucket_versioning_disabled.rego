@@ -27,6 +27,7 @@
 package tollgate.terraform.aws.s3_bucket_versioning_disabled
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
 import rego.v1
 
 # A bucket with neither inline versioning enabled nor an aws_s3_bucket_versioning.
@@ -65,7 +66,7 @@ inline_enabled(body) if {
 inline_enabled(body) if body.dynamic.versioning
 
 has_companion(b) if {
-	some c in tf.module_resources_of("aws_s3_bucket_versioning")
+	some c in tfm.module_resources_of("aws_s3_bucket_versioning")
 	configures(c, b)
 }
 
