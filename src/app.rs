@@ -457,16 +457,8 @@ fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u
             "no rule with id `{id}` (see `tollgate rules`)"
         )));
     };
-    let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-    let list = |k: &str| -> Vec<String> {
-        r[k].as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let s = |k: &str| field(r, k);
+    let list = |k: &str| list_field(r, k);
     let mut out = format!("{}: {}\n\n", s("id"), s("title"));
     out.push_str(&format!(
         "severity: {}    enforcement: {}    package: {}\n\n",
@@ -498,18 +490,27 @@ fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u
     Ok(EXIT_PASS)
 }
 
+/// A string field of a rule row (`rule_rows`), empty when absent.
+fn field(row: &serde_json::Value, key: &str) -> String {
+    row[key].as_str().unwrap_or_default().to_string()
+}
+
+/// A list-of-strings field of a rule row.
+fn list_field(row: &serde_json::Value, key: &str) -> Vec<String> {
+    row[key]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The rule reference page, generated from metadata (`tollgate rules --format markdown > docs/rules.md`).
 pub fn rules_markdown(rules: &[serde_json::Value]) -> String {
-    let s = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or_default().to_string();
-    let list = |r: &serde_json::Value, k: &str| -> Vec<String> {
-        r[k].as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let s = field;
+    let list = list_field;
     let mut out = String::from(
         "# tollgate rules\n\nGenerated from the policies' METADATA by `tollgate rules --format markdown > docs/rules.md`;\na test fails when this page is stale.\n\n| id | title | severity | enforcement |\n|---|---|---|---|\n",
     );
