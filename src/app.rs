@@ -17,7 +17,7 @@ use crate::scan::{self, ScanRequest};
 use regorus::Value;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub const EXIT_PASS: u8 = 0;
 pub const EXIT_BLOCK: u8 = 1;
@@ -89,7 +89,12 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         extra_reports.push((format, cwd.join(path)));
     }
     let timeout = (args.policy_timeout > 0.0).then(|| Duration::from_secs_f64(args.policy_timeout));
-    let policies = load_policies(&args.policies, root, cwd, timeout)?;
+    let load_started = Instant::now();
+    let mut policies = load_policies(&args.policies, root, cwd, timeout)?;
+    if !args.strict_builtin_errors {
+        policies.compile_vm();
+    }
+    let load_time = load_started.elapsed();
     let filters = Filters::new(&args.include, &args.exclude).map_err(AppError::Usage)?;
     let threads = args
         .threads
@@ -117,6 +122,7 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         color,
         sarif_include_excepted: args.sarif_include_excepted,
     };
+    let report_started = Instant::now();
     let mut write_failed = false;
     for (format, path) in &extra_reports {
         let text = report::render(
@@ -150,12 +156,17 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
     if args.timings {
         let t = outcome.timings;
         eprintln!(
-            "tollgate: timings: discover {:.3}s, read+parse {:.3}s (thread time), evaluate {:.3}s (thread time), total {:.3}s wall, {} thread(s)",
+            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
+            load_time.as_secs_f64(),
+            policies.rules_in_vm(),
+            policies.rules.len(),
             t.discover.as_secs_f64(),
             t.read_parse.as_secs_f64(),
             t.evaluate.as_secs_f64(),
+            t.vm_fallbacks,
             t.total.as_secs_f64(),
-            threads
+            threads,
+            report_started.elapsed().as_secs_f64(),
         );
     }
     if write_failed {

@@ -101,6 +101,11 @@ pub struct ScanArgs {
     /// Files larger than this many bytes are skipped and reported.
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_size: u64,
+    /// Evaluate every rule in regorus' interpreter, where an error inside a builtin call (e.g.
+    /// `to_number("abc")`) fails the document (exit 2) instead of making the expression undefined
+    /// as in OPA and conftest. About 3x slower.
+    #[arg(long)]
+    pub strict_builtin_errors: bool,
     /// Stop evaluating a document after this many seconds and report an error.
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub policy_timeout: f64,

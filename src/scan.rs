@@ -70,6 +70,8 @@ pub struct Timings {
     pub read_parse: Duration,
     pub evaluate: Duration,
     pub total: Duration,
+    /// Documents the VM failed on, evaluated again by the interpreter (slow path).
+    pub vm_fallbacks: usize,
 }
 
 #[derive(Debug)]
@@ -138,6 +140,7 @@ struct UnitResult {
     documents: usize,
     read_parse: Duration,
     evaluate: Duration,
+    vm_fallbacks: usize,
 }
 
 pub fn scan(
@@ -171,7 +174,7 @@ pub fn scan(
         units
             .par_iter()
             .map_init(
-                || policies.engine(),
+                || policies.evaluator(),
                 |engine, unit| {
                     let r = run_unit(unit, request, policies, judge, engine);
                     counter.add(1);
@@ -219,6 +222,7 @@ pub fn scan(
         outcome.stats.documents += r.documents;
         outcome.timings.read_parse += r.read_parse;
         outcome.timings.evaluate += r.evaluate;
+        outcome.timings.vm_fallbacks += r.vm_fallbacks;
     }
     outcome
         .findings
@@ -260,7 +264,7 @@ fn run_unit(
     request: &ScanRequest,
     policies: &PolicySet,
     judge: &Judge,
-    engine: &mut regorus::Engine,
+    engine: &mut crate::policy::Evaluator,
 ) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
@@ -300,6 +304,7 @@ fn run_unit(
         };
         let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(engine, doc);
+        result.vm_fallbacks += usize::from(evaluation.vm_failed);
         for e in evaluation.errors {
             result.errors.push(ScanError {
                 path: doc.path.to_string(),

@@ -214,7 +214,7 @@ fn policy_compile_errors_name_file_and_line_and_exit_2() {
 }
 
 #[test]
-fn policy_runtime_errors_make_the_document_an_error() {
+fn builtin_errors_are_undefined_by_default_and_fail_the_document_when_strict() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -222,9 +222,23 @@ fn policy_runtime_errors_make_the_document_an_error() {
         "package main\nimport rego.v1\n\ndeny contains msg if {\n  n := to_number(input.metadata.name)\n  msg := sprintf(\"%v\", [n])\n}\n",
     );
     write(dir.path(), "pod.yaml", CLEAN_POD);
+    // By default a builtin error makes the expression undefined, as in OPA and conftest.
     let run = tollgate(
         dir.path(),
         &["scan", "--no-builtin", "-p", "p", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = tollgate(
+        dir.path(),
+        &[
+            "scan",
+            "--no-builtin",
+            "-p",
+            "p",
+            "--format",
+            "json",
+            "--strict-builtin-errors",
+        ],
     );
     assert_eq!(run.code, 2, "{}", run.stdout);
     let report = json(&run);

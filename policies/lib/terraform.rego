@@ -22,14 +22,57 @@ resources contains r if {
 
 # Plan input (`terraform show -json`): resource values come from planned_values, in every module.
 resources contains r if {
-	is_object(input.planned_values)
-	walk(input.planned_values, [p, v])
+	some [module_path, module] in plan_modules
+	some i, v in module.resources
 	is_object(v)
 	v.mode == "managed"
 	is_string(v.type)
 	is_object(v.values)
-	r := {"type": v.type, "name": v.name, "address": v.address, "body": v.values, "path": array.concat(array.concat(["planned_values"], p), ["values"])}
+	path := array.concat(array.concat(["planned_values"], module_path), ["resources", i, "values"])
+	r := {"type": v.type, "name": v.name, "address": v.address, "body": v.values, "path": path}
 }
+
+# [path, module] of the root module and its child modules, nested up to ten levels (the plan
+# reader rejects deeper nesting rather than skip resources). Spelled out level by level because
+# Rego has no recursion and regorus' VM compiles no `walk` loops yet.
+plan_modules := array.concat(
+	array.concat(array.concat(_plan_level0, _plan_level1), array.concat(_plan_level2, _plan_level3)),
+	array.concat(
+		array.concat(array.concat(_plan_level4, _plan_level5), array.concat(_plan_level6, _plan_level7)),
+		array.concat(array.concat(_plan_level8, _plan_level9), _plan_level10),
+	),
+)
+
+_plan_level0 := [[["root_module"], m]] if {
+	m := input.planned_values.root_module
+	is_object(m)
+} else := []
+
+_plan_level1 := _plan_children(_plan_level0)
+
+_plan_level2 := _plan_children(_plan_level1)
+
+_plan_level3 := _plan_children(_plan_level2)
+
+_plan_level4 := _plan_children(_plan_level3)
+
+_plan_level5 := _plan_children(_plan_level4)
+
+_plan_level6 := _plan_children(_plan_level5)
+
+_plan_level7 := _plan_children(_plan_level6)
+
+_plan_level8 := _plan_children(_plan_level7)
+
+_plan_level9 := _plan_children(_plan_level8)
+
+_plan_level10 := _plan_children(_plan_level9)
+
+_plan_children(modules) := [[array.concat(p, ["child_modules", i]), c] |
+	some [p, m] in modules
+	some i, c in object.get(m, "child_modules", [])
+	is_object(c)
+]
 
 # Resources of one type in the document being judged.
 # (The whole module's resources are in `tollgate.lib.terraform_module`: a separate package, because

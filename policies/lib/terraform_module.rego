@@ -29,3 +29,61 @@ module_resources contains r if {
 }
 
 module_resources_of(type) := {r | some r in module_resources; r.type == type}
+
+# Plan input: [address, attribute, reference] for each reference that the plan's `configuration`
+# records in a resource's expressions, in every module; e.g.
+# ["aws_s3_bucket_versioning.v", "bucket", "aws_s3_bucket.b.id"]. Addresses are module-local.
+plan_references contains [v.address, attr, ref] if {
+	some module in _config_modules
+	some v in module.resources
+	is_object(v)
+	is_string(v.address)
+	is_object(v.expressions)
+	some attr, expr in v.expressions
+	is_object(expr)
+	is_array(expr.references)
+	some ref in expr.references
+	is_string(ref)
+}
+
+# The configuration's root module and its module calls, nested up to ten levels (the plan reader
+# rejects deeper nesting); level by level because Rego has no recursion.
+_config_modules := array.concat(
+	array.concat(array.concat(_config_level0, _config_level1), array.concat(_config_level2, _config_level3)),
+	array.concat(
+		array.concat(array.concat(_config_level4, _config_level5), array.concat(_config_level6, _config_level7)),
+		array.concat(array.concat(_config_level8, _config_level9), _config_level10),
+	),
+)
+
+_config_level0 := [m] if {
+	m := input.configuration.root_module
+	is_object(m)
+} else := []
+
+_config_level1 := _config_children(_config_level0)
+
+_config_level2 := _config_children(_config_level1)
+
+_config_level3 := _config_children(_config_level2)
+
+_config_level4 := _config_children(_config_level3)
+
+_config_level5 := _config_children(_config_level4)
+
+_config_level6 := _config_children(_config_level5)
+
+_config_level7 := _config_children(_config_level6)
+
+_config_level8 := _config_children(_config_level7)
+
+_config_level9 := _config_children(_config_level8)
+
+_config_level10 := _config_children(_config_level9)
+
+_config_children(modules) := [call.module |
+	some m in modules
+	is_object(m.module_calls)
+	some call in m.module_calls
+	is_object(call.module)
+]

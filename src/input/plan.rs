@@ -5,12 +5,42 @@
 
 use super::yaml;
 use super::{Document, Format, InputError, Locations, Parsed, Span, line_count};
+use regorus::Value;
 use std::sync::Arc;
 
 /// Does this JSON text look like `terraform show -json` output?
 pub fn looks_like_plan(text: &str) -> bool {
     text.contains("\"format_version\"")
         && (text.contains("\"planned_values\"") || text.contains("\"resource_changes\""))
+}
+
+/// Deepest module nesting the built-in library follows (`plan_modules` in
+/// `policies/lib/terraform.rego`, `_config_modules` in `terraform_module.rego`).
+const MAX_MODULE_DEPTH: usize = 10;
+
+/// Levels of nesting below `module`, following `children` (0 for a module without children).
+fn module_depth(module: &Value, children: fn(&Value) -> Vec<&Value>) -> usize {
+    children(module)
+        .into_iter()
+        .map(|c| 1 + module_depth(c, children))
+        .max()
+        .unwrap_or(0)
+}
+
+/// `planned_values` modules: `child_modules` is a list of modules.
+fn child_modules(module: &Value) -> Vec<&Value> {
+    match module["child_modules"].as_array() {
+        Ok(children) => children.iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// `configuration` modules: `module_calls` maps names to calls that hold a `module`.
+fn module_calls(module: &Value) -> Vec<&Value> {
+    match module["module_calls"].as_object() {
+        Ok(calls) => calls.values().map(|call| &call["module"]).collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 pub fn parse(path: &str, text: &str) -> Parsed {
@@ -35,6 +65,22 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     };
     let mut locations = Locations::default();
     match yaml::to_value(&doc.root, &mut String::new(), &mut locations) {
+        Ok(value)
+            if module_depth(&value["planned_values"]["root_module"], child_modules).max(
+                module_depth(&value["configuration"]["root_module"], module_calls),
+            ) > MAX_MODULE_DEPTH =>
+        {
+            // The built-in library reads child modules level by level (Rego has no recursion);
+            // resources deeper than that would go unjudged, so refuse the plan instead.
+            parsed.errors.push(InputError::new(
+                path,
+                1,
+                1,
+                format!(
+                    "plan nests child modules more than {MAX_MODULE_DEPTH} levels deep, which tollgate does not read"
+                ),
+            ));
+        }
         Ok(value) => parsed.documents.push(Document {
             path: Arc::from(path),
             format: Format::TerraformPlan,
@@ -51,4 +97,40 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             .push(InputError::new(path, e.line, e.column, e.message)),
     }
     parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested_plan(levels: usize) -> String {
+        let mut module = r#"{"resources": []}"#.to_string();
+        for _ in 0..levels {
+            module = format!(r#"{{"resources": [], "child_modules": [{module}]}}"#);
+        }
+        format!(r#"{{"format_version": "1.2", "planned_values": {{"root_module": {module}}}}}"#)
+    }
+
+    #[test]
+    fn child_modules_deeper_than_the_library_reads_are_an_error() {
+        let ok = parse("plan.json", &nested_plan(MAX_MODULE_DEPTH));
+        assert!(ok.errors.is_empty(), "{:?}", ok.errors);
+        assert_eq!(ok.documents.len(), 1);
+        let deep = parse("plan.json", &nested_plan(MAX_MODULE_DEPTH + 1));
+        assert!(deep.documents.is_empty());
+        assert!(deep.errors[0].message.contains("more than 10 levels"));
+    }
+
+    #[test]
+    fn configuration_module_calls_count_too() {
+        let mut module = r#"{"resources": []}"#.to_string();
+        for _ in 0..=MAX_MODULE_DEPTH {
+            module =
+                format!(r#"{{"module_calls": {{"m": {{"source": "./m", "module": {module}}}}}}}"#);
+        }
+        let text = format!(
+            r#"{{"format_version": "1.2", "planned_values": {{}}, "configuration": {{"root_module": {module}}}}}"#
+        );
+        assert!(parse("plan.json", &text).documents.is_empty());
+    }
 }

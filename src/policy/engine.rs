@@ -7,6 +7,7 @@
 //! (shared helper rules such as "all containers" are computed once per document, not per rule).
 
 use super::metadata::{self, Enforcement, RuleMeta};
+use super::vm::{self, VmProgram};
 use super::{Namespaces, PolicySource};
 use crate::input::{Document, Format};
 use regex::Regex;
@@ -47,10 +48,20 @@ impl PolicyError {
 
 /// Which documents a rule applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
+pub(super) enum Scope {
     Kubernetes,
     Terraform,
     Any,
+}
+
+impl Scope {
+    pub(super) fn applies_to(self, format: Format) -> bool {
+        match self {
+            Scope::Any => true,
+            Scope::Kubernetes => format == Format::Kubernetes,
+            Scope::Terraform => matches!(format, Format::Terraform | Format::TerraformPlan),
+        }
+    }
 }
 
 /// One conftest-style rule of a loaded package.
@@ -65,7 +76,7 @@ pub struct RuleInfo {
     /// Policy file the rule is defined in.
     pub file: String,
     pub builtin: bool,
-    scope: Scope,
+    pub(super) scope: Scope,
 }
 
 impl RuleInfo {
@@ -103,15 +114,29 @@ pub struct RuleError {
 pub struct Evaluation {
     pub results: Vec<RawResult>,
     pub errors: Vec<RuleError>,
+    /// The VM failed on this document and the interpreter evaluated it rule by rule.
+    pub vm_failed: bool,
 }
 
-/// Compiled policies plus the index of their rules. Clone the engine per thread with [`PolicySet::engine`].
+/// Compiled policies plus the index of their rules. Make one [`Evaluator`] per thread with
+/// [`PolicySet::evaluator`].
 pub struct PolicySet {
+    /// The interpreter: rules the VM cannot run, naming the rule behind an error.
     engine: Engine,
+    /// The policies without tollgate's context modules and aggregate, to compile the VM from.
+    policies_only: Engine,
+    vm: Option<VmProgram>,
+    timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
     pub rules: Vec<RuleInfo>,
     /// Packages with a conftest `exception` rule.
     exception_packages: Vec<String>,
     pub file_count: usize,
+}
+
+/// One worker thread's evaluation state (policies are shared, not re-parsed).
+pub struct Evaluator {
+    engine: Engine,
+    vm: Option<regorus::rvm::RegoVM>,
 }
 
 /// What policies see besides `input`: `data.conftest.file` and `data.tollgate.module`.
@@ -161,7 +186,7 @@ impl PolicySet {
         timeout: Option<Duration>,
     ) -> Result<Self, PolicyError> {
         let mut engine = Engine::new();
-        let mut rules = Vec::new();
+        let mut rules: Vec<RuleInfo> = Vec::new();
         let mut exception_packages = Vec::new();
         let mut defined_functions: BTreeSet<String> = BTreeSet::new();
         let mut packages: Vec<(usize, String)> = Vec::new();
@@ -224,6 +249,8 @@ impl PolicySet {
         for (index, package) in &packages {
             check_calls(&sources[*index], package, &defined_functions)?;
         }
+        // The VM is compiled from the policies alone: it reads per-document context from `data`.
+        let policies_only = engine.clone();
 
         engine
             .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
@@ -253,11 +280,12 @@ impl PolicySet {
                 .add_data(d)
                 .map_err(|e| PolicyError::Usage(format!("cannot merge data documents: {e}")))?;
         }
-        if let Some(limit) = timeout {
-            engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-                limit,
-                check_interval: NonZeroU32::new(64).expect("non-zero"),
-            });
+        let timer = timeout.map(|limit| regorus::utils::limits::ExecutionTimerConfig {
+            limit,
+            check_interval: NonZeroU32::new(64).expect("non-zero"),
+        });
+        if let Some(timer) = timer {
+            engine.set_execution_timer_config(timer);
         }
         // Force analysis now so errors such as unsafe variables surface at load time, not per document.
         engine
@@ -265,19 +293,45 @@ impl PolicySet {
             .map_err(|e| error_from_message(&e.to_string(), sources))?;
         Ok(PolicySet {
             engine,
+            policies_only,
+            vm: None,
+            timer,
             rules,
             exception_packages,
             file_count: sources.len(),
         })
     }
 
-    /// A fresh engine for one worker thread (policies are shared, not re-parsed).
-    pub fn engine(&self) -> Engine {
-        self.engine.clone()
+    /// Compiles the rules for regorus' VM, which then evaluates them (see [`super::vm`]); without
+    /// it every rule runs in the interpreter, which raises builtin errors instead of following
+    /// OPA's rule that they make the expression undefined.
+    pub fn compile_vm(&mut self) {
+        self.vm = VmProgram::compile(
+            &self.policies_only,
+            &self.rules,
+            &self.exception_packages,
+            self.engine.get_data(),
+            self.timer,
+        );
+    }
+
+    /// Evaluation state for one worker thread.
+    pub fn evaluator(&self) -> Evaluator {
+        Evaluator {
+            engine: self.engine.clone(),
+            vm: self.vm.as_ref().map(VmProgram::vm),
+        }
+    }
+
+    /// How many rules the VM runs (the rest run in the interpreter), for `--timings`.
+    pub fn rules_in_vm(&self) -> usize {
+        self.vm
+            .as_ref()
+            .map_or(0, |vm| vm.in_vm.iter().filter(|&&b| b).count())
     }
 
     /// Evaluates every applicable rule against one document.
-    pub fn evaluate(&self, engine: &mut Engine, doc: &Document) -> Evaluation {
+    pub fn evaluate(&self, evaluator: &mut Evaluator, doc: &Document) -> Evaluation {
         let (dir, name) = match doc.path.rsplit_once('/') {
             Some((d, n)) => (d.to_string(), n.to_string()),
             None => (".".to_string(), doc.path.to_string()),
@@ -306,13 +360,62 @@ impl PolicySet {
                 })
                 .collect();
         });
-        engine.set_input(doc.value.clone());
         let family = family(doc.format);
         let mut evaluation = Evaluation::default();
-        match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
-            Ok(aggregate) => self.collect(&aggregate, &mut evaluation),
+        let mut from_vm = Value::new_object();
+        if let (Some(program), Some(machine)) = (&self.vm, &mut evaluator.vm) {
+            let result = CONTEXT.with(|c| {
+                let c = c.borrow();
+                let context = vm::DocContext {
+                    file: &c.file,
+                    module: &c.module,
+                    applies: &c.applies,
+                };
+                program.evaluate(machine, doc.value.clone(), doc.format, &context)
+            });
+            match result {
+                Ok(aggregate) if program.complete() => {
+                    self.collect(&aggregate, &mut evaluation);
+                    return evaluation;
+                }
+                Ok(aggregate) => {
+                    // The interpreter's aggregate runs only the rules the VM does not.
+                    CONTEXT.with(|c| {
+                        let mut c = c.borrow_mut();
+                        for (applies, in_vm) in c.applies.iter_mut().zip(&program.in_vm) {
+                            *applies &= !in_vm;
+                        }
+                    });
+                    from_vm = aggregate;
+                }
+                Err(err) => {
+                    evaluation.vm_failed = true;
+                    // Name the rule with the interpreter. A failure of the VM alone leaves the
+                    // interpreter's results complete; a time limit that only all rules together
+                    // exceed still means the document was not judged as asked.
+                    let aggregate = self.evaluate_one_by_one(
+                        &mut evaluator.engine,
+                        doc,
+                        &mut evaluation.errors,
+                    );
+                    let message = err.to_string();
+                    if evaluation.errors.is_empty() && message.contains("time limit") {
+                        evaluation.errors.push(RuleError {
+                            rule: format!("all rules for {family} documents"),
+                            message: first_line(&message),
+                        });
+                    }
+                    self.collect(&aggregate, &mut evaluation);
+                    return evaluation;
+                }
+            }
+        }
+        let engine = &mut evaluator.engine;
+        engine.set_input(doc.value.clone());
+        let aggregate = match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
+            Ok(aggregate) => aggregate,
             Err(err) => {
-                self.evaluate_one_by_one(engine, doc.format, &mut evaluation);
+                let aggregate = self.evaluate_one_by_one(engine, doc, &mut evaluation.errors);
                 // Every rule passed alone (e.g. each within the time limit, not all together):
                 // the document was still not judged as asked, so say so instead of passing.
                 if evaluation.errors.is_empty() {
@@ -321,29 +424,33 @@ impl PolicySet {
                         message: first_line(&err.to_string()),
                     });
                 }
+                aggregate
             }
-        }
+        };
+        self.collect(&merge_objects(from_vm, aggregate), &mut evaluation);
         evaluation
     }
 
-    /// After the aggregate failed: evaluate each rule on its own to name the one that broke.
+    /// After an aggregate failed: evaluate each applicable rule on its own in the interpreter
+    /// to name the one that broke. Returns what the others produced, in the aggregate's shape.
     fn evaluate_one_by_one(
         &self,
         engine: &mut Engine,
-        format: Format,
-        evaluation: &mut Evaluation,
-    ) {
+        doc: &Document,
+        errors: &mut Vec<RuleError>,
+    ) -> Value {
+        engine.set_input(doc.value.clone());
         let mut aggregate = BTreeMap::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let applicable = CONTEXT.with(|c| c.borrow().applies.get(i).copied().unwrap_or(true));
-            if !applies(rule.scope, format) || !applicable {
+            if !rule.scope.applies_to(doc.format) || !applicable {
                 continue;
             }
             match engine.eval_rule(format!("data.{}.{}", rule.package, rule.name)) {
                 Ok(v) => {
                     aggregate.insert(Value::from(format!("r{i}")), v);
                 }
-                Err(e) => evaluation.errors.push(RuleError {
+                Err(e) => errors.push(RuleError {
                     rule: format!("{}.{} ({})", rule.package, rule.name, rule.file),
                     message: first_line(&e.to_string()),
                 }),
@@ -354,13 +461,13 @@ impl PolicySet {
                 Ok(v) => {
                     aggregate.insert(Value::from(format!("x{i}")), v);
                 }
-                Err(e) => evaluation.errors.push(RuleError {
+                Err(e) => errors.push(RuleError {
                     rule: format!("{package}.exception"),
                     message: first_line(&e.to_string()),
                 }),
             }
         }
-        self.collect(&Value::from(aggregate), evaluation);
+        Value::from(aggregate)
     }
 
     fn collect(&self, aggregate: &Value, evaluation: &mut Evaluation) {
@@ -443,18 +550,25 @@ fn document_types(doc: &Document) -> Option<std::collections::HashSet<String>> {
     }
 }
 
-fn family(format: Format) -> &'static str {
-    match format {
-        Format::Kubernetes => "kubernetes",
-        Format::Terraform | Format::TerraformPlan => "terraform",
+/// Entries of two aggregate objects (VM and interpreter results for one document).
+fn merge_objects(a: Value, b: Value) -> Value {
+    match (a, b) {
+        (Value::Object(mut a), Value::Object(b)) => {
+            let merged = regorus::Rc::make_mut(&mut a);
+            for (k, v) in b.iter() {
+                merged.insert(k.clone(), v.clone());
+            }
+            Value::Object(a)
+        }
+        (Value::Object(a), _) => Value::Object(a),
+        (_, b) => b,
     }
 }
 
-fn applies(scope: Scope, format: Format) -> bool {
-    match scope {
-        Scope::Any => true,
-        Scope::Kubernetes => format == Format::Kubernetes,
-        Scope::Terraform => matches!(format, Format::Terraform | Format::TerraformPlan),
+pub(super) fn family(format: Format) -> &'static str {
+    match format {
+        Format::Kubernetes => "kubernetes",
+        Format::Terraform | Format::TerraformPlan => "terraform",
     }
 }
 
@@ -467,7 +581,7 @@ fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String
         ("terraform", Format::Terraform),
     ] {
         for (i, rule) in rules.iter().enumerate() {
-            if applies(rule.scope, format) {
+            if rule.scope.applies_to(format) {
                 text.push_str(&format!(
                     "{family}_parts[\"r{i}\"] := data.{}.{} if {APPLIES_FUNCTION}({i})\n",
                     rule.package, rule.name
@@ -674,6 +788,11 @@ mod tests {
         }
     }
 
+    fn with_vm(mut set: PolicySet) -> PolicySet {
+        set.compile_vm();
+        set
+    }
+
     fn main_ns() -> Namespaces {
         Namespaces::Matching(vec!["main".into()])
     }
@@ -691,8 +810,10 @@ mod tests {
             &main_ns(),
             None,
         )
+        .map(with_vm)
         .unwrap();
-        let mut engine = set.engine();
+        let mut evaluator = set.evaluator();
+        let engine = &mut evaluator.engine;
         engine.set_input(Value::from_json_str(r#"{"a": 1}"#).unwrap());
         let aggregate = engine
             .eval_rule(format!("data.{AGGREGATE_PACKAGE}.kubernetes"))
@@ -717,8 +838,9 @@ mod tests {
             &main_ns(),
             None,
         )
+        .map(with_vm)
         .unwrap();
-        let mut engine = set.engine();
+        let mut engine = set.evaluator();
         let ev = set.evaluate(&mut engine, &doc(r#"{"a": 1}"#));
         assert!(ev.errors.is_empty());
         let mut got: Vec<_> = ev
@@ -747,8 +869,9 @@ mod tests {
             &main_ns(),
             None,
         )
+        .map(with_vm)
         .unwrap();
-        let mut engine = set.engine();
+        let mut engine = set.evaluator();
         let ev = set.evaluate(&mut engine, &doc(r#"{"skip": true}"#));
         assert_eq!(ev.results.len(), 1);
         assert_eq!(ev.results[0].value, Value::from("a.yaml"));
@@ -801,19 +924,114 @@ mod tests {
     }
 
     #[test]
-    fn runtime_errors_are_attributed_to_the_rule() {
+    fn builtin_errors_follow_opa_in_the_vm_and_are_attributed_in_the_interpreter() {
         let set = PolicySet::load(
             &[source("p.rego", "package main\nimport rego.v1\ndeny contains x if { x := to_number(input.v) }\nwarn contains \"ok\" if true\n")],
             vec![],
             &main_ns(),
             None,
         )
+        .map(with_vm)
         .unwrap();
-        let mut engine = set.engine();
-        let ev = set.evaluate(&mut engine, &doc(r#"{"v": "abc"}"#));
+        // The VM follows OPA (and so conftest): a builtin error makes its expression undefined.
+        let mut evaluator = set.evaluator();
+        let ev = set.evaluate(&mut evaluator, &doc(r#"{"v": "abc"}"#));
+        assert!(ev.errors.is_empty(), "{ev:?}");
+        assert_eq!(results(&set, &ev), vec![("warn".into(), Value::from("ok"))]);
+        // The interpreter (rules the VM cannot compile) raises it, attributed to the rule.
+        evaluator.vm = None;
+        let ev = set.evaluate(&mut evaluator, &doc(r#"{"v": "abc"}"#));
         assert_eq!(ev.errors.len(), 1, "{ev:?}");
         assert!(ev.errors[0].rule.starts_with("main.deny"));
         assert_eq!(ev.results.len(), 1);
+    }
+
+    /// Rule name and value of every result, sorted.
+    fn results(set: &PolicySet, ev: &Evaluation) -> Vec<(String, Value)> {
+        let mut got: Vec<_> = ev
+            .results
+            .iter()
+            .map(|r| (set.rules[r.rule].name.clone(), r.value.clone()))
+            .collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn vm_runs_conftest_rule_shapes_like_the_interpreter() {
+        let sources = [source(
+            "p.rego",
+            "package main\nimport rego.v1\n\
+             deny_set contains msg if { input.a == 1; msg := sprintf(\"a=%v in %s\", [input.a, data.conftest.file.dir]) }\n\
+             deny_string := \"complete\" if input.a == 1\n\
+             warn_array := [\"x\", \"y\"] if input.a == 1\n\
+             violation_object contains {\"msg\": \"m\", \"details\": data.limits} if input.a == 1\n\
+             deny_never contains \"n\" if input.a == 2\n\
+             exception contains [\"set\"] if input.skip\n",
+        )];
+        let data = vec![Value::from_json_str(r#"{"limits": {"max": 3}}"#).unwrap()];
+        let set = with_vm(PolicySet::load(&sources, data, &main_ns(), None).unwrap());
+        assert_eq!(set.rules_in_vm(), set.rules.len());
+        let input = doc(r#"{"a": 1, "skip": true}"#);
+        let mut with_vm = set.evaluator();
+        let from_vm = set.evaluate(&mut with_vm, &input);
+        let mut interpreter_only = set.evaluator();
+        interpreter_only.vm = None;
+        let from_interpreter = set.evaluate(&mut interpreter_only, &input);
+        assert!(
+            from_vm.errors.is_empty() && !from_vm.vm_failed,
+            "{from_vm:?}"
+        );
+        assert_eq!(results(&set, &from_vm), results(&set, &from_interpreter));
+        assert_eq!(
+            results(&set, &from_vm),
+            vec![
+                ("deny_set".into(), Value::from("a=1 in dir")),
+                ("deny_string".into(), Value::from("complete")),
+                (
+                    "violation_object".into(),
+                    Value::from_json_str(r#"{"msg": "m", "details": {"max": 3}}"#).unwrap()
+                ),
+                ("warn_array".into(), Value::from("x")),
+                ("warn_array".into(), Value::from("y")),
+            ]
+        );
+        let excepted: Vec<bool> = from_vm
+            .results
+            .iter()
+            .map(|r| r.conftest_exception)
+            .collect();
+        assert_eq!(excepted.iter().filter(|&&e| e).count(), 1);
+    }
+
+    #[test]
+    fn rules_the_vm_cannot_compile_run_in_the_interpreter() {
+        // `with` is not supported by regorus' VM compiler: that rule alone falls back.
+        let set = PolicySet::load(
+            &[source(
+                "p.rego",
+                "package main\nimport rego.v1\n\
+                 deny_fast contains \"fast\" if input.a == 1\n\
+                 deny_slow contains \"slow\" if { helper with input as {\"b\": 2} }\n\
+                 helper if input.b == 2\n",
+            )],
+            vec![],
+            &main_ns(),
+            None,
+        )
+        .map(with_vm)
+        .unwrap();
+        assert_eq!(set.rules_in_vm(), 1);
+        let mut evaluator = set.evaluator();
+        let ev = set.evaluate(&mut evaluator, &doc(r#"{"a": 1}"#));
+        assert!(ev.errors.is_empty(), "{ev:?}");
+        assert_eq!(
+            results(&set, &ev),
+            vec![
+                ("deny_fast".into(), Value::from("fast")),
+                ("deny_slow".into(), Value::from("slow")),
+            ]
+        );
     }
 
     #[test]

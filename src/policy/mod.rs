@@ -8,8 +8,9 @@ pub mod builtin;
 pub mod engine;
 pub mod metadata;
 pub mod verify;
+mod vm;
 
-pub use engine::{Evaluation, PolicyError, PolicySet, RawResult, RuleError, RuleInfo};
+pub use engine::{Evaluation, Evaluator, PolicyError, PolicySet, RawResult, RuleError, RuleInfo};
 pub use metadata::{Enforcement, RuleMeta, Severity};
 
 /// The text of one policy file and where it came from.

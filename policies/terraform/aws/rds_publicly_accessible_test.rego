@@ -38,3 +38,17 @@ test_plan_public_instance_denied if {
 	some f in r
 	f.path == ["planned_values", "root_module", "child_modules", 0, "resources", 0, "values", "publicly_accessible"]
 }
+
+test_plan_resources_in_root_and_deeply_nested_modules_denied if {
+	db := {"mode": "managed", "type": "aws_db_instance", "name": "main", "values": {"engine": "mysql", "publicly_accessible": true}}
+	leaf := {"resources": [object.union(db, {"address": "module.a.module.b.module.c.aws_db_instance.main"})]}
+	plan := {"planned_values": {"root_module": {
+		"resources": [object.union(db, {"address": "aws_db_instance.main"})],
+		"child_modules": [{"child_modules": [{"child_modules": [leaf]}]}],
+	}}}
+	paths := {f.path | some f in rule.deny with input as plan}
+	paths == {
+		["planned_values", "root_module", "resources", 0, "values", "publicly_accessible"],
+		["planned_values", "root_module", "child_modules", 0, "child_modules", 0, "child_modules", 0, "resources", 0, "values", "publicly_accessible"],
+	}
+}

@@ -122,7 +122,7 @@ configures(c, _) if {
 
 # Plan input: the `configuration` section keeps the references of the `bucket` expression.
 configures(c, b) if {
-	some [address, "bucket", ref] in plan_references
+	some [address, "bucket", ref] in tfm.plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }
@@ -130,19 +130,6 @@ configures(c, b) if {
 refers_to(ref, address) if ref == address
 
 refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-plan_references contains [v.address, attr, ref] if {
-	is_object(input.configuration)
-	walk(input.configuration, [_, v])
-	is_object(v)
-	is_string(v.address)
-	is_object(v.expressions)
-	some attr, expr in v.expressions
-	is_object(expr)
-	is_array(expr.references)
-	some ref in expr.references
-	is_string(ref)
-}
 
 # `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
 local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {

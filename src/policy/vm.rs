@@ -1,0 +1,225 @@
+//! The fast path: the loaded policies compiled once to regorus' register VM (RVM), which runs a
+//! document through every applicable rule about four times faster than regorus' tree-walking
+//! interpreter (BENCHMARKS.md).
+//!
+//! The interpreter stays: for rules the VM compiler does not support yet (it rejects, for
+//! example, `with` and extension functions), to name the rule behind an evaluation error, and
+//! for `tollgate verify`. Rules are compiled all at once; only if that fails is each rule tried
+//! alone, so one unusual user policy costs the VM nothing but its own rule.
+
+use super::engine::{RuleInfo, family};
+use crate::input::Format;
+use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::{Program, RegoVM};
+use regorus::utils::limits::ExecutionTimerConfig;
+use regorus::value::Object;
+use regorus::{CompiledPolicy, Engine, Value};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+const VM_PACKAGE: &str = "tollgate_vm";
+/// Where the VM reads per-document context (the interpreter calls extension functions instead,
+/// which the VM compiler does not support).
+const CONTEXT_ROOT: &str = "tollgate_context";
+
+/// What a document's evaluation needs besides `input`.
+pub struct DocContext<'a> {
+    pub file: &'a Value,
+    pub module: &'a Value,
+    pub applies: &'a [bool],
+}
+
+/// The compiled program, shared by all worker threads.
+pub struct VmProgram {
+    policy: CompiledPolicy,
+    program: Arc<Program>,
+    /// The user's data documents (`-d`), merged; per-document context is added to a copy.
+    data: Value,
+    timer: Option<ExecutionTimerConfig>,
+    /// Per rule index: evaluated by the VM (else by the interpreter).
+    pub in_vm: Vec<bool>,
+    /// Per exception package index: evaluated by the VM.
+    pub exceptions_in_vm: Vec<bool>,
+}
+
+impl VmProgram {
+    /// Compiles every rule it can. `None` when not even one rule compiles (then the interpreter
+    /// does everything, as before the VM existed).
+    pub fn compile(
+        base: &Engine,
+        rules: &[RuleInfo],
+        exception_packages: &[String],
+        data: Value,
+        timer: Option<ExecutionTimerConfig>,
+    ) -> Option<VmProgram> {
+        let mut in_vm = vec![true; rules.len()];
+        let mut exceptions_in_vm = vec![true; exception_packages.len()];
+        let (policy, program) =
+            match try_compile(base, rules, exception_packages, &in_vm, &exceptions_in_vm) {
+                Ok(compiled) => compiled,
+                Err(_) => {
+                    // Find the entries the VM cannot take, one at a time.
+                    for (i, ok) in in_vm.iter_mut().enumerate() {
+                        let only: Vec<bool> = (0..rules.len()).map(|j| j == i).collect();
+                        let none = vec![false; exception_packages.len()];
+                        let r = try_compile(base, rules, exception_packages, &only, &none);
+                        *ok = r.is_ok();
+                    }
+                    for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
+                        let none = vec![false; rules.len()];
+                        let only: Vec<bool> =
+                            (0..exception_packages.len()).map(|j| j == i).collect();
+                        *ok = try_compile(base, rules, exception_packages, &none, &only).is_ok();
+                    }
+                    if !in_vm.iter().chain(&exceptions_in_vm).any(|&b| b) {
+                        return None;
+                    }
+                    try_compile(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?
+                }
+            };
+        Some(VmProgram {
+            policy,
+            program,
+            data,
+            timer,
+            in_vm,
+            exceptions_in_vm,
+        })
+    }
+
+    /// Whether some entry still needs the interpreter on every document.
+    pub fn complete(&self) -> bool {
+        self.in_vm.iter().chain(&self.exceptions_in_vm).all(|&b| b)
+    }
+
+    /// A VM for one worker thread.
+    pub fn vm(&self) -> RegoVM {
+        let mut vm = RegoVM::new_with_policy(self.policy.clone());
+        vm.load_program(self.program.clone());
+        // The default budget (25,000 instructions) is far too small for a large manifest; the
+        // time limit is what stops a runaway policy.
+        vm.set_max_instructions(usize::MAX);
+
+        vm.set_execution_timer_config(self.timer);
+        vm
+    }
+
+    /// Evaluates the document's family aggregate: an object from `r<i>`/`x<i>` keys to rule
+    /// values, the same shape the interpreter's aggregate has.
+    pub fn evaluate(
+        &self,
+        vm: &mut RegoVM,
+        input: Value,
+        format: Format,
+        context: &DocContext,
+    ) -> anyhow::Result<Value> {
+        let mut data = self.data.clone();
+        if let Ok(map) = data.as_object_mut() {
+            merge_key(map, "conftest", "file", context.file.clone());
+            merge_key(map, "tollgate", "module", context.module.clone());
+            let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
+            merge_key(map, CONTEXT_ROOT, "applies", Value::from(applies));
+        }
+        vm.set_data(data)?;
+        vm.set_input(input);
+        let pairs =
+            vm.execute_entry_point_by_name(&format!("data.{VM_PACKAGE}.{}", family(format)))?;
+        let mut aggregate = BTreeMap::new();
+        if let Ok(set) = pairs.as_set() {
+            for pair in set.iter() {
+                if let Ok([key, value]) = pair.as_array().map(|a| a.as_slice()) {
+                    aggregate.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        Ok(Value::from(aggregate))
+    }
+}
+
+/// Sets `data[root][key]`, keeping whatever else the user's data holds under `root`.
+fn merge_key(map: &mut Object, root: &str, key: &str, value: Value) {
+    let slot = map.get_or_insert_with(Value::from(root), Value::new_object);
+    if !matches!(slot, Value::Object(_)) {
+        *slot = Value::new_object();
+    }
+    if let Ok(inner) = slot.as_object_mut() {
+        if value == Value::Undefined {
+            inner.remove(&Value::from(key));
+        } else {
+            inner.insert(Value::from(key), value);
+        }
+    }
+}
+
+fn try_compile(
+    base: &Engine,
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    rules_in: &[bool],
+    exceptions_in: &[bool],
+) -> anyhow::Result<(CompiledPolicy, Arc<Program>)> {
+    let mut engine = base.clone();
+    engine.add_policy(
+        "tollgate:vm.rego".into(),
+        aggregate_module(rules, exception_packages, rules_in, exceptions_in),
+    )?;
+    let entries: Vec<String> = ["kubernetes", "terraform"]
+        .iter()
+        .map(|f| format!("data.{VM_PACKAGE}.{f}"))
+        .collect();
+    let policy = engine.compile_with_entrypoint(&regorus::Rc::from(entries[0].as_str()))?;
+    let entry_refs: Vec<&str> = entries.iter().map(String::as_str).collect();
+    let program = Compiler::compile_from_policy(&policy, &entry_refs)?;
+    Ok((policy, program))
+}
+
+/// One partial set per input family of `[key, value]` pairs: `r<i>` for rule i when the
+/// document's context says it applies, `x<i>` for exception package i. (The VM compiler does
+/// not support constant-key partial objects, hence pairs.)
+fn aggregate_module(
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    rules_in: &[bool],
+    exceptions_in: &[bool],
+) -> String {
+    let mut text = format!("package {VM_PACKAGE}\n\nimport rego.v1\n\n");
+    for (family, format) in [
+        ("kubernetes", Format::Kubernetes),
+        ("terraform", Format::Terraform),
+    ] {
+        for (i, rule) in rules.iter().enumerate() {
+            if rules_in[i] && rule.scope.applies_to(format) {
+                text.push_str(&format!(
+                    "{family} contains [\"r{i}\", v] if {{\n\tdata.{CONTEXT_ROOT}.applies[{i}]\n\tv := data.{}.{}\n}}\n",
+                    rule.package, rule.name
+                ));
+            }
+        }
+        for (i, package) in exception_packages.iter().enumerate() {
+            if exceptions_in[i] {
+                text.push_str(&format!(
+                    "{family} contains [\"x{i}\", v] if v := data.{package}.exception\n"
+                ));
+            }
+        }
+        // Makes the set exist when nothing else is in it.
+        text.push_str(&format!("{family} contains [\"_\", true]\n"));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_keys_merge_into_user_data() {
+        let mut data = Value::from_json_str(r#"{"conftest": {"other": 1}}"#).unwrap();
+        let map = data.as_object_mut().unwrap();
+        merge_key(map, "conftest", "file", Value::from("f"));
+        merge_key(map, "tollgate", "module", Value::Undefined);
+        assert_eq!(data["conftest"]["other"], Value::from(1u64));
+        assert_eq!(data["conftest"]["file"], Value::from("f"));
+        assert_eq!(data["tollgate"], Value::new_object());
+    }
+}
