@@ -90,10 +90,13 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
     }
     let timeout = (args.policy_timeout > 0.0).then(|| Duration::from_secs_f64(args.policy_timeout));
     let load_started = Instant::now();
-    let mut policies = load_policies(&args.policies, root, cwd, timeout)?;
-    if !args.strict_builtin_errors {
-        policies.compile_vm();
-    }
+    let policies = load_policies(
+        &args.policies,
+        root,
+        cwd,
+        timeout,
+        !args.strict_builtin_errors,
+    )?;
     let load_time = load_started.elapsed();
     let filters = Filters::new(&args.include, &args.exclude).map_err(AppError::Usage)?;
     let threads = args
@@ -264,12 +267,14 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     result
 }
 
-/// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data.
+/// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data; compiled for
+/// regorus' VM when `use_vm` (scans), else evaluated by the interpreter alone.
 pub fn load_policies(
     args: &PolicyArgs,
     root: &Path,
     cwd: &Path,
     timeout: Option<Duration>,
+    use_vm: bool,
 ) -> Result<PolicySet, AppError> {
     let mut sources = if args.no_builtin {
         Vec::new()
@@ -311,7 +316,13 @@ pub fn load_policies(
     } else {
         Namespaces::Matching(args.namespace.clone())
     };
-    Ok(PolicySet::load(&sources, data, &namespaces, timeout)?)
+    Ok(PolicySet::load(
+        &sources,
+        data,
+        &namespaces,
+        timeout,
+        use_vm,
+    )?)
 }
 
 /// `.rego` files under a path (a file or a directory), tests excluded, sorted.
@@ -397,7 +408,7 @@ fn load_data(path: &Path) -> Result<Vec<Value>, AppError> {
 }
 
 fn run_rules(args: RulesArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
-    let set = load_policies(&args.policies, root, cwd, None)?;
+    let set = load_policies(&args.policies, root, cwd, None, false)?;
     let rules = rule_rows(&set);
     let mut out = String::new();
     match args.format {
@@ -458,7 +469,7 @@ pub fn rule_rows(set: &PolicySet) -> Vec<serde_json::Value> {
 }
 
 fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
-    let set = load_policies(args, root, cwd, None)?;
+    let set = load_policies(args, root, cwd, None, false)?;
     let rows = rule_rows(&set);
     let Some(r) = rows
         .iter()
@@ -657,7 +668,7 @@ fn run_verify(args: VerifyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError>
 
 fn run_exceptions(args: ExceptionsArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
     let judge = build_judge(&args.judging, root, cwd)?;
-    let policies = load_policies(&args.policies, root, cwd, None)?;
+    let policies = load_policies(&args.policies, root, cwd, None, false)?;
     let paths = if args.paths.is_empty() {
         vec![cwd.to_path_buf()]
     } else {

@@ -15,7 +15,7 @@ use regorus::{Engine, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
 
 const AGGREGATE_PACKAGE: &str = "tollgate_internal";
@@ -121,10 +121,11 @@ pub struct Evaluation {
 /// Compiled policies plus the index of their rules. Make one [`Evaluator`] per thread with
 /// [`PolicySet::evaluator`].
 pub struct PolicySet {
-    /// The interpreter: rules the VM cannot run, naming the rule behind an error.
-    engine: Engine,
-    /// The policies without tollgate's context modules and aggregate, to compile the VM from.
-    policies_only: Engine,
+    /// The parsed policies and the user's data, without tollgate's own modules.
+    policies: Engine,
+    /// Built from `policies` when first needed: rules the VM cannot run, naming the rule behind
+    /// an error, `--strict-builtin-errors`.
+    interpreter: OnceLock<Result<Engine, String>>,
     vm: Option<VmProgram>,
     timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
     pub rules: Vec<RuleInfo>,
@@ -135,7 +136,8 @@ pub struct PolicySet {
 
 /// One worker thread's evaluation state (policies are shared, not re-parsed).
 pub struct Evaluator {
-    engine: Engine,
+    /// This thread's clone of the interpreter, made when a document first needs it.
+    engine: Option<Engine>,
     vm: Option<regorus::rvm::RegoVM>,
 }
 
@@ -184,6 +186,7 @@ impl PolicySet {
         data: Vec<Value>,
         namespaces: &Namespaces,
         timeout: Option<Duration>,
+        use_vm: bool,
     ) -> Result<Self, PolicyError> {
         let mut engine = Engine::new();
         let mut rules: Vec<RuleInfo> = Vec::new();
@@ -249,32 +252,6 @@ impl PolicySet {
         for (index, package) in &packages {
             check_calls(&sources[*index], package, &defined_functions)?;
         }
-        // The VM is compiled from the policies alone: it reads per-document context from `data`.
-        let policies_only = engine.clone();
-
-        engine
-            .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
-            .and_then(|_| {
-                engine.add_extension(APPLIES_FUNCTION.to_string(), 1, Box::new(applies_extension))
-            })
-            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
-        engine
-            .add_policy(
-                "tollgate:context.rego".into(),
-                format!("package conftest\nfile := {CONTEXT_FUNCTION}(\"file\")\n"),
-            )
-            .and_then(|_| {
-                engine.add_policy(
-                    "tollgate:module.rego".into(),
-                    format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
-                )
-            })
-            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
-        let aggregate = aggregate_module(&rules, &exception_packages);
-        engine
-            .add_policy("tollgate:aggregate.rego".into(), aggregate)
-            .map_err(|e| PolicyError::Usage(format!("internal error: {e}")))?;
-
         for d in data {
             engine
                 .add_data(d)
@@ -284,41 +261,86 @@ impl PolicySet {
             limit,
             check_interval: NonZeroU32::new(64).expect("non-zero"),
         });
-        if let Some(timer) = timer {
-            engine.set_execution_timer_config(timer);
-        }
-        // Force analysis now so errors such as unsafe variables surface at load time, not per document.
-        engine
-            .eval_query("true".into(), false)
-            .map_err(|e| error_from_message(&e.to_string(), sources))?;
-        Ok(PolicySet {
-            engine,
-            policies_only,
-            vm: None,
+        let vm = if use_vm {
+            VmProgram::compile(
+                &engine,
+                &rules,
+                &exception_packages,
+                engine.get_data(),
+                timer,
+            )
+        } else {
+            None
+        };
+        let set = PolicySet {
+            policies: engine,
+            interpreter: OnceLock::new(),
+            vm,
             timer,
             rules,
             exception_packages,
             file_count: sources.len(),
-        })
+        };
+        if set.vm.as_ref().is_none_or(|vm| !vm.complete()) {
+            // The interpreter will evaluate rules: analyse now, so errors such as unsafe variables
+            // surface at load time with file and line, not per document. (When the VM took every
+            // rule, its compilation already analysed the policies; the interpreter is then only
+            // built if a document needs it.)
+            set.interpreter()
+                .map_err(|message| error_from_message(&message, sources))?;
+        }
+        Ok(set)
     }
 
-    /// Compiles the rules for regorus' VM, which then evaluates them (see [`super::vm`]); without
-    /// it every rule runs in the interpreter, which raises builtin errors instead of following
-    /// OPA's rule that they make the expression undefined.
-    pub fn compile_vm(&mut self) {
-        self.vm = VmProgram::compile(
-            &self.policies_only,
-            &self.rules,
-            &self.exception_packages,
-            self.engine.get_data(),
-            self.timer,
-        );
+    /// The interpreter engine: the policies plus tollgate's context functions and aggregate rule.
+    fn interpreter(&self) -> Result<&Engine, String> {
+        self.interpreter
+            .get_or_init(|| {
+                let mut engine = self.policies.clone();
+                engine
+                    .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
+                    .and_then(|_| {
+                        engine.add_extension(
+                            APPLIES_FUNCTION.to_string(),
+                            1,
+                            Box::new(applies_extension),
+                        )
+                    })
+                    .and_then(|_| {
+                        engine.add_policy(
+                            "tollgate:context.rego".into(),
+                            format!("package conftest\nfile := {CONTEXT_FUNCTION}(\"file\")\n"),
+                        )
+                    })
+                    .and_then(|_| {
+                        engine.add_policy(
+                            "tollgate:module.rego".into(),
+                            format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
+                        )
+                    })
+                    .and_then(|_| {
+                        engine.add_policy(
+                            "tollgate:aggregate.rego".into(),
+                            aggregate_module(&self.rules, &self.exception_packages),
+                        )
+                    })
+                    .map_err(|e| format!("internal error: {e}"))?;
+                if let Some(timer) = self.timer {
+                    engine.set_execution_timer_config(timer);
+                }
+                engine
+                    .eval_query("true".into(), false)
+                    .map_err(|e| e.to_string())?;
+                Ok(engine)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Evaluation state for one worker thread.
     pub fn evaluator(&self) -> Evaluator {
         Evaluator {
-            engine: self.engine.clone(),
+            engine: None,
             vm: self.vm.as_ref().map(VmProgram::vm),
         }
     }
@@ -390,14 +412,17 @@ impl PolicySet {
                 }
                 Err(err) => {
                     evaluation.vm_failed = true;
+                    let engine = match self.thread_interpreter(&mut evaluator.engine) {
+                        Ok(engine) => engine,
+                        Err(error) => {
+                            evaluation.errors.push(error);
+                            return evaluation;
+                        }
+                    };
                     // Name the rule with the interpreter. A failure of the VM alone leaves the
                     // interpreter's results complete; a time limit that only all rules together
                     // exceed still means the document was not judged as asked.
-                    let aggregate = self.evaluate_one_by_one(
-                        &mut evaluator.engine,
-                        doc,
-                        &mut evaluation.errors,
-                    );
+                    let aggregate = self.evaluate_one_by_one(engine, doc, &mut evaluation.errors);
                     let message = err.to_string();
                     if evaluation.errors.is_empty() && message.contains("time limit") {
                         evaluation.errors.push(RuleError {
@@ -410,7 +435,13 @@ impl PolicySet {
                 }
             }
         }
-        let engine = &mut evaluator.engine;
+        let engine = match self.thread_interpreter(&mut evaluator.engine) {
+            Ok(engine) => engine,
+            Err(error) => {
+                evaluation.errors.push(error);
+                return evaluation;
+            }
+        };
         engine.set_input(doc.value.clone());
         let aggregate = match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
             Ok(aggregate) => aggregate,
@@ -429,6 +460,21 @@ impl PolicySet {
         };
         self.collect(&merge_objects(from_vm, aggregate), &mut evaluation);
         evaluation
+    }
+
+    /// This thread's interpreter, cloned from the shared one on first use.
+    fn thread_interpreter<'a>(
+        &self,
+        slot: &'a mut Option<Engine>,
+    ) -> Result<&'a mut Engine, RuleError> {
+        if slot.is_none() {
+            let engine = self.interpreter().map_err(|message| RuleError {
+                rule: "policy interpreter".into(),
+                message: first_line(&message),
+            })?;
+            *slot = Some(engine.clone());
+        }
+        Ok(slot.as_mut().expect("set above"))
     }
 
     /// After an aggregate failed: evaluate each applicable rule on its own in the interpreter
@@ -664,12 +710,26 @@ fn error_from_message(message: &str, sources: &[PolicySource]) -> PolicyError {
     }
 }
 
+/// One line for a regorus error: `file:line:col: message` when it carries a source snippet
+/// (`--> file:line:col` … `error: message`), else its first non-empty line.
 fn first_line(s: &str) -> String {
-    s.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or(s)
-        .trim()
-        .to_string()
+    let location = s
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--> "))
+        .map(str::trim);
+    let message = s
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .map(str::trim);
+    match (location, message) {
+        (Some(location), Some(message)) => format!("{location}: {message}"),
+        _ => s
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or(s)
+            .trim()
+            .to_string(),
+    }
 }
 
 /// Rejects calls to functions that no policy defines and regorus does not provide, at load time.
@@ -788,11 +848,6 @@ mod tests {
         }
     }
 
-    fn with_vm(mut set: PolicySet) -> PolicySet {
-        set.compile_vm();
-        set
-    }
-
     fn main_ns() -> Namespaces {
         Namespaces::Matching(vec!["main".into()])
     }
@@ -809,11 +864,10 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
-        .map(with_vm)
         .unwrap();
-        let mut evaluator = set.evaluator();
-        let engine = &mut evaluator.engine;
+        let mut engine = set.interpreter().unwrap().clone();
         engine.set_input(Value::from_json_str(r#"{"a": 1}"#).unwrap());
         let aggregate = engine
             .eval_rule(format!("data.{AGGREGATE_PACKAGE}.kubernetes"))
@@ -837,8 +891,8 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
-        .map(with_vm)
         .unwrap();
         let mut engine = set.evaluator();
         let ev = set.evaluate(&mut engine, &doc(r#"{"a": 1}"#));
@@ -868,8 +922,8 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
-        .map(with_vm)
         .unwrap();
         let mut engine = set.evaluator();
         let ev = set.evaluate(&mut engine, &doc(r#"{"skip": true}"#));
@@ -887,6 +941,7 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
         .err()
         .unwrap();
@@ -914,6 +969,7 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
         .err()
         .unwrap();
@@ -930,8 +986,8 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
-        .map(with_vm)
         .unwrap();
         // The VM follows OPA (and so conftest): a builtin error makes its expression undefined.
         let mut evaluator = set.evaluator();
@@ -970,7 +1026,7 @@ mod tests {
              exception contains [\"set\"] if input.skip\n",
         )];
         let data = vec![Value::from_json_str(r#"{"limits": {"max": 3}}"#).unwrap()];
-        let set = with_vm(PolicySet::load(&sources, data, &main_ns(), None).unwrap());
+        let set = PolicySet::load(&sources, data, &main_ns(), None, true).unwrap();
         assert_eq!(set.rules_in_vm(), set.rules.len());
         let input = doc(r#"{"a": 1, "skip": true}"#);
         let mut with_vm = set.evaluator();
@@ -1018,8 +1074,8 @@ mod tests {
             vec![],
             &main_ns(),
             None,
+            true,
         )
-        .map(with_vm)
         .unwrap();
         assert_eq!(set.rules_in_vm(), 1);
         let mut evaluator = set.evaluator();
@@ -1035,14 +1091,43 @@ mod tests {
     }
 
     #[test]
+    fn unsafe_variables_fail_each_document_with_a_readable_message() {
+        // regorus analyses rule bodies lazily: an unsafe variable surfaces on evaluation.
+        for use_vm in [true, false] {
+            let set = PolicySet::load(
+                &[source(
+                    "p.rego",
+                    "package main\nimport rego.v1\n\ndeny contains x if {\n  y := 1\n}\n",
+                )],
+                vec![],
+                &main_ns(),
+                None,
+                use_vm,
+            )
+            .unwrap();
+            let mut evaluator = set.evaluator();
+            let ev = set.evaluate(&mut evaluator, &doc("{}"));
+            assert_eq!(ev.errors.len(), 1, "{ev:?}");
+            assert!(ev.errors[0].rule.starts_with("main.deny"));
+            assert!(
+                ev.errors[0]
+                    .message
+                    .starts_with("p.rego:4:15: var x is unsafe"),
+                "{}",
+                ev.errors[0].message
+            );
+        }
+    }
+
+    #[test]
     fn namespaces_select_user_packages() {
         let sources = [source(
             "a.rego",
             "package other\nimport rego.v1\ndeny contains 1 if true\n",
         )];
-        let set = PolicySet::load(&sources, vec![], &main_ns(), None).unwrap();
+        let set = PolicySet::load(&sources, vec![], &main_ns(), None, true).unwrap();
         assert!(set.rules.is_empty());
-        let set = PolicySet::load(&sources, vec![], &Namespaces::All, None).unwrap();
+        let set = PolicySet::load(&sources, vec![], &Namespaces::All, None, true).unwrap();
         assert_eq!(set.rules.len(), 1);
     }
 }

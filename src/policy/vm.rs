@@ -54,29 +54,31 @@ impl VmProgram {
     ) -> Option<VmProgram> {
         let mut in_vm = vec![true; rules.len()];
         let mut exceptions_in_vm = vec![true; exception_packages.len()];
-        let (policy, program) =
-            match try_compile(base, rules, exception_packages, &in_vm, &exceptions_in_vm) {
-                Ok(compiled) => compiled,
-                Err(_) => {
-                    // Find the entries the VM cannot take, one at a time.
-                    for (i, ok) in in_vm.iter_mut().enumerate() {
-                        let only: Vec<bool> = (0..rules.len()).map(|j| j == i).collect();
-                        let none = vec![false; exception_packages.len()];
-                        let r = try_compile(base, rules, exception_packages, &only, &none);
-                        *ok = r.is_ok();
-                    }
-                    for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
-                        let none = vec![false; rules.len()];
-                        let only: Vec<bool> =
-                            (0..exception_packages.len()).map(|j| j == i).collect();
-                        *ok = try_compile(base, rules, exception_packages, &none, &only).is_ok();
-                    }
-                    if !in_vm.iter().chain(&exceptions_in_vm).any(|&b| b) {
-                        return None;
-                    }
-                    try_compile(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?
+        // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter
+        // reports them at load time. Only the VM compiler's own refusals lead to a split.
+        let policy = analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
+        let (policy, program) = match compile_families(&policy) {
+            Ok(program) => (policy, program),
+            Err(_) => {
+                // Which entries can the VM take? Each rule is compiled alone from the same
+                // analysed policy, then the aggregate again without the rest.
+                for (i, ok) in in_vm.iter_mut().enumerate() {
+                    let path = format!("data.{}.{}", rules[i].package, rules[i].name);
+                    *ok = Compiler::compile_from_policy(&policy, &[&path]).is_ok();
                 }
-            };
+                for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
+                    let path = format!("data.{}.exception", exception_packages[i]);
+                    *ok = Compiler::compile_from_policy(&policy, &[&path]).is_ok();
+                }
+                if !in_vm.iter().chain(&exceptions_in_vm).any(|&b| b) {
+                    return None;
+                }
+                let policy =
+                    analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
+                let program = compile_families(&policy).ok()?;
+                (policy, program)
+            }
+        };
         Some(VmProgram {
             policy,
             program,
@@ -151,26 +153,32 @@ fn merge_key(map: &mut Object, root: &str, key: &str, value: Value) {
     }
 }
 
-fn try_compile(
+/// The policies plus the VM aggregate for the chosen entries, analysed by regorus.
+fn analyse(
     base: &Engine,
     rules: &[RuleInfo],
     exception_packages: &[String],
     rules_in: &[bool],
     exceptions_in: &[bool],
-) -> anyhow::Result<(CompiledPolicy, Arc<Program>)> {
+) -> anyhow::Result<CompiledPolicy> {
     let mut engine = base.clone();
     engine.add_policy(
         "tollgate:vm.rego".into(),
         aggregate_module(rules, exception_packages, rules_in, exceptions_in),
     )?;
+    engine.compile_with_entrypoint(&regorus::Rc::from(
+        format!("data.{VM_PACKAGE}.kubernetes").as_str(),
+    ))
+}
+
+/// The VM program with one entry point per input family.
+fn compile_families(policy: &CompiledPolicy) -> anyhow::Result<Arc<Program>> {
     let entries: Vec<String> = ["kubernetes", "terraform"]
         .iter()
         .map(|f| format!("data.{VM_PACKAGE}.{f}"))
         .collect();
-    let policy = engine.compile_with_entrypoint(&regorus::Rc::from(entries[0].as_str()))?;
     let entry_refs: Vec<&str> = entries.iter().map(String::as_str).collect();
-    let program = Compiler::compile_from_policy(&policy, &entry_refs)?;
-    Ok((policy, program))
+    Ok(Compiler::compile_from_policy(policy, &entry_refs)?)
 }
 
 /// One partial set per input family of `[key, value]` pairs: `r<i>` for rule i when the
