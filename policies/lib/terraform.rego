@@ -8,8 +8,11 @@ package tollgate.lib.terraform
 import rego.v1
 
 # Every managed resource of the document being judged:
-# {"type", "name", "address", "body", "path"} where `path` is the body's path in `input`.
-resources contains r if {
+# [{"type", "name", "address", "body", "path"}] where `path` is the body's path in `input`.
+# An array, not a set: iterating a set of large objects makes regorus compare them to each other.
+resources := array.concat(_config_resources, _plan_resources)
+
+_config_resources := [r |
 	is_object(input.resource)
 	some type, by_name in input.resource
 	is_object(by_name)
@@ -18,10 +21,10 @@ resources contains r if {
 	some i, body in bodies
 	is_object(body)
 	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
-}
+]
 
 # Plan input (`terraform show -json`): resource values come from planned_values, in every module.
-resources contains r if {
+_plan_resources := [r |
 	some [module_path, module] in plan_modules
 	some i, v in module.resources
 	is_object(v)
@@ -30,7 +33,7 @@ resources contains r if {
 	is_object(v.values)
 	path := array.concat(array.concat(["planned_values"], module_path), ["resources", i, "values"])
 	r := {"type": v.type, "name": v.name, "address": v.address, "body": v.values, "path": path}
-}
+]
 
 # [path, module] of the root module and its child modules, nested up to ten levels (the plan
 # reader rejects deeper nesting rather than skip resources). Spelled out level by level because
@@ -77,7 +80,7 @@ _plan_children(modules) := [[array.concat(p, ["child_modules", i]), c] |
 # Resources of one type in the document being judged.
 # (The whole module's resources are in `tollgate.lib.terraform_module`: a separate package, because
 # regorus evaluates every rule of a package that is referenced, and only a few rules need them.)
-resources_of(type) := {r | some r in resources; r.type == type}
+resources_of(type) := [r | some r in resources; r.type == type]
 
 # A value the scanner could not resolve: a string holding a `${...}` interpolation.
 is_unknown(v) if {

@@ -11,8 +11,7 @@ import rego.v1
 
 # Every managed resource of the whole module the document belongs to (all files of its directory);
 # for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
-module_resources contains r if {
-	not is_object(input.planned_values)
+module_resources := [r |
 	is_object(data.tollgate.module.resource)
 	some type, by_name in data.tollgate.module.resource
 	is_object(by_name)
@@ -21,14 +20,11 @@ module_resources contains r if {
 	some i, body in bodies
 	is_object(body)
 	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
-}
+] if {
+	not is_object(input.planned_values)
+} else := tf.resources
 
-module_resources contains r if {
-	is_object(input.planned_values)
-	some r in tf.resources
-}
-
-module_resources_of(type) := {r | some r in module_resources; r.type == type}
+module_resources_of(type) := [r | some r in module_resources; r.type == type]
 
 # Plan input: [address, attribute, reference] for each reference that the plan's `configuration`
 # records in a resource's expressions, in every module; e.g.

@@ -68,7 +68,7 @@ deny contains {
 	not uses_launch_template(r)
 }
 
-resources := tf.resources_of("aws_instance") | tf.resources_of("aws_launch_template")
+resources := array.concat(tf.resources_of("aws_instance"), tf.resources_of("aws_launch_template"))
 
 endpoint_disabled(m) if m.http_endpoint == "disabled"
 
