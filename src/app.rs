@@ -6,7 +6,7 @@ use crate::cli::{
 };
 use crate::config;
 use crate::date::Date;
-use crate::discover::{self, Filters};
+use crate::discover::{self, Families, Filters};
 use crate::input::{Locations, yaml};
 use crate::judge::Judge;
 use crate::judge::Verdict;
@@ -89,13 +89,21 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         extra_reports.push((format, cwd.join(path)));
     }
     let timeout = (args.policy_timeout > 0.0).then(|| Duration::from_secs_f64(args.policy_timeout));
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![cwd.to_path_buf()]
+    } else {
+        args.paths.iter().map(|p| cwd.join(p)).collect()
+    };
     let load_started = Instant::now();
     let policies = load_policies(
         &args.policies,
         root,
         cwd,
-        timeout,
-        !args.strict_builtin_errors,
+        LoadOptions {
+            timeout,
+            use_vm: !args.strict_builtin_errors,
+            families: Families::of_paths(&paths),
+        },
     )?;
     let load_time = load_started.elapsed();
     let filters = Filters::new(&args.include, &args.exclude).map_err(AppError::Usage)?;
@@ -103,11 +111,6 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![cwd.to_path_buf()]
-    } else {
-        args.paths.iter().map(|p| cwd.join(p)).collect()
-    };
     let request = ScanRequest {
         root: root.to_path_buf(),
         paths,
@@ -267,19 +270,36 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     result
 }
 
-/// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data; compiled for
-/// regorus' VM when `use_vm` (scans), else evaluated by the interpreter alone.
+/// How policies are prepared: scans compile for regorus' VM and may leave out built-in rules for
+/// input families they cannot meet; other commands read every rule.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub timeout: Option<Duration>,
+    pub use_vm: bool,
+    pub families: Families,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            timeout: None,
+            use_vm: false,
+            families: Families::ALL,
+        }
+    }
+}
+
+/// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data.
 pub fn load_policies(
     args: &PolicyArgs,
     root: &Path,
     cwd: &Path,
-    timeout: Option<Duration>,
-    use_vm: bool,
+    options: LoadOptions,
 ) -> Result<PolicySet, AppError> {
     let mut sources = if args.no_builtin {
         Vec::new()
     } else {
-        policy::builtin::sources()
+        policy::builtin::sources_for(options.families)
     };
     for p in &args.policy {
         let abs = cwd.join(p);
@@ -320,8 +340,8 @@ pub fn load_policies(
         &sources,
         data,
         &namespaces,
-        timeout,
-        use_vm,
+        options.timeout,
+        options.use_vm,
     )?)
 }
 
@@ -408,7 +428,7 @@ fn load_data(path: &Path) -> Result<Vec<Value>, AppError> {
 }
 
 fn run_rules(args: RulesArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
-    let set = load_policies(&args.policies, root, cwd, None, false)?;
+    let set = load_policies(&args.policies, root, cwd, LoadOptions::default())?;
     let rules = rule_rows(&set);
     let mut out = String::new();
     match args.format {
@@ -469,7 +489,7 @@ pub fn rule_rows(set: &PolicySet) -> Vec<serde_json::Value> {
 }
 
 fn run_explain(id: &str, args: &PolicyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
-    let set = load_policies(args, root, cwd, None, false)?;
+    let set = load_policies(args, root, cwd, LoadOptions::default())?;
     let rows = rule_rows(&set);
     let Some(r) = rows
         .iter()
@@ -668,7 +688,7 @@ fn run_verify(args: VerifyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError>
 
 fn run_exceptions(args: ExceptionsArgs, root: &Path, cwd: &Path) -> Result<u8, AppError> {
     let judge = build_judge(&args.judging, root, cwd)?;
-    let policies = load_policies(&args.policies, root, cwd, None, false)?;
+    let policies = load_policies(&args.policies, root, cwd, LoadOptions::default())?;
     let paths = if args.paths.is_empty() {
         vec![cwd.to_path_buf()]
     } else {

@@ -36,6 +36,49 @@ impl FileKind {
     }
 }
 
+/// Which input families a scan can meet, so policies for the others need not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Families {
+    pub kubernetes: bool,
+    pub terraform: bool,
+}
+
+impl Families {
+    pub const ALL: Families = Families {
+        kubernetes: true,
+        terraform: true,
+    };
+
+    /// From the paths named on the command line. Only when every one is a file (as pre-commit
+    /// passes them) can a family be ruled out; a directory may hold anything.
+    pub fn of_paths(paths: &[PathBuf]) -> Families {
+        let mut families = Families {
+            kubernetes: false,
+            terraform: false,
+        };
+        for path in paths {
+            if !path.is_file() {
+                return Families::ALL;
+            }
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            match FileKind::of(&name) {
+                Some(FileKind::Terraform) => families.terraform = true,
+                Some(FileKind::Yaml) => families.kubernetes = true,
+                // Kubernetes JSON or a Terraform plan; `.tfvars` and others: be safe.
+                Some(FileKind::Json) | None => return Families::ALL,
+            }
+        }
+        if families.kubernetes || families.terraform {
+            families
+        } else {
+            Families::ALL
+        }
+    }
+}
+
 /// A file to read and parse.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate {
@@ -266,6 +309,29 @@ mod tests {
         assert_eq!(FileKind::of("plan.json"), Some(FileKind::Json));
         assert_eq!(FileKind::of("prod.tfvars.json"), None);
         assert_eq!(FileKind::of("README.md"), None);
+    }
+
+    #[test]
+    fn families_are_narrowed_only_for_named_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["pod.yaml", "main.tf", "plan.json"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let path = |name: &str| dir.path().join(name);
+        let yaml_only = Families::of_paths(&[path("pod.yaml")]);
+        assert!(yaml_only.kubernetes && !yaml_only.terraform);
+        let tf_only = Families::of_paths(&[path("main.tf")]);
+        assert!(!tf_only.kubernetes && tf_only.terraform);
+        assert_eq!(
+            Families::of_paths(&[path("pod.yaml"), path("main.tf")]),
+            Families::ALL
+        );
+        // JSON may be a manifest or a plan; a directory may hold anything.
+        assert_eq!(Families::of_paths(&[path("plan.json")]), Families::ALL);
+        assert_eq!(
+            Families::of_paths(&[dir.path().to_path_buf()]),
+            Families::ALL
+        );
     }
 
     #[test]

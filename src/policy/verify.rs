@@ -9,9 +9,9 @@ use serde::Serialize;
 use std::sync::LazyLock;
 
 static TEST_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^(test_[A-Za-z0-9_]+)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?m-u)^(test_[A-Za-z0-9_]+)\b").unwrap());
 static PACKAGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?m-u)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TestResult {
