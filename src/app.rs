@@ -131,14 +131,11 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
     let report_started = Instant::now();
     let mut write_failed = false;
     for (format, path) in &extra_reports {
-        let text = report::render(
-            *format,
-            &ReportContext {
-                color: false,
-                ..ctx
-            },
-        );
-        if let Err(e) = write_atomically(path, &text) {
+        let file_ctx = ReportContext {
+            color: false,
+            ..ctx
+        };
+        if let Err(e) = write_file_atomically(path, |out| report::write(*format, &file_ctx, out)) {
             eprintln!(
                 "tollgate: error: cannot write {} report to {}: {e}",
                 format.name(),
@@ -147,12 +144,8 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
             write_failed = true;
         }
     }
-    let text = report::render(args.format, &ctx);
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = report::write(args.format, &ctx, &mut stdout).and_then(|_| stdout.flush()) {
         // A closed pipe (`tollgate scan | head`) is the reader's choice, not a failure.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("tollgate: error: cannot write to standard output: {e}");
@@ -254,6 +247,14 @@ pub fn build_judge(args: &JudgeArgs, root: &Path, cwd: &Path) -> Result<Judge, A
 /// Writes through a temporary file in the same directory and renames it into place, so an
 /// interrupted run never leaves a truncated report that a later CI step would accept.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    write_file_atomically(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes through a buffered temporary file beside `path`, renamed into place once complete.
+pub fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -263,7 +264,13 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tollgate-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -4,22 +4,47 @@
 //! No timestamps or durations, so the same input gives byte-identical output.
 
 use super::ReportContext;
-use serde_json::json;
+use crate::judge::Finding;
+use crate::scan::ScanError;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::io::{self, Write};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The report's top level. Findings and errors are borrowed and serialized straight into the
+/// writer: at 100,000 files the report is never held in memory as a whole.
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    tool: Value,
+    verdict: &'static str,
+    summary: Value,
+    findings: &'a [Finding],
+    errors: &'a [ScanError],
+    skipped: Value,
+    exceptions: Value,
+    warnings: Value,
+}
+
 pub fn render(ctx: &ReportContext) -> String {
+    let mut out = Vec::new();
+    write(ctx, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
     let o = ctx.outcome;
     let counts = o.counts();
-    let report = json!({
-        "schema_version": SCHEMA_VERSION,
-        "tool": {
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        tool: json!({
             "name": "tollgate",
             "version": super::tool_version(),
             "policy_library": crate::policy::builtin::library_hash(),
-        },
-        "verdict": o.verdict().as_str(),
-        "summary": {
+        }),
+        verdict: o.verdict().as_str(),
+        summary: json!({
             "blocking": counts.blocking,
             "warnings": counts.warnings,
             "excepted": counts.excepted,
@@ -32,14 +57,17 @@ pub fn render(ctx: &ReportContext) -> String {
             "exceptions_expired": o.exceptions.count(crate::judge::ExceptionState::Expired),
             "exceptions_unused": o.exceptions.count(crate::judge::ExceptionState::Unused),
             "exceptions_expiring": o.exceptions.count(crate::judge::ExceptionState::Expiring),
-        },
-        "findings": o.findings,
-        "errors": o.errors,
-        "skipped": o.skipped.iter().map(|s| json!({"path": s.path, "reason": s.reason})).collect::<Vec<_>>(),
-        "exceptions": o.exceptions.entries,
-        "warnings": o.exceptions.warnings(),
-    });
-    let mut s = serde_json::to_string_pretty(&report).expect("report serializes");
-    s.push('\n');
-    s
+        }),
+        findings: &o.findings,
+        errors: &o.errors,
+        skipped: json!(
+            o.skipped
+                .iter()
+                .map(|s| json!({"path": s.path, "reason": s.reason}))
+                .collect::<Vec<_>>()
+        ),
+        exceptions: json!(o.exceptions.entries),
+        warnings: json!(o.exceptions.warnings()),
+    };
+    super::write_pretty(&report, out)
 }

@@ -13,6 +13,7 @@ pub mod sarif;
 
 use crate::policy::PolicySet;
 use crate::scan::ScanOutcome;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The output formats of `tollgate scan`.
@@ -65,6 +66,23 @@ pub struct ReportContext<'a> {
     pub color: bool,
     /// SARIF: include excepted findings with a `suppressions` entry.
     pub sarif_include_excepted: bool,
+}
+
+/// Writes a report. JSON and SARIF go finding by finding straight into `out`; the other formats
+/// are small (or, for human output, read by people) and are rendered first.
+pub fn write(format: ReportFormat, ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        ReportFormat::Json => json::write(ctx, out),
+        ReportFormat::Sarif => sarif::write(ctx, out),
+        other => out.write_all(render(other, ctx).as_bytes()),
+    }
+}
+
+/// Pretty-printed JSON (two-space indent) and a final newline.
+fn write_pretty(value: &impl serde::Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 pub fn render(format: ReportFormat, ctx: &ReportContext) -> String {

@@ -8,8 +8,10 @@
 use super::{ReportContext, fnv1a};
 use crate::judge::{Finding, Status};
 use crate::policy::{Enforcement, Severity};
+use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
 
 struct RuleDoc {
     title: String,
@@ -21,7 +23,45 @@ struct RuleDoc {
     frameworks: Vec<String>,
 }
 
+/// The SARIF log's top level; `results` are built and written one at a time.
+#[derive(serde::Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    automation_details: Value,
+    invocations: Value,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+/// (finding, index of its rule, occurrence of its rule/file/resource) per result.
+struct Results<'a>(Vec<(&'a Finding, usize, usize)>);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for &(finding, rule_index, occurrence) in &self.0 {
+            seq.serialize_element(&result_json(finding, rule_index, occurrence))?;
+        }
+        seq.end()
+    }
+}
+
 pub fn render(ctx: &ReportContext) -> String {
+    let mut out = Vec::new();
+    write(ctx, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
     let mut rules: BTreeMap<String, RuleDoc> = BTreeMap::new();
     for rule in &ctx.policies.rules {
         let meta = rule.meta.as_deref();
@@ -73,7 +113,7 @@ pub fn render(ctx: &ReportContext) -> String {
             .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
             .or_insert(0);
         *n += 1;
-        results.push(result_json(f, index[f.rule_id.as_str()], *n));
+        results.push((f, index[f.rule_id.as_str()], *n));
     }
 
     let notifications: Vec<Value> = ctx
@@ -106,29 +146,27 @@ pub fn render(ctx: &ReportContext) -> String {
         })
         .collect();
 
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({"driver": {
                 "name": "tollgate",
                 "informationUri": "https://github.com/tollgate-dev/tollgate",
                 "version": super::tool_version(),
                 "semanticVersion": super::tool_version(),
                 "rules": rules_json,
-            }},
-            "automationDetails": {"id": "tollgate/"},
-            "invocations": [{
+            }}),
+            automation_details: json!({"id": "tollgate/"}),
+            invocations: json!([{
                 "executionSuccessful": ctx.outcome.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }]),
+            column_kind: "unicodeCodePoints",
+            results: Results(results),
         }],
-    });
-    let mut s = serde_json::to_string_pretty(&sarif).expect("sarif serializes");
-    s.push('\n');
-    s
+    };
+    super::write_pretty(&log, out)
 }
 
 fn level(e: Enforcement) -> &'static str {
