@@ -53,6 +53,30 @@ fn builtin_set() -> PolicySet {
 }
 
 #[test]
+fn library_rules_are_imported_by_full_path() {
+    // regorus' VM compiles `k8s.containers` (a rule read through a package alias) into a lookup
+    // that rebuilds the whole package object, a third of Kubernetes evaluation time; an import of
+    // the rule itself (`import data.tollgate.lib.kubernetes.containers`) is a direct rule call.
+    // Functions (`k8s.container_name(c)`) are called directly either way.
+    let alias_ref = regex::Regex::new(r"\b(k8s|tf|tfm)\.([a-z_]+)\b(\s*\()?").unwrap();
+    let mut offenders = Vec::new();
+    for file in rule_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for cap in alias_ref.captures_iter(line) {
+                if cap.get(3).is_none() {
+                    offenders.push(format!("{}:{}: {}", file.display(), n + 1, &cap[0]));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+#[test]
 fn every_builtin_rule_runs_in_regorus_vm() {
     // The interpreter is about 4x slower; a rule that falls back to it (e.g. through a `walk`
     // loop, which the VM compiler does not support yet) costs every scan.

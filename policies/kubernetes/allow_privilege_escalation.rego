@@ -26,22 +26,24 @@
 package tollgate.kubernetes.allow_privilege_escalation
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s sets `allowPrivilegeEscalation: true`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s sets `allowPrivilegeEscalation: true`", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	c.container.securityContext.allowPrivilegeEscalation == true
 }
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s does not set `allowPrivilegeEscalation: false`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s does not set `allowPrivilegeEscalation: false`", [k8s.container_name(c.container), display]),
 	"path": c.path,
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	not is_boolean(c.container.securityContext.allowPrivilegeEscalation)
 }

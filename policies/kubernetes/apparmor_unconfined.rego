@@ -24,16 +24,19 @@
 package tollgate.kubernetes.apparmor_unconfined
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 annotation_prefix := "container.apparmor.security.beta.kubernetes.io/"
 
 # Legacy annotation on the pod (template) metadata.
 deny contains {
-	"msg": sprintf("%s runs container `%s` with AppArmor `unconfined` (annotation `%s`)", [k8s.display, substring(key, count(annotation_prefix), -1), key]),
+	"msg": sprintf("%s runs container `%s` with AppArmor `unconfined` (annotation `%s`)", [display, substring(key, count(annotation_prefix), -1), key]),
 	"path": array.concat(annotations_path, [key]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	annotations_path := array.concat(array.slice(p.path, 0, count(p.path) - 1), ["metadata", "annotations"])
 	annotations := object.get(input, annotations_path, {})
 	is_object(annotations)
@@ -45,18 +48,18 @@ deny contains {
 
 # securityContext.appArmorProfile (Kubernetes 1.30+), pod level.
 deny contains {
-	"msg": sprintf("Pod securityContext of %s sets AppArmor profile `Unconfined`", [k8s.display]),
+	"msg": sprintf("Pod securityContext of %s sets AppArmor profile `Unconfined`", [display]),
 	"path": array.concat(p.path, ["securityContext", "appArmorProfile", "type"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	p.spec.securityContext.appArmorProfile.type == "Unconfined"
 }
 
 # securityContext.appArmorProfile, container level.
 deny contains {
-	"msg": sprintf("Container `%s` in %s sets AppArmor profile `Unconfined`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s sets AppArmor profile `Unconfined`", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "appArmorProfile", "type"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.container.securityContext.appArmorProfile.type == "Unconfined"
 }

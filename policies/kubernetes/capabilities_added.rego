@@ -29,6 +29,8 @@
 package tollgate.kubernetes.capabilities_added
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 # Pod Security Standards baseline: capabilities that may be added.
@@ -38,10 +40,10 @@ baseline_allowed := {
 }
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s adds capabilities %s", [k8s.container_name(c.container), k8s.display, concat(", ", [sprintf("`%s`", [x]) | some x in sort(added)])]),
+	"msg": sprintf("Container `%s` in %s adds capabilities %s", [k8s.container_name(c.container), display, concat(", ", [sprintf("`%s`", [x]) | some x in sort(added)])]),
 	"path": array.concat(c.path, ["securityContext", "capabilities", "add"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	added := {x |
 		some cap in array_of(c.container.securityContext.capabilities.add)
 		is_string(cap)

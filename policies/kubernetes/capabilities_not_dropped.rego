@@ -26,14 +26,16 @@
 package tollgate.kubernetes.capabilities_not_dropped
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 # A drop list exists but lacks ALL: point at the list.
 warn contains {
-	"msg": sprintf("Container `%s` in %s drops some capabilities but not `ALL`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s drops some capabilities but not `ALL`", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "capabilities", "drop"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	is_array(c.container.securityContext.capabilities.drop)
 	not drops_all(c.container)
@@ -41,10 +43,10 @@ warn contains {
 
 # No drop list at all: point at the container.
 warn contains {
-	"msg": sprintf("Container `%s` in %s does not drop `ALL` capabilities", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s does not drop `ALL` capabilities", [k8s.container_name(c.container), display]),
 	"path": c.path,
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	not is_array(c.container.securityContext.capabilities.drop)
 }

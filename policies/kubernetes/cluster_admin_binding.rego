@@ -26,10 +26,11 @@
 package tollgate.kubernetes.cluster_admin_binding
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
 import rego.v1
 
 deny contains {
-	"msg": sprintf("%s `%s` binds the `cluster-admin` ClusterRole", [input.kind, k8s.name]),
+	"msg": sprintf("%s `%s` binds the `cluster-admin` ClusterRole", [input.kind, name]),
 	"path": ["roleRef", "name"],
 } if {
 	input.kind in {"RoleBinding", "ClusterRoleBinding"}

@@ -28,33 +28,35 @@
 package tollgate.kubernetes.container_runs_as_root
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 # Container-level runAsUser: 0.
 deny contains {
-	"msg": sprintf("Container `%s` in %s runs as root (`runAsUser: 0`)", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s runs as root (`runAsUser: 0`)", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "runAsUser"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.container.securityContext.runAsUser == 0
 }
 
 # Pod-level runAsUser: 0 inherited by at least one container (reported once, on the pod field).
 deny contains {
-	"msg": sprintf("Pod securityContext of %s sets `runAsUser: 0`, so its containers run as root", [k8s.display]),
+	"msg": sprintf("Pod securityContext of %s sets `runAsUser: 0`, so its containers run as root", [display]),
 	"path": array.concat(c.pod.path, ["securityContext", "runAsUser"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	not is_number(c.container.securityContext.runAsUser)
 	c.pod.spec.securityContext.runAsUser == 0
 }
 
 # Neither level makes the kubelet refuse root, and no non-root UID is set.
 deny contains {
-	"msg": sprintf("Container `%s` in %s does not set `runAsNonRoot: true` (container or pod securityContext) and may run as root", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s does not set `runAsNonRoot: true` (container or pod securityContext) and may run as root", [k8s.container_name(c.container), display]),
 	"path": c.path,
 } if {
-	some c in k8s.containers
+	some c in containers
 	not uid(c) == 0
 	not non_root_enforced(c)
 }

@@ -22,7 +22,7 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, Service, ConfigMap, Secret, ServiceAccount, Role, RoleBinding, Ingress, NetworkPolicy, PersistentVolumeClaim, HorizontalPodAutoscaler, PodDisruptionBudget]
 package tollgate.kubernetes.default_namespace
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
 import rego.v1
 
 # Namespaced kinds of the core API groups (cluster-scoped kinds such as Namespace, ClusterRole or
@@ -35,7 +35,7 @@ namespaced_kinds := {
 }
 
 warn contains {
-	"msg": sprintf("%s `%s` has no `metadata.namespace` and will be created in the current (often `default`) namespace", [input.kind, k8s.name]),
+	"msg": sprintf("%s `%s` has no `metadata.namespace` and will be created in the current (often `default`) namespace", [input.kind, name]),
 	"path": [],
 } if {
 	input.kind in namespaced_kinds
@@ -43,7 +43,7 @@ warn contains {
 }
 
 warn contains {
-	"msg": sprintf("%s `%s` is placed in the `default` namespace", [input.kind, k8s.name]),
+	"msg": sprintf("%s `%s` is placed in the `default` namespace", [input.kind, name]),
 	"path": ["metadata", "namespace"],
 } if {
 	input.kind in namespaced_kinds

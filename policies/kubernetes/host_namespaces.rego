@@ -25,7 +25,8 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 package tollgate.kubernetes.host_namespaces
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 namespaces := {
@@ -35,10 +36,10 @@ namespaces := {
 }
 
 deny contains {
-	"msg": sprintf("%s shares the host's %s namespace (`%s: true`)", [k8s.display, what, field]),
+	"msg": sprintf("%s shares the host's %s namespace (`%s: true`)", [display, what, field]),
 	"path": array.concat(p.path, [field]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some field, what in namespaces
 	p.spec[field] == true
 }

@@ -26,14 +26,15 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 package tollgate.kubernetes.host_path_volume
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Volume `%s` in %s mounts the node's path `%s` (hostPath)", [volume_name(v), k8s.display, host_path(v)]),
+	"msg": sprintf("Volume `%s` in %s mounts the node's path `%s` (hostPath)", [volume_name(v), display, host_path(v)]),
 	"path": array.concat(p.path, ["volumes", i, "hostPath"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some i, v in array_of(p.spec.volumes)
 	is_object(v)
 	"hostPath" in object.keys(v)

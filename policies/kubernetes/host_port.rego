@@ -24,13 +24,15 @@
 package tollgate.kubernetes.host_port
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s binds host port %v", [k8s.container_name(c.container), k8s.display, port.hostPort]),
+	"msg": sprintf("Container `%s` in %s binds host port %v", [k8s.container_name(c.container), display, port.hostPort]),
 	"path": array.concat(c.path, ["ports", j, "hostPort"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	some j, port in array_of(c.container.ports)
 	is_number(port.hostPort)
 	port.hostPort != 0

@@ -25,13 +25,15 @@
 package tollgate.kubernetes.image_tag_latest
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s uses image `%s` %s", [k8s.container_name(c.container), k8s.display, image, problem]),
+	"msg": sprintf("Container `%s` in %s uses image `%s` %s", [k8s.container_name(c.container), display, image, problem]),
 	"path": array.concat(c.path, ["image"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	image := c.container.image
 	is_string(image)
 	image != ""

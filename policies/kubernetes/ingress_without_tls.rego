@@ -27,7 +27,8 @@
 #   resource_types: [Ingress]
 package tollgate.kubernetes.ingress_without_tls
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
+import data.tollgate.lib.kubernetes.namespace
 import rego.v1
 
 warn contains {
@@ -39,9 +40,9 @@ warn contains {
 	not annotation_tls
 }
 
-ingress := sprintf("%s/%s", [k8s.namespace, k8s.name]) if k8s.namespace != ""
+ingress := sprintf("%s/%s", [namespace, name]) if namespace != ""
 
-ingress := k8s.name if k8s.namespace == ""
+ingress := name if namespace == ""
 
 has_tls if {
 	is_array(input.spec.tls)

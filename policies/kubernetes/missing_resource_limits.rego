@@ -28,13 +28,15 @@
 package tollgate.kubernetes.missing_resource_limits
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 warn contains {
-	"msg": sprintf("Container `%s` in %s has no %s limit", [k8s.container_name(c.container), k8s.display, concat(" or ", missing)]),
+	"msg": sprintf("Container `%s` in %s has no %s limit", [k8s.container_name(c.container), display, concat(" or ", missing)]),
 	"path": finding_path(c),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.field in {"containers", "initContainers"} # ephemeral containers cannot set resources
 	missing := [name |
 		some name in ["CPU", "memory"]

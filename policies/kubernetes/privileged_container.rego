@@ -23,12 +23,14 @@
 package tollgate.kubernetes.privileged_container
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s is privileged", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s is privileged", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "privileged"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.container.securityContext.privileged == true
 }

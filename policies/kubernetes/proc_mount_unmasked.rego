@@ -22,13 +22,15 @@
 package tollgate.kubernetes.proc_mount_unmasked
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s sets `procMount: %s`", [k8s.container_name(c.container), k8s.display, mount]),
+	"msg": sprintf("Container `%s` in %s sets `procMount: %s`", [k8s.container_name(c.container), display, mount]),
 	"path": array.concat(c.path, ["securityContext", "procMount"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	mount := c.container.securityContext.procMount
 	is_string(mount)
 	mount != "Default"

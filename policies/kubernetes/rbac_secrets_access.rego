@@ -26,13 +26,13 @@
 #   resource_types: [Role, ClusterRole]
 package tollgate.kubernetes.rbac_secrets_access
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
 import rego.v1
 
 read_verbs := {"get", "list", "watch", "*"}
 
 warn contains {
-	"msg": sprintf("%s `%s` grants %s on `secrets`", [input.kind, k8s.name, concat(", ", [sprintf("`%s`", [v]) | some v in sort(verbs)])]),
+	"msg": sprintf("%s `%s` grants %s on `secrets`", [input.kind, name, concat(", ", [sprintf("`%s`", [v]) | some v in sort(verbs)])]),
 	"path": ["rules", i, "resources"],
 } if {
 	input.kind in {"Role", "ClusterRole"}

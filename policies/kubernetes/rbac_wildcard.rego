@@ -24,11 +24,11 @@
 #   resource_types: [Role, ClusterRole]
 package tollgate.kubernetes.rbac_wildcard
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
 import rego.v1
 
 deny contains {
-	"msg": sprintf("%s `%s` grants `*` in `%s` of rule %d", [input.kind, k8s.name, field, i + 1]),
+	"msg": sprintf("%s `%s` grants `*` in `%s` of rule %d", [input.kind, name, field, i + 1]),
 	"path": ["rules", i, field],
 } if {
 	input.kind in {"Role", "ClusterRole"}

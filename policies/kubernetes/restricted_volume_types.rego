@@ -25,7 +25,8 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 package tollgate.kubernetes.restricted_volume_types
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 allowed_types := {
@@ -34,10 +35,10 @@ allowed_types := {
 }
 
 warn contains {
-	"msg": sprintf("Volume `%s` in %s uses volume type `%s`, not allowed by the restricted profile", [volume_name(v), k8s.display, type]),
+	"msg": sprintf("Volume `%s` in %s uses volume type `%s`, not allowed by the restricted profile", [volume_name(v), display, type]),
 	"path": array.concat(p.path, ["volumes", i, type]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some i, v in array_of(p.spec.volumes)
 	is_object(v)
 	some type in object.keys(v)

@@ -26,31 +26,34 @@
 package tollgate.kubernetes.root_group
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 warn contains {
-	"msg": sprintf("Pod securityContext of %s sets `%s: 0` (root group)", [k8s.display, field]),
+	"msg": sprintf("Pod securityContext of %s sets `%s: 0` (root group)", [display, field]),
 	"path": array.concat(p.path, ["securityContext", field]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some field in ["runAsGroup", "fsGroup"]
 	p.spec.securityContext[field] == 0
 }
 
 warn contains {
-	"msg": sprintf("Pod securityContext of %s adds the root group (0) to `supplementalGroups`", [k8s.display]),
+	"msg": sprintf("Pod securityContext of %s adds the root group (0) to `supplementalGroups`", [display]),
 	"path": array.concat(p.path, ["securityContext", "supplementalGroups"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some g in array_of(p.spec.securityContext.supplementalGroups)
 	g == 0
 }
 
 warn contains {
-	"msg": sprintf("Container `%s` in %s sets `runAsGroup: 0` (root group)", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s sets `runAsGroup: 0` (root group)", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "runAsGroup"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.container.securityContext.runAsGroup == 0
 }
 

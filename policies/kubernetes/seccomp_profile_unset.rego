@@ -27,16 +27,19 @@
 package tollgate.kubernetes.seccomp_profile_unset
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 allowed := {"RuntimeDefault", "Localhost"}
 
 # Container-level profile that is not allowed.
 warn contains {
-	"msg": sprintf("Container `%s` in %s sets seccomp profile `%s`", [k8s.container_name(c.container), k8s.display, t]),
+	"msg": sprintf("Container `%s` in %s sets seccomp profile `%s`", [k8s.container_name(c.container), display, t]),
 	"path": array.concat(c.path, ["securityContext", "seccompProfile", "type"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	t := c.container.securityContext.seccompProfile.type
 	is_string(t)
@@ -45,10 +48,10 @@ warn contains {
 
 # Pod-level profile that is not allowed (reported once, whatever the containers override).
 warn contains {
-	"msg": sprintf("Pod securityContext of %s sets seccomp profile `%s`", [k8s.display, t]),
+	"msg": sprintf("Pod securityContext of %s sets seccomp profile `%s`", [display, t]),
 	"path": array.concat(p.path, ["securityContext", "seccompProfile", "type"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	not windows(p)
 	t := p.spec.securityContext.seccompProfile.type
 	is_string(t)
@@ -57,10 +60,10 @@ warn contains {
 
 # Neither level sets a profile.
 warn contains {
-	"msg": sprintf("Container `%s` in %s has no seccomp profile (set `seccompProfile.type: RuntimeDefault`)", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s has no seccomp profile (set `seccompProfile.type: RuntimeDefault`)", [k8s.container_name(c.container), display]),
 	"path": c.path,
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	not is_string(c.container.securityContext.seccompProfile.type)
 	not is_string(c.pod.spec.securityContext.seccompProfile.type)

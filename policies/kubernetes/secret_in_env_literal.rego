@@ -29,13 +29,15 @@
 package tollgate.kubernetes.secret_in_env_literal
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s sets `%s` to a literal value; reference a Secret with `valueFrom.secretKeyRef`", [k8s.container_name(c.container), k8s.display, e.name]),
+	"msg": sprintf("Container `%s` in %s sets `%s` to a literal value; reference a Secret with `valueFrom.secretKeyRef`", [k8s.container_name(c.container), display, e.name]),
 	"path": array.concat(c.path, ["env", j, "value"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	some j, e in array_of(c.container.env)
 	is_string(e.name)
 	is_string(e.value)

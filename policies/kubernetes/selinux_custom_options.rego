@@ -23,18 +23,21 @@
 package tollgate.kubernetes.selinux_custom_options
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 allowed_types := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
 
 # Every seLinuxOptions block: pod level and each container.
-options contains {"opts": p.spec.securityContext.seLinuxOptions, "path": array.concat(p.path, ["securityContext", "seLinuxOptions"]), "owner": sprintf("Pod securityContext of %s", [k8s.display])} if {
-	some p in k8s.pod_specs
+options contains {"opts": p.spec.securityContext.seLinuxOptions, "path": array.concat(p.path, ["securityContext", "seLinuxOptions"]), "owner": sprintf("Pod securityContext of %s", [display])} if {
+	some p in pod_specs
 	is_object(p.spec.securityContext.seLinuxOptions)
 }
 
-options contains {"opts": c.container.securityContext.seLinuxOptions, "path": array.concat(c.path, ["securityContext", "seLinuxOptions"]), "owner": sprintf("Container `%s` in %s", [k8s.container_name(c.container), k8s.display])} if {
-	some c in k8s.containers
+options contains {"opts": c.container.securityContext.seLinuxOptions, "path": array.concat(c.path, ["securityContext", "seLinuxOptions"]), "owner": sprintf("Container `%s` in %s", [k8s.container_name(c.container), display])} if {
+	some c in containers
 	is_object(c.container.securityContext.seLinuxOptions)
 }
 

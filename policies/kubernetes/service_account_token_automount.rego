@@ -23,21 +23,22 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 package tollgate.kubernetes.service_account_token_automount
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 warn contains {
-	"msg": sprintf("%s sets `automountServiceAccountToken: true`", [k8s.display]),
+	"msg": sprintf("%s sets `automountServiceAccountToken: true`", [display]),
 	"path": array.concat(p.path, ["automountServiceAccountToken"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	p.spec.automountServiceAccountToken == true
 }
 
 warn contains {
-	"msg": sprintf("%s does not set `automountServiceAccountToken: false`; the service account token is mounted into its containers", [k8s.display]),
+	"msg": sprintf("%s does not set `automountServiceAccountToken: false`; the service account token is mounted into its containers", [display]),
 	"path": p.path,
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	not is_boolean(p.spec.automountServiceAccountToken)
 }

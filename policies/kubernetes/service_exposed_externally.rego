@@ -24,7 +24,8 @@
 #   resource_types: [Service]
 package tollgate.kubernetes.service_exposed_externally
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.name
+import data.tollgate.lib.kubernetes.namespace
 import rego.v1
 
 warn contains {
@@ -45,9 +46,9 @@ warn contains {
 	not restricted_source_ranges
 }
 
-service := sprintf("%s/%s", [k8s.namespace, k8s.name]) if k8s.namespace != ""
+service := sprintf("%s/%s", [namespace, name]) if namespace != ""
 
-service := k8s.name if k8s.namespace == ""
+service := name if namespace == ""
 
 # Cloud provider annotations that make the load balancer internal (value compared case-insensitively).
 internal_annotations := {

@@ -24,7 +24,8 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 package tollgate.kubernetes.unsafe_sysctls
 
-import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 # Pod Security Standards baseline safe set (Kubernetes 1.29+).
@@ -42,10 +43,10 @@ safe_sysctls := {
 }
 
 deny contains {
-	"msg": sprintf("%s sets unsafe sysctl `%s`", [k8s.display, s.name]),
+	"msg": sprintf("%s sets unsafe sysctl `%s`", [display, s.name]),
 	"path": array.concat(p.path, ["securityContext", "sysctls", i, "name"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	some i, s in array_of(p.spec.securityContext.sysctls)
 	is_string(s.name)
 	not normalize(s.name) in safe_sysctls

@@ -25,20 +25,23 @@
 package tollgate.kubernetes.windows_host_process
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
 deny contains {
-	"msg": sprintf("Pod securityContext of %s sets `windowsOptions.hostProcess: true`", [k8s.display]),
+	"msg": sprintf("Pod securityContext of %s sets `windowsOptions.hostProcess: true`", [display]),
 	"path": array.concat(p.path, ["securityContext", "windowsOptions", "hostProcess"]),
 } if {
-	some p in k8s.pod_specs
+	some p in pod_specs
 	p.spec.securityContext.windowsOptions.hostProcess == true
 }
 
 deny contains {
-	"msg": sprintf("Container `%s` in %s is a Windows HostProcess container", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s is a Windows HostProcess container", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "windowsOptions", "hostProcess"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	c.container.securityContext.windowsOptions.hostProcess == true
 }

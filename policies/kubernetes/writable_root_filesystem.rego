@@ -31,22 +31,24 @@
 package tollgate.kubernetes.writable_root_filesystem
 
 import data.tollgate.lib.kubernetes as k8s
+import data.tollgate.lib.kubernetes.containers
+import data.tollgate.lib.kubernetes.display
 import rego.v1
 
 warn contains {
-	"msg": sprintf("Container `%s` in %s sets `readOnlyRootFilesystem: false`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s sets `readOnlyRootFilesystem: false`", [k8s.container_name(c.container), display]),
 	"path": array.concat(c.path, ["securityContext", "readOnlyRootFilesystem"]),
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	c.container.securityContext.readOnlyRootFilesystem == false
 }
 
 warn contains {
-	"msg": sprintf("Container `%s` in %s does not set `readOnlyRootFilesystem: true`", [k8s.container_name(c.container), k8s.display]),
+	"msg": sprintf("Container `%s` in %s does not set `readOnlyRootFilesystem: true`", [k8s.container_name(c.container), display]),
 	"path": c.path,
 } if {
-	some c in k8s.containers
+	some c in containers
 	not windows(c.pod)
 	not is_boolean(c.container.securityContext.readOnlyRootFilesystem)
 }

@@ -29,6 +29,7 @@ package tollgate.terraform.aws.s3_bucket_logging_disabled
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
+import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 warn contains {
@@ -66,7 +67,7 @@ log_target(b) if {
 
 log_target(b) if {
 	some c in tfm.module_resources_of("aws_s3_bucket_logging")
-	some [address, "target_bucket", ref] in tfm.plan_references
+	some [address, "target_bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }
@@ -109,7 +110,7 @@ configures(c, _) if {
 
 # Plan input: the `configuration` section keeps the references of the `bucket` expression.
 configures(c, b) if {
-	some [address, "bucket", ref] in tfm.plan_references
+	some [address, "bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }

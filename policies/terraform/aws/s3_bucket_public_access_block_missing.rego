@@ -31,6 +31,7 @@ package tollgate.terraform.aws.s3_bucket_public_access_block_missing
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
+import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
@@ -122,7 +123,7 @@ configures(c, _) if {
 
 # Plan input: the `configuration` section keeps the references of the `bucket` expression.
 configures(c, b) if {
-	some [address, "bucket", ref] in tfm.plan_references
+	some [address, "bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }

@@ -36,6 +36,7 @@ package tollgate.terraform.aws.s3_bucket_unencrypted
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
+import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 deny contains {
@@ -89,7 +90,7 @@ configures(c, _) if {
 
 # Plan input: the `configuration` section keeps the references of the `bucket` expression.
 configures(c, b) if {
-	some [address, "bucket", ref] in tfm.plan_references
+	some [address, "bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }

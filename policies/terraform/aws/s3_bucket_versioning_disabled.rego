@@ -28,6 +28,7 @@ package tollgate.terraform.aws.s3_bucket_versioning_disabled
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
+import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 # A bucket with neither inline versioning enabled nor an aws_s3_bucket_versioning.
@@ -106,7 +107,7 @@ configures(c, _) if {
 
 # Plan input: the `configuration` section keeps the references of the `bucket` expression.
 configures(c, b) if {
-	some [address, "bucket", ref] in tfm.plan_references
+	some [address, "bucket", ref] in plan_references
 	address == local_address(c.address)
 	refers_to(ref, local_address(b.address))
 }
