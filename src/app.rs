@@ -6,7 +6,7 @@ use crate::cli::{
 };
 use crate::config;
 use crate::date::Date;
-use crate::discover::{self, Families, Filters};
+use crate::discover::{self, Filters, Selection};
 use crate::input::{Locations, yaml};
 use crate::judge::Judge;
 use crate::judge::Verdict;
@@ -102,7 +102,7 @@ fn run_scan(args: ScanArgs, root: &Path, cwd: &Path, color: bool) -> Result<u8, 
         LoadOptions {
             timeout,
             use_vm: !args.strict_builtin_errors,
-            families: Families::of_paths(&paths),
+            selection: Selection::of_paths(&paths, args.max_file_size),
         },
     )?;
     let load_time = load_started.elapsed();
@@ -277,23 +277,13 @@ pub fn write_file_atomically(
     result
 }
 
-/// How policies are prepared: scans compile for regorus' VM and may leave out built-in rules for
-/// input families they cannot meet; other commands read every rule.
-#[derive(Debug, Clone, Copy)]
+/// How policies are prepared: scans compile for regorus' VM and may leave out built-in rules that
+/// cannot fire on the files they name; other commands (the default) read every rule.
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub timeout: Option<Duration>,
     pub use_vm: bool,
-    pub families: Families,
-}
-
-impl Default for LoadOptions {
-    fn default() -> Self {
-        LoadOptions {
-            timeout: None,
-            use_vm: false,
-            families: Families::ALL,
-        }
-    }
+    pub selection: Selection,
 }
 
 /// Built-in library (unless `--no-builtin`) plus `-p` paths, and `-d` data.
@@ -306,7 +296,7 @@ pub fn load_policies(
     let mut sources = if args.no_builtin {
         Vec::new()
     } else {
-        policy::builtin::sources_for(options.families)
+        policy::builtin::sources_for(&options.selection)
     };
     for p in &args.policy {
         let abs = cwd.join(p);

@@ -79,6 +79,49 @@ impl Families {
     }
 }
 
+/// What a scan can meet, known before anything is parsed, to load only the built-in rules it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub families: Families,
+    /// The text of the files named on the command line, when every path is a readable file of at
+    /// most `max_bytes` in all (as pre-commit passes them).
+    pub named_text: Option<String>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            families: Families::ALL,
+            named_text: None,
+        }
+    }
+}
+
+impl Selection {
+    pub fn of_paths(paths: &[PathBuf], max_bytes: u64) -> Selection {
+        let families = Families::of_paths(paths);
+        let mut text = String::new();
+        for path in paths {
+            let small = std::fs::metadata(path)
+                .is_ok_and(|m| m.is_file() && text.len() as u64 + m.len() <= max_bytes);
+            match std::fs::read_to_string(path) {
+                Ok(content) if small => text.push_str(&content),
+                // A directory, an unreadable or a large file: decide nothing from the text.
+                _ => {
+                    return Selection {
+                        families,
+                        named_text: None,
+                    };
+                }
+            }
+        }
+        Selection {
+            families,
+            named_text: Some(text),
+        }
+    }
+}
+
 /// A file to read and parse.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{json, project, tollgate, write};
+use common::{copy_dir, json, project, tollgate, write};
 
 const CLEAN_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n  namespace: apps\nspec:\n  automountServiceAccountToken: false\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.acme.dev/app:1.2.3\n      resources:\n        limits: {cpu: 100m, memory: 64Mi}\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n        capabilities:\n          drop: [ALL]\n";
 
@@ -289,6 +289,42 @@ fn terraform_plan_json_is_judged() {
         .expect("RDS finding");
     assert_eq!(f["resource"], "aws_db_instance.db");
     assert_eq!(f["line"], 12);
+}
+
+#[test]
+fn a_named_file_is_judged_as_in_a_directory_scan_with_fewer_rules_loaded() {
+    // Pre-commit names files; only built-in rules whose resource types occur in them are loaded.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&project().join("examples"), dir.path());
+    let findings_for = |report: &serde_json::Value, file: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["file"] == file)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let whole = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    for file in ["kubernetes/web.yaml", "terraform/main.tf"] {
+        let named = tollgate(dir.path(), &["scan", file, "--format", "json", "--timings"]);
+        let expected = findings_for(&whole, file);
+        assert!(!expected.is_empty(), "{file}");
+        assert_eq!(findings_for(&json(&named), file), expected, "{file}");
+        let loaded: usize = named
+            .stderr
+            .split("load policies ")
+            .nth(1)
+            .and_then(|rest| rest.split('(').nth(1))
+            .and_then(|rest| rest.split(' ').nth(2))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(usize::MAX);
+        assert!(
+            loaded < 40,
+            "{file}: {loaded} rules loaded\n{}",
+            named.stderr
+        );
+    }
 }
 
 #[test]

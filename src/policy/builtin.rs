@@ -3,28 +3,32 @@
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
 use super::PolicySource;
-use crate::discover::Families;
+use crate::discover::Selection;
 
 /// Every embedded policy file (rules and `lib/` helpers; unit tests are not embedded).
 pub fn sources() -> Vec<PolicySource> {
-    sources_for(Families::ALL)
+    sources_for(&Selection::default())
 }
 
-/// The embedded policy files for the given input families: a scan of YAML files alone need not
-/// parse and compile the Terraform rules (most of the start-up time of a one-file run).
-pub fn sources_for(families: Families) -> Vec<PolicySource> {
+/// The embedded policy files a scan can need: a scan of YAML files alone need not parse and
+/// compile the Terraform rules, and when the named files' text is known, a rule whose declared
+/// `resource_types` appear nowhere in it cannot fire (rules are skipped per document on the same
+/// declaration) — compiling the rest is most of the start-up time of a one-file run.
+pub fn sources_for(selection: &Selection) -> Vec<PolicySource> {
     BUILTIN_POLICIES
         .iter()
-        .filter(|(path, _)| {
+        .filter(|(path, text)| {
             let rest = path.strip_prefix("policies/").unwrap_or(path);
+            let is_lib = rest.starts_with("lib/");
             let rest = rest.strip_prefix("lib/").unwrap_or(rest);
-            if rest.starts_with("kubernetes") {
-                families.kubernetes
+            let family = if rest.starts_with("kubernetes") {
+                selection.families.kubernetes
             } else if rest.starts_with("terraform") {
-                families.terraform
+                selection.families.terraform
             } else {
                 true
-            }
+            };
+            family && (is_lib || may_fire(text, selection.named_text.as_deref()))
         })
         .map(|(path, text)| PolicySource {
             path: format!("builtin:{path}"),
@@ -32,6 +36,21 @@ pub fn sources_for(families: Families) -> Vec<PolicySource> {
             builtin: true,
         })
         .collect()
+}
+
+/// Whether a rule file can report on `named_text`: it declares no `resource_types`, or one of
+/// them occurs in the text (a substring test, so never narrower than the per-document check).
+fn may_fire(policy: &str, named_text: Option<&str>) -> bool {
+    let Some(named_text) = named_text else {
+        return true;
+    };
+    match super::metadata::parse(policy) {
+        Ok(Some(meta)) if !meta.resource_types.is_empty() => meta
+            .resource_types
+            .iter()
+            .any(|t| named_text.contains(t.as_str())),
+        _ => true,
+    }
 }
 
 /// Fingerprint of the embedded library, shown by `tollgate --version`.
@@ -42,4 +61,49 @@ pub fn library_hash() -> &'static str {
 /// Number of embedded files.
 pub fn file_count() -> usize {
     BUILTIN_POLICIES.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::Families;
+
+    fn paths(selection: &Selection) -> Vec<String> {
+        sources_for(selection).into_iter().map(|s| s.path).collect()
+    }
+
+    #[test]
+    fn named_text_leaves_out_rules_that_cannot_fire() {
+        let service_only = Selection {
+            families: Families {
+                kubernetes: true,
+                terraform: false,
+            },
+            named_text: Some("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n".into()),
+        };
+        let loaded = paths(&service_only);
+        assert!(loaded.contains(&"builtin:policies/lib/kubernetes.rego".to_string()));
+        assert!(
+            loaded
+                .iter()
+                .any(|p| p.ends_with("service_exposed_externally.rego"))
+        );
+        assert!(
+            !loaded
+                .iter()
+                .any(|p| p.ends_with("privileged_container.rego"))
+        );
+        assert!(!loaded.iter().any(|p| p.contains("terraform")));
+        // Without the text, every Kubernetes rule loads.
+        let all_kubernetes = paths(&Selection {
+            named_text: None,
+            ..service_only
+        });
+        assert!(
+            all_kubernetes
+                .iter()
+                .any(|p| p.ends_with("privileged_container.rego"))
+        );
+        assert_eq!(sources().len(), file_count());
+    }
 }

@@ -54,8 +54,9 @@ impl VmProgram {
     ) -> Option<VmProgram> {
         let mut in_vm = vec![true; rules.len()];
         let mut exceptions_in_vm = vec![true; exception_packages.len()];
-        // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter
-        // reports them at load time. Only the VM compiler's own refusals lead to a split.
+        // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter then
+        // evaluates everything and reports them. Only the VM compiler's own refusals lead to a
+        // split between VM and interpreter.
         let policy = analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
         let (policy, program) = match compile_families(&policy) {
             Ok(program) => (policy, program),
@@ -101,7 +102,6 @@ impl VmProgram {
         // The default budget (25,000 instructions) is far too small for a large manifest; the
         // time limit is what stops a runaway policy.
         vm.set_max_instructions(usize::MAX);
-
         vm.set_execution_timer_config(self.timer);
         vm
     }
