@@ -13,8 +13,20 @@ import rego.v1
 resources := array.concat(_config_resources, _plan_resources)
 
 _config_resources := [r |
-	is_object(input.resource)
-	some type, by_name in input.resource
+	some type, _ in _file_block
+	some r in block_resources_of(_file_block, type)
+]
+
+# The document's `resource` block ({} for plans): an undefined argument would make every call undefined.
+_file_block := b if {
+	b := input.resource
+	is_object(b)
+} else := {}
+
+# Resources of one type in a configuration's `resource` block (a file's, or the whole module's
+# `data.tollgate.module.resource`), in the shape of `resources`.
+block_resources_of(block, type) := [r |
+	by_name := block[type]
 	is_object(by_name)
 	some name, bodies in by_name
 	is_array(bodies)
@@ -82,17 +94,7 @@ _plan_children(modules) := [[array.concat(p, ["child_modules", i]), c] |
 # regorus evaluates every rule of a package that is referenced, and only a few rules need them.)
 # (Indexed by type rather than filtered from `resources`: rules call this per resource type, and
 # building every resource of the document for each call was most of the Terraform evaluation time.)
-resources_of(type) := array.concat(_config_resources_of(type), [r | some r in _plan_resources; r.type == type])
-
-_config_resources_of(type) := [r |
-	by_name := input.resource[type]
-	is_object(by_name)
-	some name, bodies in by_name
-	is_array(bodies)
-	some i, body in bodies
-	is_object(body)
-	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
-]
+resources_of(type) := array.concat(block_resources_of(_file_block, type), [r | some r in _plan_resources; r.type == type])
 
 # A value the scanner could not resolve: a string holding a `${...}` interpolation.
 is_unknown(v) if {

@@ -12,31 +12,22 @@ import rego.v1
 # Every managed resource of the whole module the document belongs to (all files of its directory);
 # for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
 module_resources := [r |
-	is_object(data.tollgate.module.resource)
-	some type, by_name in data.tollgate.module.resource
-	is_object(by_name)
-	some name, bodies in by_name
-	is_array(bodies)
-	some i, body in bodies
-	is_object(body)
-	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
+	some type, _ in _module_block
+	some r in tf.block_resources_of(_module_block, type)
 ] if {
 	not is_object(input.planned_values)
 } else := tf.resources
 
 # Indexed by type, like `tf.resources_of`: building the whole module's resources for every call was
 # the dominant cost of the S3 rules.
-module_resources_of(type) := [r |
-	by_name := data.tollgate.module.resource[type]
-	is_object(by_name)
-	some name, bodies in by_name
-	is_array(bodies)
-	some i, body in bodies
-	is_object(body)
-	r := {"type": type, "name": name, "address": sprintf("%s.%s", [type, name]), "body": body, "path": ["resource", type, name, i]}
-] if {
+module_resources_of(type) := tf.block_resources_of(_module_block, type) if {
 	not is_object(input.planned_values)
 } else := tf.resources_of(type)
+
+_module_block := b if {
+	b := data.tollgate.module.resource
+	is_object(b)
+} else := {}
 
 # Plan input: [address, attribute, reference] for each reference that the plan's `configuration`
 # records in a resource's expressions, in every module; e.g.
