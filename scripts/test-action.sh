@@ -3,14 +3,14 @@
 # outside GitHub: a fake runner environment (GITHUB_OUTPUT, GITHUB_PATH, GITHUB_STEP_SUMMARY,
 # RUNNER_TEMP), releases served from a local directory through file:// URLs, and a stand-in `cargo`
 # that records the source build the action falls back to.
-# Usage: scripts/test-action.sh [path/to/tollgate]   (default target/debug/tollgate, built if missing)
+# Usage: scripts/test-action.sh [path/to/tollgate]   (default ${CARGO_TARGET_DIR:-target}/debug/tollgate, built if missing)
 #
 # check() evaluates its expression after the run it inspects, so single quotes are meant:
 # shellcheck disable=SC2016
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo_dir=$PWD
-bin=${1:-target/debug/tollgate}
+bin=${1:-${CARGO_TARGET_DIR:-target}/debug/tollgate}
 [ -x "$bin" ] || cargo build --quiet
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 work=$(mktemp -d "${TMPDIR:-/tmp}/tollgate-action-test.XXXXXX")

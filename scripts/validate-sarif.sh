@@ -4,7 +4,7 @@
 # Usage: scripts/validate-sarif.sh [path/to/tollgate]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${1:-target/debug/tollgate}
+bin=${1:-${CARGO_TARGET_DIR:-target}/debug/tollgate}
 [ -x "$bin" ] || cargo build --quiet
 bin=$(realpath "$bin")
 tools=${SARIF_TOOLS_DIR:-${TMPDIR:-/tmp}/tollgate-sarif-tools}
