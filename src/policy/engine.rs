@@ -7,7 +7,7 @@
 //! (shared helper rules such as "all containers" are computed once per document, not per rule).
 
 use super::metadata::{self, Enforcement, RuleMeta};
-use super::vm::{self, VmProgram};
+use super::vm::VmProgram;
 use super::{Namespaces, PolicySource};
 use crate::input::{Document, Format};
 use regex::Regex;
@@ -142,11 +142,11 @@ pub struct Evaluator {
 }
 
 /// What policies see besides `input`: `data.conftest.file` and `data.tollgate.module`.
-struct DocContext {
-    file: Value,
-    module: Value,
+pub(super) struct DocContext {
+    pub file: Value,
+    pub module: Value,
     /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
-    applies: Vec<bool>,
+    pub applies: Vec<bool>,
 }
 
 thread_local! {
@@ -388,15 +388,8 @@ impl PolicySet {
         let mut evaluation = Evaluation::default();
         let mut from_vm = Value::new_object();
         if let (Some(program), Some(machine)) = (&self.vm, &mut evaluator.vm) {
-            let result = CONTEXT.with(|c| {
-                let c = c.borrow();
-                let context = vm::DocContext {
-                    file: &c.file,
-                    module: &c.module,
-                    applies: &c.applies,
-                };
-                program.evaluate(machine, doc.value.clone(), doc.format, &context)
-            });
+            let result = CONTEXT
+                .with(|c| program.evaluate(machine, doc.value.clone(), doc.format, &c.borrow()));
             match result {
                 Ok(aggregate) if program.complete() => {
                     self.collect(&aggregate, &mut evaluation);
@@ -414,79 +407,79 @@ impl PolicySet {
                 }
                 Err(err) => {
                     evaluation.vm_failed = true;
-                    let engine = match self.thread_interpreter(&mut evaluator.engine) {
-                        Ok(engine) => engine,
-                        Err(error) => {
-                            evaluation.errors.push(error);
-                            return evaluation;
-                        }
+                    let Some(engine) =
+                        self.thread_interpreter(&mut evaluator.engine, &mut evaluation.errors)
+                    else {
+                        return evaluation;
                     };
-                    // Name the rule with the interpreter. A failure of the VM alone leaves the
-                    // interpreter's results complete; a time limit that only all rules together
-                    // exceed still means the document was not judged as asked.
-                    let aggregate = self.evaluate_one_by_one(engine, doc, &mut evaluation.errors);
+                    // A failure of the VM alone leaves the interpreter's results complete; a time
+                    // limit that only all rules together exceed is still the document's failure.
                     let message = err.to_string();
-                    if evaluation.errors.is_empty() && message.contains("time limit") {
-                        evaluation.errors.push(RuleError {
-                            rule: format!("all rules for {family} documents"),
-                            message: first_line(&message),
-                        });
-                    }
+                    let timed_out = message.contains("time limit");
+                    let aggregate = self.evaluate_one_by_one(
+                        engine,
+                        doc,
+                        timed_out.then_some(message.as_str()),
+                        &mut evaluation.errors,
+                    );
                     self.collect(&aggregate, &mut evaluation);
                     return evaluation;
                 }
             }
         }
-        let engine = match self.thread_interpreter(&mut evaluator.engine) {
-            Ok(engine) => engine,
-            Err(error) => {
-                evaluation.errors.push(error);
-                return evaluation;
-            }
+        let Some(engine) = self.thread_interpreter(&mut evaluator.engine, &mut evaluation.errors)
+        else {
+            return evaluation;
         };
         engine.set_input(doc.value.clone());
         let aggregate = match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
             Ok(aggregate) => aggregate,
-            Err(err) => {
-                let aggregate = self.evaluate_one_by_one(engine, doc, &mut evaluation.errors);
-                // Every rule passed alone (e.g. each within the time limit, not all together):
-                // the document was still not judged as asked, so say so instead of passing.
-                if evaluation.errors.is_empty() {
-                    evaluation.errors.push(RuleError {
-                        rule: format!("all rules for {family} documents"),
-                        message: first_line(&err.to_string()),
-                    });
-                }
-                aggregate
-            }
+            Err(err) => self.evaluate_one_by_one(
+                engine,
+                doc,
+                Some(&err.to_string()),
+                &mut evaluation.errors,
+            ),
         };
         self.collect(&merge_objects(from_vm, aggregate), &mut evaluation);
         evaluation
     }
 
-    /// This thread's interpreter, cloned from the shared one on first use.
+    /// This thread's interpreter, cloned from the shared one on first use; when it cannot be
+    /// built, the reason goes to `errors`.
     fn thread_interpreter<'a>(
         &self,
         slot: &'a mut Option<Engine>,
-    ) -> Result<&'a mut Engine, RuleError> {
+        errors: &mut Vec<RuleError>,
+    ) -> Option<&'a mut Engine> {
         if slot.is_none() {
-            let engine = self.interpreter().map_err(|message| RuleError {
-                rule: "policy interpreter".into(),
-                message: first_line(&message),
-            })?;
-            *slot = Some(engine.clone());
+            match self.interpreter() {
+                Ok(engine) => *slot = Some(engine.clone()),
+                Err(message) => {
+                    errors.push(RuleError {
+                        rule: "policy interpreter".into(),
+                        message: first_line(&message),
+                    });
+                    return None;
+                }
+            }
         }
-        Ok(slot.as_mut().expect("set above"))
+        slot.as_mut()
     }
 
     /// After an aggregate failed: evaluate each applicable rule on its own in the interpreter
     /// to name the one that broke. Returns what the others produced, in the aggregate's shape.
+    /// When every rule passes alone (each within the time limit, say, but not all together),
+    /// `unexplained` — the aggregate's failure, if it counts against the document — is reported
+    /// instead, so the document never passes unjudged.
     fn evaluate_one_by_one(
         &self,
         engine: &mut Engine,
         doc: &Document,
+        unexplained: Option<&str>,
         errors: &mut Vec<RuleError>,
     ) -> Value {
+        let errors_before = errors.len();
         engine.set_input(doc.value.clone());
         let mut aggregate = BTreeMap::new();
         for (i, rule) in self.rules.iter().enumerate() {
@@ -514,6 +507,12 @@ impl PolicySet {
                     message: first_line(&e.to_string()),
                 }),
             }
+        }
+        if let Some(failure) = unexplained.filter(|_| errors.len() == errors_before) {
+            errors.push(RuleError {
+                rule: format!("all rules for {} documents", family(doc.format)),
+                message: first_line(failure),
+            });
         }
         Value::from(aggregate)
     }
@@ -620,26 +619,71 @@ pub(super) fn family(format: Format) -> &'static str {
     }
 }
 
-/// One partial-object rule per input family, mapping `r<i>` to rule i's value and `x<i>` to
-/// exception package i's `exception` value. Undefined rules simply leave their key out.
+/// One entry of a family's aggregate: `key` (`r<i>` for rule i, `x<i>` for exception package i)
+/// maps to the value of the rule at `path`.
+pub(super) struct AggregateEntry {
+    pub key: String,
+    pub path: String,
+    pub source: EntrySource,
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum EntrySource {
+    /// Index into [`PolicySet::rules`]: the entry is gated on the rule applying to the document.
+    Rule(usize),
+    /// Index into the packages with an `exception` rule: always evaluated.
+    Exception(usize),
+}
+
+/// The document families with an aggregate rule, named as in the generated packages.
+pub(super) const FAMILIES: [(&str, Format); 2] = [
+    ("kubernetes", Format::Kubernetes),
+    ("terraform", Format::Terraform),
+];
+
+/// The entries of the aggregate for documents of `format`; the interpreter's and the VM's
+/// aggregates are both generated from these.
+pub(super) fn aggregate_entries(
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    format: Format,
+) -> Vec<AggregateEntry> {
+    let rule_entries = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.scope.applies_to(format))
+        .map(|(i, rule)| AggregateEntry {
+            key: format!("r{i}"),
+            path: format!("data.{}.{}", rule.package, rule.name),
+            source: EntrySource::Rule(i),
+        });
+    let exception_entries =
+        exception_packages
+            .iter()
+            .enumerate()
+            .map(|(i, package)| AggregateEntry {
+                key: format!("x{i}"),
+                path: format!("data.{package}.exception"),
+                source: EntrySource::Exception(i),
+            });
+    rule_entries.chain(exception_entries).collect()
+}
+
+/// One complete rule per input family, mapping each entry's key to its rule's value (undefined
+/// rules simply leave their key out); rules are gated by `__tollgate_applies`.
 fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String {
     let mut text = format!("package {AGGREGATE_PACKAGE}\n\n");
-    for (family, format) in [
-        ("kubernetes", Format::Kubernetes),
-        ("terraform", Format::Terraform),
-    ] {
-        for (i, rule) in rules.iter().enumerate() {
-            if rule.scope.applies_to(format) {
-                text.push_str(&format!(
-                    "{family}_parts[\"r{i}\"] := data.{}.{} if {APPLIES_FUNCTION}({i})\n",
-                    rule.package, rule.name
-                ));
+    for (family, format) in FAMILIES {
+        for entry in aggregate_entries(rules, exception_packages, format) {
+            let (key, path) = (&entry.key, &entry.path);
+            match entry.source {
+                EntrySource::Rule(i) => text.push_str(&format!(
+                    "{family}_parts[\"{key}\"] := {path} if {APPLIES_FUNCTION}({i})\n"
+                )),
+                EntrySource::Exception(_) => {
+                    text.push_str(&format!("{family}_parts[\"{key}\"] := {path}\n"))
+                }
             }
-        }
-        for (i, package) in exception_packages.iter().enumerate() {
-            text.push_str(&format!(
-                "{family}_parts[\"x{i}\"] := data.{package}.exception\n"
-            ));
         }
         // An empty object would be undefined; make it exist.
         text.push_str(&format!("{family}_parts[\"_\"] := true\n"));

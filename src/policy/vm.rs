@@ -7,7 +7,7 @@
 //! for `tollgate verify`. Rules are compiled all at once; only if that fails is each rule tried
 //! alone, so one unusual user policy costs the VM nothing but its own rule.
 
-use super::engine::{RuleInfo, family};
+use super::engine::{DocContext, EntrySource, FAMILIES, RuleInfo, aggregate_entries, family};
 use crate::input::Format;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::{Program, RegoVM};
@@ -21,13 +21,6 @@ const VM_PACKAGE: &str = "tollgate_vm";
 /// Where the VM reads per-document context (the interpreter calls extension functions instead,
 /// which the VM compiler does not support).
 const CONTEXT_ROOT: &str = "tollgate_context";
-
-/// What a document's evaluation needs besides `input`.
-pub struct DocContext<'a> {
-    pub file: &'a Value,
-    pub module: &'a Value,
-    pub applies: &'a [bool],
-}
 
 /// The compiled program, shared by all worker threads.
 pub struct VmProgram {
@@ -173,17 +166,17 @@ fn analyse(
 
 /// The VM program with one entry point per input family.
 fn compile_families(policy: &CompiledPolicy) -> anyhow::Result<Arc<Program>> {
-    let entries: Vec<String> = ["kubernetes", "terraform"]
+    let entries: Vec<String> = FAMILIES
         .iter()
-        .map(|f| format!("data.{VM_PACKAGE}.{f}"))
+        .map(|(family, _)| format!("data.{VM_PACKAGE}.{family}"))
         .collect();
     let entry_refs: Vec<&str> = entries.iter().map(String::as_str).collect();
     Ok(Compiler::compile_from_policy(policy, &entry_refs)?)
 }
 
-/// One partial set per input family of `[key, value]` pairs: `r<i>` for rule i when the
-/// document's context says it applies, `x<i>` for exception package i. (The VM compiler does
-/// not support constant-key partial objects, hence pairs.)
+/// One partial set per input family of `[key, value]` pairs for the entries the VM takes, rules
+/// gated on the document's context. (The VM compiler does not support constant-key partial
+/// objects, hence pairs.)
 fn aggregate_module(
     rules: &[RuleInfo],
     exception_packages: &[String],
@@ -191,23 +184,17 @@ fn aggregate_module(
     exceptions_in: &[bool],
 ) -> String {
     let mut text = format!("package {VM_PACKAGE}\n\nimport rego.v1\n\n");
-    for (family, format) in [
-        ("kubernetes", Format::Kubernetes),
-        ("terraform", Format::Terraform),
-    ] {
-        for (i, rule) in rules.iter().enumerate() {
-            if rules_in[i] && rule.scope.applies_to(format) {
-                text.push_str(&format!(
-                    "{family} contains [\"r{i}\", v] if {{\n\tdata.{CONTEXT_ROOT}.applies[{i}]\n\tv := data.{}.{}\n}}\n",
-                    rule.package, rule.name
-                ));
-            }
-        }
-        for (i, package) in exception_packages.iter().enumerate() {
-            if exceptions_in[i] {
-                text.push_str(&format!(
-                    "{family} contains [\"x{i}\", v] if v := data.{package}.exception\n"
-                ));
+    for (family, format) in FAMILIES {
+        for entry in aggregate_entries(rules, exception_packages, format) {
+            let (key, path) = (&entry.key, &entry.path);
+            match entry.source {
+                EntrySource::Rule(i) if rules_in[i] => text.push_str(&format!(
+                    "{family} contains [\"{key}\", v] if {{\n\tdata.{CONTEXT_ROOT}.applies[{i}]\n\tv := {path}\n}}\n"
+                )),
+                EntrySource::Exception(i) if exceptions_in[i] => text.push_str(&format!(
+                    "{family} contains [\"{key}\", v] if v := {path}\n"
+                )),
+                _ => {}
             }
         }
         // Makes the set exist when nothing else is in it.
