@@ -641,18 +641,14 @@ fn run_verify(args: VerifyArgs, root: &Path, cwd: &Path) -> Result<u8, AppError>
     if !args.no_builtin {
         // The built-in helpers (`data.tollgate.lib.*`) are importable from user tests; skip any
         // package the user's paths define themselves (verifying tollgate's own `policies/`).
-        let package_of = |text: &str| {
-            text.lines()
-                .find_map(|l| l.trim().strip_prefix("package "))
-                .map(|p| p.trim().to_string())
-        };
-        let user_packages: std::collections::HashSet<String> =
-            sources.iter().filter_map(|s| package_of(&s.text)).collect();
+        let user_packages: std::collections::HashSet<String> = sources
+            .iter()
+            .filter_map(|s| s.package().map(str::to_string))
+            .collect();
         let builtin: Vec<PolicySource> = policy::builtin::sources()
             .into_iter()
             .filter(|b| {
-                b.path.contains("/lib/")
-                    && package_of(&b.text).is_none_or(|p| !user_packages.contains(&p))
+                b.path.contains("/lib/") && b.package().is_none_or(|p| !user_packages.contains(p))
             })
             .collect();
         sources.extend(builtin);

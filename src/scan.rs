@@ -175,8 +175,8 @@ pub fn scan(
             .par_iter()
             .map_init(
                 || policies.evaluator(),
-                |engine, unit| {
-                    let r = run_unit(unit, request, policies, judge, engine);
+                |evaluator, unit| {
+                    let r = run_unit(unit, request, policies, judge, evaluator);
                     counter.add(1);
                     r
                 },
@@ -264,7 +264,7 @@ fn run_unit(
     request: &ScanRequest,
     policies: &PolicySet,
     judge: &Judge,
-    engine: &mut crate::policy::Evaluator,
+    evaluator: &mut crate::policy::Evaluator,
 ) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
@@ -303,7 +303,7 @@ fn run_unit(
             }
         };
         let mut inline_matches = vec![0; inline.len()];
-        let evaluation = policies.evaluate(engine, doc);
+        let evaluation = policies.evaluate(evaluator, doc);
         result.vm_fallbacks += usize::from(evaluation.vm_failed);
         for e in evaluation.errors {
             result.errors.push(ScanError {

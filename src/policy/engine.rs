@@ -158,8 +158,6 @@ thread_local! {
 
 // ASCII-only (`-u`): Unicode `\w`/`\s`/`\b` tables made compiling these a third of the start-up
 // time of a one-file scan, and Rego identifiers are ASCII.
-static PACKAGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m-u)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
 static RULE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m-u)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)")
         .unwrap()
@@ -197,9 +195,9 @@ impl PolicySet {
         let mut packages: Vec<(usize, String)> = Vec::new();
 
         for (index, source) in sources.iter().enumerate() {
-            let package = PACKAGE_RE
-                .captures(&source.text)
-                .map(|c| c[1].to_string())
+            let package = source
+                .package()
+                .map(str::to_string)
                 .ok_or_else(|| PolicyError::load(&source.path, 1, 1, "no `package` declaration"))?;
             add_policy(&mut engine, source)?;
             let meta = metadata::parse(&source.text)

@@ -22,6 +22,21 @@ pub struct PolicySource {
     pub builtin: bool,
 }
 
+// ASCII-only (`-u`): Unicode classes make the regex slow to compile; Rego identifiers are ASCII.
+static PACKAGE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?m-u)^\s*package\s+([A-Za-z_][\w.]*)").expect("valid regex")
+});
+
+impl PolicySource {
+    /// The Rego package the file declares (`package a.b` gives `a.b`).
+    pub fn package(&self) -> Option<&str> {
+        PACKAGE_RE
+            .captures(&self.text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str())
+    }
+}
+
 /// Which user packages are evaluated (built-in packages always are).
 #[derive(Debug, Clone)]
 pub enum Namespaces {

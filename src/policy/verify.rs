@@ -10,8 +10,6 @@ use std::sync::LazyLock;
 
 static TEST_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m-u)^(test_[A-Za-z0-9_]+)\b").unwrap());
-static PACKAGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m-u)^\s*package\s+([A-Za-z_][\w.]*)").unwrap());
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TestResult {
@@ -41,7 +39,7 @@ pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<Test
     }
     let mut results = Vec::new();
     for p in policies.iter().filter(|p| p.path.ends_with("_test.rego")) {
-        let Some(package) = PACKAGE_RE.captures(&p.text).map(|c| c[1].to_string()) else {
+        let Some(package) = p.package().map(str::to_string) else {
             continue;
         };
         let mut names: Vec<String> = TEST_RE
