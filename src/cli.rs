@@ -1,4 +1,5 @@
-//! Command-line interface (clap derive). Parsing only: no behaviour lives here.
+//! Command-line interface (clap derive). Parsing only: no behaviour lives here; `settings`
+//! resolves these arguments once, and commands never read them raw.
 
 use crate::report::ReportFormat;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -7,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "tollgate",
-    version = crate::app::long_version(),
+    version = crate::report::long_version(),
     about = "Policy-as-code CI gate for Terraform and Kubernetes, evaluated with Rego",
     propagate_version = true
 )]
@@ -80,35 +81,17 @@ pub struct ScanArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub policies: PolicyArgs,
+    #[command(flatten)]
+    pub scan: ScanOptions,
     /// Report written to standard output.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
     /// Also write a report to a file, as FORMAT=PATH, e.g. sarif=tollgate.sarif (repeatable).
     #[arg(long = "report", value_name = "FORMAT=PATH")]
     pub reports: Vec<String>,
-    /// Only scan files matching this gitignore-style glob (repeatable).
-    #[arg(long = "include", value_name = "GLOB")]
-    pub include: Vec<String>,
-    /// Skip files and directories matching this gitignore-style glob (repeatable).
-    #[arg(long = "exclude", value_name = "GLOB")]
-    pub exclude: Vec<String>,
-    /// Worker threads [default: available cores].
-    #[arg(short = 'j', long = "threads", value_name = "N")]
-    pub threads: Option<usize>,
     /// Exit code when the verdict is `warn` (warnings only).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub warn_exit_code: i32,
-    /// Files larger than this many bytes are skipped and reported.
-    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
-    pub max_file_size: u64,
-    /// Evaluate every rule in regorus' interpreter, where an error inside a builtin call (e.g.
-    /// `to_number("abc")`) fails the document (exit 2) instead of making the expression undefined
-    /// as in OPA and conftest. About 3x slower.
-    #[arg(long)]
-    pub strict_builtin_errors: bool,
-    /// Stop evaluating a document after this many seconds and report an error.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
-    pub policy_timeout: f64,
     /// Print time spent per stage to standard error.
     #[arg(long)]
     pub timings: bool,
@@ -120,6 +103,32 @@ pub struct ScanArgs {
     /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+/// How files are found and judged; shared by every command that scans (`scan`, `exceptions`), so
+/// they judge a repository the same way.
+#[derive(Debug, clap::Args, Clone)]
+pub struct ScanOptions {
+    /// Only scan files matching this gitignore-style glob (repeatable).
+    #[arg(long = "include", value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files and directories matching this gitignore-style glob (repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Worker threads [default: available cores].
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+    /// Files larger than this many bytes are skipped and reported.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Evaluate every rule in regorus' interpreter, where an error inside a builtin call (e.g.
+    /// `to_number("abc")`) fails the document (exit 2) instead of making the expression undefined
+    /// as in OPA and conftest. About 3x slower.
+    #[arg(long)]
+    pub strict_builtin_errors: bool,
+    /// Stop evaluating a document after this many seconds and report an error.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub policy_timeout: f64,
 }
 
 /// Configuration and exceptions; shared by `scan` and `exceptions`.
@@ -148,6 +157,8 @@ pub struct ExceptionsArgs {
     pub judging: JudgeArgs,
     #[command(flatten)]
     pub policies: PolicyArgs,
+    #[command(flatten)]
+    pub scan: ScanOptions,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,

@@ -1,9 +1,10 @@
 //! Finding the files to judge: a parallel, .gitignore-aware walk (the `ignore` crate ripgrep
 //! uses), include/exclude globs, and classification by file name.
 //!
-//! Discovery reads no file contents; deciding whether a YAML file is a Kubernetes manifest is the
-//! parser's job. Paths are reported relative to the repository root with `/`.
+//! Discovery reads no file contents; what a file name means is `input`'s knowledge
+//! ([`FileKind`]), and deciding whether a YAML file is a Kubernetes manifest is the parser's job. Paths are reported relative to the repository root with `/`.
 
+use crate::input::{FileKind, Origin, Source};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -11,130 +12,9 @@ use std::sync::Mutex;
 /// Directories never entered: VCS data, provider caches, dependency trees.
 const ALWAYS_SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules", ".tollgate"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKind {
-    /// `.tf` or `.tf.json`.
-    Terraform,
-    /// `.yaml` / `.yml`: maybe Kubernetes.
-    Yaml,
-    /// `.json`: maybe Kubernetes, maybe a Terraform plan.
-    Json,
-}
-
-impl FileKind {
-    pub fn of(name: &str) -> Option<Self> {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".tf") || lower.ends_with(".tf.json") {
-            Some(FileKind::Terraform)
-        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-            Some(FileKind::Yaml)
-        } else if lower.ends_with(".json") && !lower.ends_with(".tfvars.json") {
-            Some(FileKind::Json)
-        } else {
-            None
-        }
-    }
-}
-
-/// Which input families a scan can meet, so policies for the others need not be loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Families {
-    pub kubernetes: bool,
-    pub terraform: bool,
-}
-
-impl Families {
-    pub const ALL: Families = Families {
-        kubernetes: true,
-        terraform: true,
-    };
-
-    /// From the paths named on the command line. Only when every one is a file (as pre-commit
-    /// passes them) can a family be ruled out; a directory may hold anything.
-    pub fn of_paths(paths: &[PathBuf]) -> Families {
-        let mut families = Families {
-            kubernetes: false,
-            terraform: false,
-        };
-        for path in paths {
-            if !path.is_file() {
-                return Families::ALL;
-            }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            match FileKind::of(&name) {
-                Some(FileKind::Terraform) => families.terraform = true,
-                Some(FileKind::Yaml) => families.kubernetes = true,
-                // Kubernetes JSON or a Terraform plan; `.tfvars` and others: be safe.
-                Some(FileKind::Json) | None => return Families::ALL,
-            }
-        }
-        if families.kubernetes || families.terraform {
-            families
-        } else {
-            Families::ALL
-        }
-    }
-}
-
-/// What a scan can meet, known before anything is parsed, to load only the built-in rules it needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    pub families: Families,
-    /// The text of the files named on the command line, when every path is a readable file of at
-    /// most `max_bytes` in all (as pre-commit passes them).
-    pub named_text: Option<String>,
-}
-
-impl Default for Selection {
-    fn default() -> Self {
-        Selection {
-            families: Families::ALL,
-            named_text: None,
-        }
-    }
-}
-
-impl Selection {
-    pub fn of_paths(paths: &[PathBuf], max_bytes: u64) -> Selection {
-        let families = Families::of_paths(paths);
-        let mut text = String::new();
-        for path in paths {
-            let small = std::fs::metadata(path)
-                .is_ok_and(|m| m.is_file() && text.len() as u64 + m.len() <= max_bytes);
-            match std::fs::read_to_string(path) {
-                Ok(content) if small => text.push_str(&content),
-                // A directory, an unreadable or a large file: decide nothing from the text.
-                _ => {
-                    return Selection {
-                        families,
-                        named_text: None,
-                    };
-                }
-            }
-        }
-        Selection {
-            families,
-            named_text: Some(text),
-        }
-    }
-}
-
-/// A file to read and parse.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Candidate {
-    /// Relative to the repository root, with `/`.
-    pub rel: String,
-    /// Where to read it from.
-    pub path: PathBuf,
-    pub kind: FileKind,
-}
-
 #[derive(Debug, Default)]
 pub struct Discovery {
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<Source>,
     /// Files of other types (README.md, main.go, ...): counted, not listed.
     pub unsupported: usize,
     /// Files left out by `--exclude` / `--include`.
@@ -247,9 +127,9 @@ pub fn discover(root: &Path, paths: &[PathBuf], filters: &Filters, threads: usiz
                 .unwrap_or_default();
             let mut d = out.lock().unwrap();
             match FileKind::of(&name) {
-                Some(kind) if filters.selects(&rel) => d.candidates.push(Candidate {
+                Some(kind) if filters.selects(&rel) => d.candidates.push(Source {
                     rel,
-                    path: abs,
+                    origin: Origin::Disk(abs),
                     kind,
                 }),
                 Some(_) => d.excluded += 1,
@@ -285,9 +165,9 @@ pub fn discover(root: &Path, paths: &[PathBuf], filters: &Filters, threads: usiz
                         let name = entry.file_name().to_string_lossy();
                         let mut d = out.lock().unwrap();
                         match FileKind::of(&name) {
-                            Some(kind) if filters.selects(&rel) => d.candidates.push(Candidate {
+                            Some(kind) if filters.selects(&rel) => d.candidates.push(Source {
                                 rel,
-                                path: entry.path().to_path_buf(),
+                                origin: Origin::Disk(entry.path().to_path_buf()),
                                 kind,
                             }),
                             Some(_) => d.excluded += 1,
@@ -343,39 +223,6 @@ pub fn repository_root(cwd: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classification_by_name() {
-        assert_eq!(FileKind::of("main.tf"), Some(FileKind::Terraform));
-        assert_eq!(FileKind::of("main.tf.json"), Some(FileKind::Terraform));
-        assert_eq!(FileKind::of("x.YAML"), Some(FileKind::Yaml));
-        assert_eq!(FileKind::of("plan.json"), Some(FileKind::Json));
-        assert_eq!(FileKind::of("prod.tfvars.json"), None);
-        assert_eq!(FileKind::of("README.md"), None);
-    }
-
-    #[test]
-    fn families_are_narrowed_only_for_named_files() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in ["pod.yaml", "main.tf", "plan.json"] {
-            std::fs::write(dir.path().join(name), "").unwrap();
-        }
-        let path = |name: &str| dir.path().join(name);
-        let yaml_only = Families::of_paths(&[path("pod.yaml")]);
-        assert!(yaml_only.kubernetes && !yaml_only.terraform);
-        let tf_only = Families::of_paths(&[path("main.tf")]);
-        assert!(!tf_only.kubernetes && tf_only.terraform);
-        assert_eq!(
-            Families::of_paths(&[path("pod.yaml"), path("main.tf")]),
-            Families::ALL
-        );
-        // JSON may be a manifest or a plan; a directory may hold anything.
-        assert_eq!(Families::of_paths(&[path("plan.json")]), Families::ALL);
-        assert_eq!(
-            Families::of_paths(&[dir.path().to_path_buf()]),
-            Families::ALL
-        );
-    }
 
     #[test]
     fn gitignore_style_filters() {

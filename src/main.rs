@@ -17,11 +17,11 @@ fn main() -> ExitCode {
         unsafe { std::env::set_var("RUST_LIB_BACKTRACE", "0") };
     }
     let cli = tollgate::cli::Cli::parse();
-    match tollgate::app::run(cli) {
+    match tollgate::commands::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("tollgate: error: {err}");
-            ExitCode::from(tollgate::app::EXIT_ERROR)
+            ExitCode::from(tollgate::commands::EXIT_ERROR)
         }
     }
 }

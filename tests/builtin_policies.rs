@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tollgate::discover::Filters;
+use tollgate::pipeline::{ScanRequest, scan};
 use tollgate::policy::{self, Namespaces, PolicySet, PolicySource};
-use tollgate::scan::{ScanRequest, scan};
 
 fn policies_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("policies")
@@ -288,7 +288,8 @@ fn unresolved_expressions_raise_no_runtime_errors() {
 #[test]
 fn docs_rules_md_is_generated_from_metadata() {
     let set = builtin_set();
-    let generated = tollgate::app::rules_markdown(&tollgate::app::rule_rows(&set));
+    let generated =
+        tollgate::report::catalog::markdown(&tollgate::policy::catalog::rows(&set.rules));
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(

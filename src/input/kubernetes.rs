@@ -144,6 +144,12 @@ pub fn resource_name(value: &Value) -> String {
     }
 }
 
+/// The kind a manifest holds, for rule prefiltering.
+pub(super) fn types(doc: &Document) -> Option<std::collections::HashSet<String>> {
+    let kind = doc.value["kind"].as_string().ok()?;
+    Some(std::iter::once(kind.to_string()).collect())
+}
+
 fn skip(path: &str, reason: &str) -> Skipped {
     Skipped {
         path: path.to_string(),

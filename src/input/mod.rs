@@ -1,8 +1,10 @@
-//! Parsed input documents and where their values came from.
+//! Everything tollgate knows about input formats: which files it reads ([`FileKind`]), what a
+//! candidate is ([`Source`]: a file on disk or bytes with a display name, such as standard input),
+//! how its format is recognised ([`Source::sniff`]), the one parse dispatch ([`load`]), and the
+//! parsed [`Document`]s with their [`Locations`] index and resource lookups.
 //!
-//! Each input format has its own module that turns file text into [`Document`]s: a JSON-shaped
-//! [`Value`] plus a [`Locations`] index from value paths to source positions. This module owns the
-//! shared types and the dispatch on [`Format`]; it never looks at policies.
+//! Each format has its own module that turns text into documents. Nothing outside `input/`
+//! matches on file names or document shapes; this module never looks at policies or findings.
 
 pub mod kubernetes;
 pub mod plan;
@@ -10,10 +12,49 @@ pub mod terraform;
 pub mod yaml;
 
 use regorus::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The input formats tollgate understands.
+/// The input families. A built-in rule belongs to one (by its package), an aggregate rule is
+/// generated per family, and each document [`Format`] belongs to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Kubernetes,
+    Terraform,
+}
+
+impl Family {
+    pub const ALL: [Family; 2] = [Family::Kubernetes, Family::Terraform];
+
+    /// The family's name: built-in packages live under `tollgate.<name>.`, built-in files under
+    /// `policies/<name>...`, and the generated aggregate rule is named after it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Kubernetes => "kubernetes",
+            Family::Terraform => "terraform",
+        }
+    }
+
+    /// The family of a built-in rule package (`tollgate.kubernetes.x`), if any.
+    pub fn of_builtin_package(package: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| {
+            package
+                .strip_prefix("tollgate.")
+                .and_then(|rest| rest.strip_prefix(f.name()))
+                .is_some_and(|rest| rest.starts_with('.'))
+        })
+    }
+
+    /// The family of an embedded policy file by its path under `policies/` (`kubernetes/x.rego`,
+    /// `lib/terraform_module.rego`); `None` for files every family needs.
+    pub fn of_builtin_path(rest: &str) -> Option<Family> {
+        let rest = rest.strip_prefix("lib/").unwrap_or(rest);
+        Family::ALL.into_iter().find(|f| rest.starts_with(f.name()))
+    }
+}
+
+/// The formats of parsed documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     /// A `.tf` or `.tf.json` configuration file.
@@ -30,6 +71,193 @@ impl Format {
             Format::Terraform => "terraform",
             Format::Kubernetes => "kubernetes",
             Format::TerraformPlan => "terraform-plan",
+        }
+    }
+
+    pub fn family(self) -> Family {
+        match self {
+            Format::Kubernetes => Family::Kubernetes,
+            Format::Terraform | Format::TerraformPlan => Family::Terraform,
+        }
+    }
+}
+
+/// What a file is, by its name: the only place file names are interpreted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    /// `.tf` or `.tf.json`: read with the rest of its module directory.
+    Terraform,
+    /// `.yaml` / `.yml`: maybe Kubernetes.
+    Yaml,
+    /// `.json`: maybe Kubernetes, maybe a Terraform plan.
+    Json,
+}
+
+impl FileKind {
+    pub fn of(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".tf") || lower.ends_with(".tf.json") {
+            Some(FileKind::Terraform)
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Some(FileKind::Yaml)
+        } else if lower.ends_with(".json") && !lower.ends_with(".tfvars.json") {
+            Some(FileKind::Json)
+        } else {
+            None
+        }
+    }
+
+    /// The families documents of this kind of file can belong to.
+    pub fn families(self) -> &'static [Family] {
+        match self {
+            FileKind::Terraform => &[Family::Terraform],
+            FileKind::Yaml => &[Family::Kubernetes],
+            // A manifest or a plan.
+            FileKind::Json => &[Family::Kubernetes, Family::Terraform],
+        }
+    }
+}
+
+/// Where a candidate's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A file to read.
+    Disk(PathBuf),
+    /// Bytes already in memory (standard input, a renderer's output).
+    Memory(Arc<str>),
+}
+
+/// One candidate input: a display name (relative to the repository root, with `/`), where its
+/// bytes come from, and its kind.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    pub rel: String,
+    pub origin: Origin,
+    pub kind: FileKind,
+}
+
+/// Why a source was not read.
+#[derive(Debug)]
+pub enum Unread {
+    /// Skipped and counted: not text, so not infrastructure code (binary, not UTF-8).
+    NotText(String),
+    /// Could not be judged: too large or unreadable. Fails the run closed.
+    Error(String),
+}
+
+impl Source {
+    /// The file on disk, if the source is one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk(p) => Some(p),
+            Origin::Memory(_) => None,
+        }
+    }
+
+    /// The source's text, within the size limit.
+    pub fn read(&self, max: u64) -> Result<String, Unread> {
+        match &self.origin {
+            Origin::Disk(path) => read_text(path, max),
+            Origin::Memory(text) => Ok(text.to_string()),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text within the size limit.
+pub fn read_text(path: &Path, max: u64) -> Result<String, Unread> {
+    let meta = std::fs::metadata(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
+    if meta.len() > max {
+        return Err(Unread::Error(format!(
+            "file is {} bytes, over the {max}-byte limit (raise --max-file-size or --exclude it)",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
+    if bytes.contains(&0) {
+        return Err(Unread::NotText("binary file".into()));
+    }
+    String::from_utf8(bytes).map_err(|_| Unread::NotText("not valid UTF-8 text".into()))
+}
+
+/// The format of a standalone file's text: JSON may be a plan or a manifest.
+fn sniff(kind: FileKind, text: &str) -> Format {
+    if kind == FileKind::Json && plan::looks_like_plan(text) {
+        Format::TerraformPlan
+    } else {
+        Format::Kubernetes
+    }
+}
+
+/// A unit of work: what is read and parsed together.
+#[derive(Debug)]
+pub enum Unit {
+    /// A Terraform module directory and the files in it to judge (the other files of the
+    /// directory are read for context).
+    Module { dir: PathBuf, judge: Vec<Source> },
+    /// A file that stands alone (a manifest stream, a plan).
+    File(Source),
+}
+
+/// Groups Terraform files by directory (a module is parsed as a whole); other sources stand
+/// alone. Modules come first: they are the heaviest units, and starting them first keeps every
+/// worker busy to the end.
+pub fn units(sources: Vec<Source>) -> Vec<Unit> {
+    let mut modules: BTreeMap<PathBuf, Vec<Source>> = BTreeMap::new();
+    let mut files = Vec::new();
+    for s in sources {
+        match (s.kind, s.path()) {
+            (FileKind::Terraform, Some(path)) => {
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                modules.entry(dir).or_default().push(s);
+            }
+            _ => files.push(Unit::File(s)),
+        }
+    }
+    let mut all: Vec<Unit> = modules
+        .into_iter()
+        .map(|(dir, judge)| Unit::Module { dir, judge })
+        .collect();
+    all.extend(files);
+    all
+}
+
+/// Reads and parses one unit: the one parse dispatch. `files` counts the files judged.
+pub fn load(unit: &Unit, max: u64, files: &mut usize) -> Parsed {
+    match unit {
+        Unit::Module { dir, judge } => terraform::read_module(dir, judge, max, files),
+        Unit::File(source) => {
+            let text = match source.read(max) {
+                Ok(t) => t,
+                Err(Unread::NotText(reason)) => {
+                    return Parsed {
+                        skipped: vec![Skipped {
+                            path: source.rel.clone(),
+                            reason,
+                        }],
+                        ..Parsed::default()
+                    };
+                }
+                Err(Unread::Error(reason)) => {
+                    return Parsed {
+                        errors: vec![InputError::new(&source.rel, 0, 0, reason)],
+                        ..Parsed::default()
+                    };
+                }
+            };
+            *files += 1;
+            match sniff(source.kind, &text) {
+                Format::TerraformPlan => plan::parse(&source.rel, &text),
+                Format::Kubernetes => kubernetes::parse(&source.rel, &text),
+                // `.tf` files are read by module.
+                Format::Terraform => terraform::parse_module(
+                    &[terraform::SourceFile {
+                        path: source.rel.clone(),
+                        text,
+                        judge: true,
+                    }],
+                    &[],
+                ),
+            }
         }
     }
 }
@@ -151,6 +379,65 @@ pub struct Document {
     pub module: Option<Arc<Value>>,
     /// The file's text (shared by its documents), for inline suppressions.
     pub source: Arc<str>,
+}
+
+impl Document {
+    /// The resource types (Terraform) or kind (Kubernetes) this document holds, to skip rules
+    /// whose declared `resource_types` cannot occur in it. `None` (plans): every rule applies.
+    pub fn types(&self) -> Option<HashSet<String>> {
+        match self.format {
+            Format::Kubernetes => kubernetes::types(self),
+            Format::Terraform => Some(terraform::types(self)),
+            Format::TerraformPlan => None,
+        }
+    }
+
+    /// The resource a value path lies in (`aws_s3_bucket.logs`, a plan `address`, the manifest).
+    pub fn resource_at(&self, path: &[PathSeg]) -> String {
+        let found = match self.format {
+            Format::Kubernetes => None,
+            Format::Terraform => terraform::resource_at(path),
+            Format::TerraformPlan => plan::resource_at(self, path),
+        };
+        found.unwrap_or_else(|| self.default_resource())
+    }
+
+    /// The first resource whose address satisfies `pred`, with its span.
+    pub fn find_resource(&self, pred: impl Fn(&str) -> bool) -> Option<(String, Span)> {
+        let (address, path) = match self.format {
+            Format::Kubernetes => None,
+            Format::Terraform => terraform::find_resource(self, &pred),
+            Format::TerraformPlan => plan::find_resource(self, &pred),
+        }?;
+        let span = self
+            .locations
+            .lookup(&path)
+            .map(|(s, _)| s)
+            .unwrap_or(self.span);
+        Some((address, span))
+    }
+
+    /// First line of a resource: where inline suppressions anchor.
+    pub fn resource_line(&self, address: &str) -> Option<u32> {
+        match self.format {
+            Format::Kubernetes => Some(self.span.line),
+            Format::TerraformPlan => None,
+            Format::Terraform => {
+                let path = terraform::path_of_address(address)?;
+                self.locations
+                    .lookup(&path)
+                    .filter(|(_, len)| *len == path.len())
+                    .map(|(s, _)| s.line)
+            }
+        }
+    }
+
+    /// The resource named when nothing more precise is known: the manifest, else the file.
+    pub fn default_resource(&self) -> String {
+        self.resource
+            .clone()
+            .unwrap_or_else(|| self.path.to_string())
+    }
 }
 
 /// A file the scan looked at but did not judge, and why. Counted and listed in reports.

@@ -4,7 +4,7 @@
 //! document keeps its own line index so findings point into the plan file.
 
 use super::yaml;
-use super::{Document, Format, InputError, Locations, Parsed, Span, line_count};
+use super::{Document, Format, InputError, Locations, Parsed, PathSeg, Span, line_count};
 use regorus::Value;
 use std::sync::Arc;
 
@@ -97,6 +97,49 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             .push(InputError::new(path, e.line, e.column, e.message)),
     }
     parsed
+}
+
+/// The deepest plan object with an `address` along a value path.
+pub(super) fn resource_at(doc: &Document, path: &[PathSeg]) -> Option<String> {
+    let mut v = &doc.value;
+    let mut found = None;
+    for seg in path {
+        if let Ok(a) = v["address"].as_string() {
+            found = Some(a.to_string());
+        }
+        v = match seg {
+            PathSeg::Key(k) => &v[k.as_str()],
+            PathSeg::Index(i) => &v[*i],
+        };
+    }
+    if let Ok(a) = v["address"].as_string() {
+        found = Some(a.to_string());
+    }
+    found
+}
+
+/// The first root-module resource of the plan whose address satisfies `pred`, and its path.
+pub(super) fn find_resource(
+    doc: &Document,
+    pred: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<PathSeg>)> {
+    let resources = doc.value["planned_values"]["root_module"]["resources"]
+        .as_array()
+        .ok()?;
+    resources.iter().enumerate().find_map(|(i, r)| {
+        let address = r["address"].as_string().ok()?;
+        pred(address).then(|| {
+            (
+                address.to_string(),
+                vec![
+                    PathSeg::Key("planned_values".into()),
+                    PathSeg::Key("root_module".into()),
+                    PathSeg::Key("resources".into()),
+                    PathSeg::Index(i),
+                ],
+            )
+        })
+    })
 }
 
 #[cfg(test)]

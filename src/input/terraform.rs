@@ -12,13 +12,17 @@
 //! resolved keeps its text (`"arn:aws:s3:::${var.bucket}/*"`).
 
 use super::yaml;
-use super::{Document, Format, InputError, Locations, Parsed, Span, push_index, push_key};
+use super::{
+    Document, Format, InputError, Locations, Parsed, PathSeg, Source, Span, Unread, push_index,
+    push_key, read_text,
+};
 use hcl::eval::{Context, Evaluate, FuncArgs, FuncDef, ParamType};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{BlockLabel, Body, Structure};
 use regorus::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 use std::sync::Arc;
 
 /// One file of a module, as read from disk.
@@ -205,6 +209,154 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
         });
     }
     parsed
+}
+
+/// Reads a module directory and parses it: the files in `judge` get documents; the directory's
+/// other `.tf`, `.tf.json`, `terraform.tfvars` and `*.auto.tfvars` files give context (variables,
+/// locals, related resources) even when only some files were named, as pre-commit does.
+pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut usize) -> Parsed {
+    let mut errors = Vec::new();
+    let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
+    let rel_dir = judge
+        .first()
+        .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .unwrap_or_default();
+    let rel_of = |name: &str| {
+        if rel_dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel_dir}/{name}")
+        }
+    };
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for path in &wanted {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let mut files = Vec::new();
+    let mut tfvars = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        let is_judged = wanted.contains(path.as_path());
+        let lower = name.to_ascii_lowercase();
+        let is_tf = lower.ends_with(".tf") || lower.ends_with(".tf.json");
+        let is_vars = lower == "terraform.tfvars" || lower.ends_with(".auto.tfvars");
+        if !is_tf && !is_vars && !is_judged {
+            continue;
+        }
+        match read_text(&path, max) {
+            Ok(text) => {
+                let file = SourceFile {
+                    path: rel_of(&name),
+                    text,
+                    judge: is_judged,
+                };
+                if is_vars {
+                    tfvars.push(file)
+                } else {
+                    files.push(file)
+                }
+            }
+            Err(Unread::Error(reason) | Unread::NotText(reason)) if is_judged => {
+                // A Terraform file Terraform itself would read cannot be skipped quietly.
+                errors.push(InputError::new(&rel_of(&name), 0, 0, reason))
+            }
+            Err(_) => {}
+        }
+    }
+    *files_judged += files.iter().filter(|f| f.judge).count();
+    let mut module = parse_module(&files, &tfvars);
+    module.errors.extend(errors);
+    module
+}
+
+/// Resource and data types a configuration document declares.
+pub(super) fn types(doc: &Document) -> HashSet<String> {
+    let mut types = HashSet::new();
+    for block in ["resource", "data"] {
+        if let Ok(obj) = doc.value[block].as_object() {
+            types.extend(
+                obj.keys()
+                    .filter_map(|k| k.as_string().ok().map(|s| s.to_string())),
+            );
+        }
+    }
+    types
+}
+
+/// The address a value path lies in: `type.name`, `data.type.name`, `module.name`, ...
+pub(super) fn resource_at(path: &[PathSeg]) -> Option<String> {
+    let key = |i: usize| match path.get(i) {
+        Some(PathSeg::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    match (key(0), key(1), key(2)) {
+        (Some("resource"), Some(t), Some(n)) => Some(format!("{t}.{n}")),
+        (Some("data"), Some(t), Some(n)) => Some(format!("data.{t}.{n}")),
+        (Some(kind @ ("module" | "variable" | "output" | "provider")), Some(n), _) => {
+            Some(format!("{kind}.{n}"))
+        }
+        _ => None,
+    }
+}
+
+/// The first resource or data source whose address satisfies `pred`, and its body's path.
+pub(super) fn find_resource(
+    doc: &Document,
+    pred: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<PathSeg>)> {
+    for (block, prefix) in [("resource", ""), ("data", "data.")] {
+        let Ok(types) = doc.value[block].as_object() else {
+            continue;
+        };
+        for (t, by_name) in types.iter() {
+            let Ok(names) = by_name.as_object() else {
+                continue;
+            };
+            for (n, _) in names.iter() {
+                let (Ok(t), Ok(n)) = (t.as_string(), n.as_string()) else {
+                    continue;
+                };
+                let address = format!("{prefix}{t}.{n}");
+                if pred(&address) {
+                    let path = vec![
+                        PathSeg::Key(block.into()),
+                        PathSeg::Key(t.to_string()),
+                        PathSeg::Key(n.to_string()),
+                        PathSeg::Index(0),
+                    ];
+                    return Some((address, path));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The path of the block an address names (`data.t.n`, `module.m`, `t.n`).
+pub(super) fn path_of_address(address: &str) -> Option<Vec<PathSeg>> {
+    let parts: Vec<&str> = address.split('.').collect();
+    let key = |s: &str| PathSeg::Key(s.to_string());
+    Some(match parts.as_slice() {
+        ["data", t, n] => vec![key("data"), key(t), key(n)],
+        [kind @ ("module" | "variable" | "output" | "provider"), n] => vec![key(kind), key(n)],
+        [t, n] => vec![key("resource"), key(t), key(n)],
+        _ => return None,
+    })
 }
 
 /// `.tf.json`: Terraform's JSON syntax, reshaped so block bodies are lists as in `.tf`.

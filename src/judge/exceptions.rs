@@ -27,10 +27,34 @@ pub struct Exception {
     pub created: Option<Date>,
     /// Where it is declared: `file:line`.
     pub source: String,
-    /// Declared inline (comment or annotation) rather than in an exceptions file.
-    pub inline: bool,
+    /// What kind of declaration it is; JSON (schema 1) shows it as `inline: bool`.
+    #[serde(rename = "inline", serialize_with = "serialize_inline")]
+    pub origin: Origin,
     #[serde(skip)]
     path_globs: Option<GlobSet>,
+}
+
+/// Where an exception is declared. A new way of declaring exceptions is one loader and one
+/// variant here; matching and health treat every origin alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An entry of an exceptions file.
+    File,
+    /// A `tollgate:ignore` comment in the judged file.
+    Comment,
+    /// A `tollgate.dev/ignore` annotation on a Kubernetes object.
+    Annotation,
+}
+
+impl Origin {
+    /// Declared in the judged file itself (so "unused" is always knowable).
+    pub fn is_inline(self) -> bool {
+        !matches!(self, Origin::File)
+    }
+}
+
+fn serialize_inline<S: serde::Serializer>(origin: &Origin, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(origin.is_inline())
 }
 
 /// Governance limits applied while validating.
@@ -99,7 +123,7 @@ fn build(
     expires: Date,
     created: Option<Date>,
     source: String,
-    inline: bool,
+    origin: Origin,
     limits: Limits,
 ) -> Result<Exception, String> {
     if rules.is_empty() || rules.iter().any(|r| r.trim().is_empty()) {
@@ -140,7 +164,7 @@ fn build(
         expires,
         created,
         source,
-        inline,
+        origin,
         path_globs,
     })
 }
@@ -313,7 +337,7 @@ pub fn parse_file(display: &str, text: &str, limits: Limits) -> Result<Vec<Excep
             expires,
             created,
             format!("{display}:{line}"),
-            false,
+            Origin::File,
             limits,
         )
         .map_err(|m| {
@@ -335,7 +359,12 @@ pub const INLINE_MARKER: &str = "tollgate:ignore";
 pub const ANNOTATION: &str = "tollgate.dev/ignore";
 
 /// Parses the text after `tollgate:ignore`: `RULE[,RULE] until=YYYY-MM-DD reason="..." [owner=NAME] [ticket=T]`.
-pub fn parse_inline(spec: &str, source: String, limits: Limits) -> Result<Exception, String> {
+pub fn parse_inline(
+    spec: &str,
+    source: String,
+    origin: Origin,
+    limits: Limits,
+) -> Result<Exception, String> {
     let mut rest = spec.trim();
     let rules_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let rules: Vec<String> = rest[..rules_end]
@@ -392,7 +421,7 @@ pub fn parse_inline(spec: &str, source: String, limits: Limits) -> Result<Except
         until,
         None,
         source,
-        true,
+        origin,
         limits,
     )
 }
@@ -484,25 +513,37 @@ mod tests {
         let e = parse_inline(
             "TG-K8S-001,TG-K8S-005 until=2027-01-31 reason=\"debug pod\" owner=ops",
             "a.yaml:3".into(),
+            Origin::Comment,
             limits(),
         )
         .unwrap();
         assert_eq!(e.rules, ["TG-K8S-001", "TG-K8S-005"]);
         assert_eq!(e.reason, "debug pod");
         assert!(
-            parse_inline("TG-K8S-001 reason=\"x\"", "a:1".into(), limits())
-                .unwrap_err()
-                .contains("until")
+            parse_inline(
+                "TG-K8S-001 reason=\"x\"",
+                "a:1".into(),
+                Origin::Comment,
+                limits()
+            )
+            .unwrap_err()
+            .contains("until")
         );
         assert!(
-            parse_inline("TG-K8S-001 until=2027-01-31", "a:1".into(), limits())
-                .unwrap_err()
-                .contains("reason")
+            parse_inline(
+                "TG-K8S-001 until=2027-01-31",
+                "a:1".into(),
+                Origin::Comment,
+                limits()
+            )
+            .unwrap_err()
+            .contains("reason")
         );
         assert!(
             parse_inline(
                 "TG-K8S-001 until=2027-13-01 reason=x",
                 "a:1".into(),
+                Origin::Comment,
                 limits()
             )
             .unwrap_err()
@@ -512,6 +553,7 @@ mod tests {
             parse_inline(
                 "TG-K8S-001 until=2027-01-31 reson=x",
                 "a:1".into(),
+                Origin::Comment,
                 limits()
             )
             .unwrap_err()

@@ -2,7 +2,7 @@
 //! (or manifest's) first line or in the comment lines directly above it, and for Kubernetes the
 //! `tollgate.dev/ignore` annotation. Same rules as the exceptions file: reason and expiry required.
 
-use super::exceptions::{ANNOTATION, Exception, INLINE_MARKER, Limits, parse_inline};
+use super::exceptions::{ANNOTATION, Exception, INLINE_MARKER, Limits, Origin, parse_inline};
 use crate::input::{Document, Format, InputError};
 
 /// An inline suppression and the line of the resource it applies to.
@@ -48,7 +48,7 @@ pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, Inp
             let spec = &line[marker + INLINE_MARKER.len()..];
             let spec = spec.trim_end().trim_end_matches("*/");
             let source = format!("{}:{line_no}", doc.path);
-            let exception = parse_inline(spec, source, limits).map_err(|m| {
+            let exception = parse_inline(spec, source, Origin::Comment, limits).map_err(|m| {
                 InputError::new(
                     &doc.path,
                     line_no,
@@ -73,14 +73,15 @@ pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, Inp
                 .map_or(doc.span.line, |s| s.line);
             for spec in value.split(['\n', ';']).filter(|s| !s.trim().is_empty()) {
                 let source = format!("{}:{line}", doc.path);
-                let exception = parse_inline(spec, source, limits).map_err(|m| {
-                    InputError::new(
-                        &doc.path,
-                        line,
-                        1,
-                        format!("invalid `{ANNOTATION}` annotation: {m}"),
-                    )
-                })?;
+                let exception =
+                    parse_inline(spec, source, Origin::Annotation, limits).map_err(|m| {
+                        InputError::new(
+                            &doc.path,
+                            line,
+                            1,
+                            format!("invalid `{ANNOTATION}` annotation: {m}"),
+                        )
+                    })?;
                 out.push(Anchored {
                     anchor_line: doc.span.line,
                     exception,

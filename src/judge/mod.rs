@@ -113,7 +113,7 @@ pub fn finding(
     inline_matches: &mut [usize],
 ) -> Option<Finding> {
     let rule = &set.rules[raw.rule];
-    let meta = rule.meta.as_deref();
+    let facts = &rule.facts;
     let value = &raw.value;
     let (message, object) = match value {
         Value::String(s) => (s.to_string(), None),
@@ -131,23 +131,16 @@ pub fn finding(
     };
     let result_str =
         |key: &str| object.and_then(|o| o[key].as_string().ok().map(|s| s.to_string()));
-    let rule_id = meta
-        .map(|m| m.id.clone())
-        .filter(|id| !id.is_empty())
-        .or_else(|| result_str("id"))
-        .unwrap_or_else(|| format!("{}.{}", rule.package, rule.name));
+    // A result may name its rule and severity when the policy declares none (conftest style).
+    let rule_id = if rule.has_declared_id() {
+        facts.id.clone()
+    } else {
+        result_str("id").unwrap_or_else(|| facts.id.clone())
+    };
     let severity = result_str("severity")
         .and_then(|s| Severity::parse(&s))
-        .or(meta.and_then(|m| m.severity))
-        .unwrap_or(match rule.kind {
-            Enforcement::Block => Severity::High,
-            Enforcement::Warn => Severity::Medium,
-        });
-    let enforcement = judge.enforcement(
-        &rule_id,
-        severity,
-        meta.and_then(|m| m.enforcement).unwrap_or(rule.kind),
-    )?;
+        .unwrap_or(facts.severity);
+    let enforcement = judge.enforcement(&rule_id, severity, facts.enforcement)?;
     let location = locate::locate(doc, object, &message);
     let mut details = serde_json::Map::new();
     if let Some(Value::Object(o)) = object {
@@ -163,7 +156,7 @@ pub fn finding(
     }
     let mut finding = Finding {
         rule_id,
-        title: meta.map(|m| m.title.clone()).unwrap_or_default(),
+        title: facts.title.clone(),
         message,
         severity,
         enforcement,
@@ -189,7 +182,7 @@ pub fn finding(
         details,
     };
     if finding.status == Status::Failed {
-        let anchor = locate::resource_line(doc, &finding.resource);
+        let anchor = doc.resource_line(&finding.resource);
         judge.apply_exceptions(&mut finding, anchor, inline, inline_matches);
     }
     Some(finding)
@@ -354,7 +347,7 @@ impl Judge {
         for (e, matches) in file_entries.chain(inline) {
             let days_left = e.days_left(self.today);
             // With only some files scanned (pre-commit), silence is not evidence of staleness.
-            let could_match = e.inline
+            let could_match = e.origin.is_inline()
                 || if e.has_paths() {
                     scanned_files.iter().any(|f| e.mentions_path(f))
                 } else {
@@ -415,47 +408,6 @@ pub struct ExceptionHealth {
 impl ExceptionHealth {
     pub fn count(&self, state: ExceptionState) -> usize {
         self.entries.iter().filter(|e| e.status == state).count()
-    }
-
-    /// Messages for the warnings section: expiring soon (with owner), expired, unused.
-    pub fn warnings(&self) -> Vec<String> {
-        let who = |e: &Exception| {
-            if e.owner.is_empty() {
-                String::new()
-            } else {
-                format!(" (owner {})", e.owner)
-            }
-        };
-        self.entries
-            .iter()
-            .filter_map(|s| {
-                let e = &s.exception;
-                match s.status {
-                    ExceptionState::Expiring => Some(format!(
-                        "exception `{}`{} expires on {} ({} day(s) left), declared at {}",
-                        e.id,
-                        who(e),
-                        e.expires,
-                        s.days_left,
-                        e.source
-                    )),
-                    ExceptionState::Expired => Some(format!(
-                        "exception `{}`{} expired on {} and no longer applies, declared at {}",
-                        e.id,
-                        who(e),
-                        e.expires,
-                        e.source
-                    )),
-                    ExceptionState::Unused => Some(format!(
-                        "exception `{}`{} matched no finding (stale?), declared at {}",
-                        e.id,
-                        who(e),
-                        e.source
-                    )),
-                    ExceptionState::Active => None,
-                }
-            })
-            .collect()
     }
 }
 

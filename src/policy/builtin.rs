@@ -3,7 +3,8 @@
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
 use super::PolicySource;
-use crate::discover::Selection;
+use super::load::Selection;
+use crate::input::Family;
 
 /// Every embedded policy file (rules and `lib/` helpers; unit tests are not embedded).
 pub fn sources() -> Vec<PolicySource> {
@@ -20,14 +21,8 @@ pub fn sources_for(selection: &Selection) -> Vec<PolicySource> {
         .filter(|(path, text)| {
             let rest = path.strip_prefix("policies/").unwrap_or(path);
             let is_lib = rest.starts_with("lib/");
-            let rest = rest.strip_prefix("lib/").unwrap_or(rest);
-            let family = if rest.starts_with("kubernetes") {
-                selection.families.kubernetes
-            } else if rest.starts_with("terraform") {
-                selection.families.terraform
-            } else {
-                true
-            };
+            let family =
+                Family::of_builtin_path(rest).is_none_or(|f| selection.families.contains(&f));
             family && (is_lib || may_fire(text, selection.named_text.as_deref()))
         })
         .map(|(path, text)| PolicySource {
@@ -66,7 +61,6 @@ pub fn file_count() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discover::Families;
 
     fn paths(selection: &Selection) -> Vec<String> {
         sources_for(selection).into_iter().map(|s| s.path).collect()
@@ -75,10 +69,7 @@ mod tests {
     #[test]
     fn named_text_leaves_out_rules_that_cannot_fire() {
         let service_only = Selection {
-            families: Families {
-                kubernetes: true,
-                terraform: false,
-            },
+            families: [Family::Kubernetes].into_iter().collect(),
             named_text: Some("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n".into()),
         };
         let loaded = paths(&service_only);

@@ -1,26 +1,23 @@
-//! The regorus engine, loaded once per run and cloned per worker thread.
+//! The compiled policies ([`PolicySet`], loaded once per run) and evaluation: each worker thread
+//! gets an [`Evaluator`] and runs a document through its family's aggregate rule, in regorus' VM
+//! where it can and the interpreter for the rest, naming the rule behind any failure.
 //!
 //! Loading parses every policy (Rego v1 first, then the older syntax, decided per file), reads
-//! metadata, finds conftest-style rules (`deny`, `violation`, `warn` and their `_suffix` forms,
-//! plus `exception`), rejects calls to functions that neither a policy nor regorus defines, and
-//! generates one aggregate rule per input family so a document is evaluated in a single pass
-//! (shared helper rules such as "all containers" are computed once per document, not per rule).
+//! metadata into the [`catalog`](super::catalog), lints calls ([`lint`](super::lint)) and
+//! compiles the aggregates ([`aggregate`](super::aggregate)).
 
-use super::metadata::{self, Enforcement, RuleMeta};
+use super::aggregate::{self, Dialect, INTERPRETER_PACKAGE};
+use super::catalog::{self, RuleInfo};
+use super::context::{self, APPLIES_FUNCTION, CONTEXT_FUNCTION};
 use super::vm::VmProgram;
-use super::{Namespaces, PolicySource};
-use crate::input::{Document, Format};
+use super::{Namespaces, PolicySource, lint, metadata};
+use crate::input::Document;
 use regex::Regex;
 use regorus::{Engine, Value};
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
 use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
-
-const AGGREGATE_PACKAGE: &str = "tollgate_internal";
-const CONTEXT_FUNCTION: &str = "__tollgate_context";
-const APPLIES_FUNCTION: &str = "__tollgate_applies";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
@@ -36,60 +33,13 @@ pub enum PolicyError {
 }
 
 impl PolicyError {
-    fn load(path: &str, line: u32, column: u32, message: impl Into<String>) -> Self {
+    pub(super) fn load(path: &str, line: u32, column: u32, message: impl Into<String>) -> Self {
         PolicyError::Load {
             path: path.to_string(),
             line,
             column,
             message: message.into(),
         }
-    }
-}
-
-/// Which documents a rule applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Scope {
-    Kubernetes,
-    Terraform,
-    Any,
-}
-
-impl Scope {
-    pub(super) fn applies_to(self, format: Format) -> bool {
-        match self {
-            Scope::Any => true,
-            Scope::Kubernetes => format == Format::Kubernetes,
-            Scope::Terraform => matches!(format, Format::Terraform | Format::TerraformPlan),
-        }
-    }
-}
-
-/// One conftest-style rule of a loaded package.
-#[derive(Debug, Clone)]
-pub struct RuleInfo {
-    pub package: String,
-    /// `deny`, `violation`, `warn` or a suffixed form (`deny_run_as_root`).
-    pub name: String,
-    /// Enforcement implied by the rule's name: deny/violation block, warn warns.
-    pub kind: Enforcement,
-    pub meta: Option<Arc<RuleMeta>>,
-    /// Policy file the rule is defined in.
-    pub file: String,
-    pub builtin: bool,
-    pub(super) scope: Scope,
-}
-
-impl RuleInfo {
-    /// The suffix conftest's `exception` rule names (`run_as_root` for `deny_run_as_root`).
-    fn exception_name(&self) -> Option<&str> {
-        ["deny", "violation"].iter().find_map(|prefix| {
-            let rest = self.name.strip_prefix(prefix)?;
-            if rest.is_empty() {
-                Some("")
-            } else {
-                rest.strip_prefix('_')
-            }
-        })
     }
 }
 
@@ -141,43 +91,7 @@ pub struct Evaluator {
     vm: Option<regorus::rvm::RegoVM>,
 }
 
-/// What policies see besides `input`: `data.conftest.file` and `data.tollgate.module`.
-pub(super) struct DocContext {
-    pub file: Value,
-    pub module: Value,
-    /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
-    pub applies: Vec<bool>,
-}
-
-thread_local! {
-    // Set before each evaluation on the evaluating thread; read by the context extension.
-    // Passing per-document data through `add_data` would force regorus to re-analyse every
-    // policy for every document.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, applies: Vec::new() }) };
-}
-
-// ASCII-only (`-u`): Unicode `\w`/`\s`/`\b` tables made compiling these a third of the start-up
-// time of a one-file scan, and Rego identifiers are ASCII.
-static RULE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m-u)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)")
-        .unwrap()
-});
-static EXCEPTION_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m-u)^exception\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
-static FUNC_DEF_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m-u)^(?:default\s+)?([A-Za-z_][\w]*)\s*\(").unwrap());
-static IMPORT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m-u)^\s*import\s+(data(?:\.[A-Za-z_]\w*)+)(?:\s+as\s+([A-Za-z_]\w*))?").unwrap()
-});
-static CALL_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\(").unwrap());
 static POSITION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u):(\d+):(\d+)").unwrap());
-
-/// Rego keywords and operators that look like calls in `x(` form.
-const NOT_CALLS: &[&str] = &[
-    "if", "not", "some", "every", "in", "contains", "else", "with", "as", "default", "import",
-    "package", "print", "set",
-];
 
 impl PolicySet {
     /// Loads and checks every policy. Test files (`*_test.rego`) must be filtered out by the caller.
@@ -203,54 +117,17 @@ impl PolicySet {
             let meta = metadata::parse(&source.text)
                 .map_err(|(line, msg)| PolicyError::load(&source.path, line, 1, msg))?
                 .map(Arc::new);
-            for cap in FUNC_DEF_RE.captures_iter(&source.text) {
-                defined_functions.insert(format!("data.{package}.{}", &cap[1]));
-            }
+            defined_functions.extend(lint::defined_functions(source, &package));
             packages.push((index, package.clone()));
-            let included = source.builtin || namespaces.includes(&package);
-            if !included {
-                continue;
-            }
-            let scope = if !source.builtin {
-                Scope::Any
-            } else if package.starts_with("tollgate.kubernetes.") {
-                Scope::Kubernetes
-            } else if package.starts_with("tollgate.terraform.") {
-                Scope::Terraform
-            } else {
-                Scope::Any
-            };
-            let mut names: BTreeSet<String> = BTreeSet::new();
-            for cap in RULE_RE.captures_iter(&source.text) {
-                names.insert(format!(
-                    "{}{}",
-                    &cap[1],
-                    cap.get(2).map_or("", |m| m.as_str())
-                ));
-            }
-            for name in names {
-                let kind = if name.starts_with("warn") {
-                    Enforcement::Warn
-                } else {
-                    Enforcement::Block
-                };
-                rules.push(RuleInfo {
-                    package: package.clone(),
-                    name,
-                    kind,
-                    meta: meta.clone(),
-                    file: source.path.clone(),
-                    builtin: source.builtin,
-                    scope,
-                });
-            }
-            if EXCEPTION_RE.is_match(&source.text) && !exception_packages.contains(&package) {
+            let (found, has_exception) = catalog::rules_of(source, &package, meta, namespaces);
+            rules.extend(found);
+            if has_exception && !exception_packages.contains(&package) {
                 exception_packages.push(package);
             }
         }
 
         for (index, package) in &packages {
-            check_calls(&sources[*index], package, &defined_functions)?;
+            lint::check_calls(&sources[*index], package, &defined_functions)?;
         }
         for d in data {
             engine
@@ -298,30 +175,33 @@ impl PolicySet {
             .get_or_init(|| {
                 let mut engine = self.policies.clone();
                 engine
-                    .add_extension(CONTEXT_FUNCTION.to_string(), 1, Box::new(context_extension))
+                    .add_extension(
+                        CONTEXT_FUNCTION.to_string(),
+                        1,
+                        Box::new(context::context_extension),
+                    )
                     .and_then(|_| {
                         engine.add_extension(
                             APPLIES_FUNCTION.to_string(),
                             1,
-                            Box::new(applies_extension),
+                            Box::new(context::applies_extension),
                         )
                     })
                     .and_then(|_| {
-                        engine.add_policy(
-                            "tollgate:context.rego".into(),
-                            format!("package conftest\nfile := {CONTEXT_FUNCTION}(\"file\")\n"),
-                        )
-                    })
-                    .and_then(|_| {
-                        engine.add_policy(
-                            "tollgate:module.rego".into(),
-                            format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
-                        )
+                        context::interpreter_modules()
+                            .into_iter()
+                            .try_for_each(|(path, text)| {
+                                engine.add_policy(path.into(), text).map(|_| ())
+                            })
                     })
                     .and_then(|_| {
                         engine.add_policy(
                             "tollgate:aggregate.rego".into(),
-                            aggregate_module(&self.rules, &self.exception_packages),
+                            aggregate::module(
+                                &self.rules,
+                                &self.exception_packages,
+                                &Dialect::Interpreter,
+                            ),
                         )
                     })
                     .map_err(|e| format!("internal error: {e}"))?;
@@ -354,40 +234,12 @@ impl PolicySet {
 
     /// Evaluates every applicable rule against one document.
     pub fn evaluate(&self, evaluator: &mut Evaluator, doc: &Document) -> Evaluation {
-        let (dir, name) = match doc.path.rsplit_once('/') {
-            Some((d, n)) => (d.to_string(), n.to_string()),
-            None => (".".to_string(), doc.path.to_string()),
-        };
-        CONTEXT.with(|c| {
-            let mut c = c.borrow_mut();
-            let mut file = BTreeMap::new();
-            file.insert(Value::from("name"), Value::from(name));
-            file.insert(Value::from("dir"), Value::from(dir));
-            c.file = Value::from(file);
-            c.module = doc
-                .module
-                .as_ref()
-                .map(|m| (**m).clone())
-                .unwrap_or(Value::Undefined);
-            let types = document_types(doc);
-            c.applies = self
-                .rules
-                .iter()
-                .map(|r| match (&types, r.meta.as_deref()) {
-                    (Some(types), Some(meta)) if !meta.resource_types.is_empty() => meta
-                        .resource_types
-                        .iter()
-                        .any(|t| types.contains(t.as_str())),
-                    _ => true,
-                })
-                .collect();
-        });
-        let family = family(doc.format);
+        context::set(doc, &self.rules);
+        let family = doc.format.family();
         let mut evaluation = Evaluation::default();
         let mut from_vm = Value::new_object();
         if let (Some(program), Some(machine)) = (&self.vm, &mut evaluator.vm) {
-            let result = CONTEXT
-                .with(|c| program.evaluate(machine, doc.value.clone(), doc.format, &c.borrow()));
+            let result = context::with(|c| program.evaluate(machine, doc.value.clone(), family, c));
             match result {
                 Ok(aggregate) if program.complete() => {
                     self.collect(&aggregate, &mut evaluation);
@@ -395,12 +247,7 @@ impl PolicySet {
                 }
                 Ok(aggregate) => {
                     // The interpreter's aggregate runs only the rules the VM does not.
-                    CONTEXT.with(|c| {
-                        let mut c = c.borrow_mut();
-                        for (applies, in_vm) in c.applies.iter_mut().zip(&program.in_vm) {
-                            *applies &= !in_vm;
-                        }
-                    });
+                    context::keep_only_outside_vm(&program.in_vm);
                     from_vm = aggregate;
                 }
                 Err(err) => {
@@ -430,15 +277,16 @@ impl PolicySet {
             return evaluation;
         };
         engine.set_input(doc.value.clone());
-        let aggregate = match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{family}")) {
-            Ok(aggregate) => aggregate,
-            Err(err) => self.evaluate_one_by_one(
-                engine,
-                doc,
-                Some(&err.to_string()),
-                &mut evaluation.errors,
-            ),
-        };
+        let aggregate =
+            match engine.eval_rule(format!("data.{INTERPRETER_PACKAGE}.{}", family.name())) {
+                Ok(aggregate) => aggregate,
+                Err(err) => self.evaluate_one_by_one(
+                    engine,
+                    doc,
+                    Some(&err.to_string()),
+                    &mut evaluation.errors,
+                ),
+            };
         self.collect(&merge_objects(from_vm, aggregate), &mut evaluation);
         evaluation
     }
@@ -481,8 +329,7 @@ impl PolicySet {
         engine.set_input(doc.value.clone());
         let mut aggregate = BTreeMap::new();
         for (i, rule) in self.rules.iter().enumerate() {
-            let applicable = CONTEXT.with(|c| c.borrow().applies.get(i).copied().unwrap_or(true));
-            if !rule.scope.applies_to(doc.format) || !applicable {
+            if !rule.applies_to(doc.format.family()) || !context::applies(i) {
                 continue;
             }
             match engine.eval_rule(format!("data.{}.{}", rule.package, rule.name)) {
@@ -508,7 +355,7 @@ impl PolicySet {
         }
         if let Some(failure) = unexplained.filter(|_| errors.len() == errors_before) {
             errors.push(RuleError {
-                rule: format!("all rules for {} documents", family(doc.format)),
+                rule: format!("all rules for {} documents", doc.format.family().name()),
                 message: first_line(failure),
             });
         }
@@ -571,30 +418,6 @@ fn elements(value: &Value) -> Vec<Value> {
     }
 }
 
-/// The resource types (Terraform) or kind (Kubernetes) a document holds, to skip rules whose
-/// declared `resource_types` cannot occur in it. `None` (plans) means every rule applies.
-fn document_types(doc: &Document) -> Option<std::collections::HashSet<String>> {
-    match doc.format {
-        Format::Kubernetes => {
-            let kind = doc.value["kind"].as_string().ok()?;
-            Some(std::iter::once(kind.to_string()).collect())
-        }
-        Format::Terraform => {
-            let mut types = std::collections::HashSet::new();
-            for block in ["resource", "data"] {
-                if let Ok(obj) = doc.value[block].as_object() {
-                    types.extend(
-                        obj.keys()
-                            .filter_map(|k| k.as_string().ok().map(|s| s.to_string())),
-                    );
-                }
-            }
-            Some(types)
-        }
-        Format::TerraformPlan => None,
-    }
-}
-
 /// Entries of two aggregate objects (VM and interpreter results for one document).
 fn merge_objects(a: Value, b: Value) -> Value {
     match (a, b) {
@@ -608,116 +431,6 @@ fn merge_objects(a: Value, b: Value) -> Value {
         (Value::Object(a), _) => Value::Object(a),
         (_, b) => b,
     }
-}
-
-pub(super) fn family(format: Format) -> &'static str {
-    match format {
-        Format::Kubernetes => "kubernetes",
-        Format::Terraform | Format::TerraformPlan => "terraform",
-    }
-}
-
-/// One entry of a family's aggregate: `key` (`r<i>` for rule i, `x<i>` for exception package i)
-/// maps to the value of the rule at `path`.
-pub(super) struct AggregateEntry {
-    pub key: String,
-    pub path: String,
-    pub source: EntrySource,
-}
-
-#[derive(Clone, Copy)]
-pub(super) enum EntrySource {
-    /// Index into [`PolicySet::rules`]: the entry is gated on the rule applying to the document.
-    Rule(usize),
-    /// Index into the packages with an `exception` rule: always evaluated.
-    Exception(usize),
-}
-
-/// The document families with an aggregate rule, named as in the generated packages.
-pub(super) const FAMILIES: [(&str, Format); 2] = [
-    ("kubernetes", Format::Kubernetes),
-    ("terraform", Format::Terraform),
-];
-
-/// The entries of the aggregate for documents of `format`; the interpreter's and the VM's
-/// aggregates are both generated from these.
-pub(super) fn aggregate_entries(
-    rules: &[RuleInfo],
-    exception_packages: &[String],
-    format: Format,
-) -> Vec<AggregateEntry> {
-    let rule_entries = rules
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.scope.applies_to(format))
-        .map(|(i, rule)| AggregateEntry {
-            key: format!("r{i}"),
-            path: format!("data.{}.{}", rule.package, rule.name),
-            source: EntrySource::Rule(i),
-        });
-    let exception_entries =
-        exception_packages
-            .iter()
-            .enumerate()
-            .map(|(i, package)| AggregateEntry {
-                key: format!("x{i}"),
-                path: format!("data.{package}.exception"),
-                source: EntrySource::Exception(i),
-            });
-    rule_entries.chain(exception_entries).collect()
-}
-
-/// One complete rule per input family, mapping each entry's key to its rule's value (undefined
-/// rules simply leave their key out); rules are gated by `__tollgate_applies`.
-fn aggregate_module(rules: &[RuleInfo], exception_packages: &[String]) -> String {
-    let mut text = format!("package {AGGREGATE_PACKAGE}\n\n");
-    for (family, format) in FAMILIES {
-        for entry in aggregate_entries(rules, exception_packages, format) {
-            let (key, path) = (&entry.key, &entry.path);
-            match entry.source {
-                EntrySource::Rule(i) => text.push_str(&format!(
-                    "{family}_parts[\"{key}\"] := {path} if {APPLIES_FUNCTION}({i})\n"
-                )),
-                EntrySource::Exception(_) => {
-                    text.push_str(&format!("{family}_parts[\"{key}\"] := {path}\n"))
-                }
-            }
-        }
-        // An empty object would be undefined; make it exist.
-        text.push_str(&format!("{family}_parts[\"_\"] := true\n"));
-        // In Rego v1 `p["k"] := v` is a single-value rule at `p.k`, and regorus cannot evaluate
-        // `p` as a rule; one complete rule collects the entries.
-        text.push_str(&format!(
-            "{family} := {{k: v | some k, v in {family}_parts}}\n"
-        ));
-    }
-    text
-}
-
-/// `__tollgate_applies(i)`: whether rule i is evaluated for the current document.
-fn applies_extension(args: Vec<Value>) -> anyhow::Result<Value> {
-    let index = args
-        .first()
-        .and_then(|v| v.as_u64().ok())
-        .unwrap_or(u64::MAX) as usize;
-    Ok(Value::from(CONTEXT.with(|c| {
-        c.borrow().applies.get(index).copied().unwrap_or(true)
-    })))
-}
-
-fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
-    let key = args
-        .first()
-        .and_then(|k| k.as_string().ok().map(|s| s.to_string()))
-        .unwrap_or_default();
-    Ok(CONTEXT.with(|c| {
-        let c = c.borrow();
-        match key.as_str() {
-            "file" => c.file.clone(),
-            "module" => c.module.clone(),
-            _ => Value::Undefined,
-        }
-    }))
 }
 
 /// Adds one policy, deciding between Rego v1 and the older syntax for this file alone.
@@ -776,99 +489,10 @@ fn first_line(s: &str) -> String {
     }
 }
 
-/// Rejects calls to functions that no policy defines and regorus does not provide, at load time.
-/// regorus itself only notices when the call is first evaluated, which could be never in a test
-/// run and in the middle of a scan in CI. (Network and runtime builtins such as `http.send` and
-/// `opa.runtime` are not compiled into tollgate, so policies that call them fail here.)
-fn check_calls(
-    source: &PolicySource,
-    package: &str,
-    defined: &BTreeSet<String>,
-) -> Result<(), PolicyError> {
-    let mut aliases: HashMap<String, String> = HashMap::new();
-    for cap in IMPORT_RE.captures_iter(&source.text) {
-        let target = cap[1].to_string();
-        let alias = cap
-            .get(2)
-            .map(|m| m.as_str().to_string())
-            .unwrap_or_else(|| target.rsplit('.').next().unwrap_or_default().to_string());
-        aliases.insert(alias, target);
-    }
-    for (line_no, line) in source.text.lines().enumerate() {
-        let code = strip_strings_and_comments(line);
-        for cap in CALL_RE.captures_iter(&code) {
-            let m = cap.get(1).expect("group 1");
-            let name = m.as_str();
-            // A preceding `.` or `]` means this is part of a longer reference, e.g. `x[0].f(`.
-            if code[..m.start()].ends_with(['.', ']']) || NOT_CALLS.contains(&name) {
-                continue;
-            }
-            if line.trim_start().starts_with("package ") || line.trim_start().starts_with("import ")
-            {
-                continue;
-            }
-            let first = name.split('.').next().unwrap_or_default();
-            let resolved = if let Some(target) = aliases.get(first) {
-                format!("{target}{}", &name[first.len()..])
-            } else if name.starts_with("data.") {
-                name.to_string()
-            } else {
-                format!("data.{package}.{name}")
-            };
-            let known = defined.contains(&resolved)
-                || regorus::unstable::BUILTINS.contains_key(name)
-                || name == CONTEXT_FUNCTION
-                || name == "print";
-            if !known {
-                return Err(PolicyError::load(
-                    &source.path,
-                    line_no as u32 + 1,
-                    m.start() as u32 + 1,
-                    format!(
-                        "call to unknown function `{name}` (not defined by any loaded policy and not a builtin tollgate provides)"
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Blanks out string literals and comments so calls are only looked for in code.
-fn strip_strings_and_comments(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    let mut quote: Option<char> = None;
-    while let Some(c) = chars.next() {
-        match quote {
-            Some(q) => {
-                if c == '\\' && q == '"' {
-                    chars.next();
-                    out.push_str("  ");
-                    continue;
-                }
-                if c == q {
-                    quote = None;
-                }
-                out.push(' ');
-            }
-            None => match c {
-                '"' | '`' => {
-                    quote = Some(c);
-                    out.push(' ');
-                }
-                '#' => break,
-                c => out.push(c),
-            },
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{Locations, Span};
+    use crate::input::{Format, Locations, Span};
 
     fn source(path: &str, text: &str) -> PolicySource {
         PolicySource {
@@ -914,7 +538,7 @@ mod tests {
         let mut engine = set.interpreter().unwrap().clone();
         engine.set_input(Value::from_json_str(r#"{"a": 1}"#).unwrap());
         let aggregate = engine
-            .eval_rule(format!("data.{AGGREGATE_PACKAGE}.kubernetes"))
+            .eval_rule(format!("data.{INTERPRETER_PACKAGE}.kubernetes"))
             .expect("the aggregate rule evaluates");
         let keys: Vec<String> = aggregate
             .as_object()

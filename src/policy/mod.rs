@@ -1,16 +1,30 @@
-//! Policies: loading Rego (built-in and the user's), reading rule metadata, evaluating documents.
+//! Policies: loading Rego (built-in and the user's), the rule catalog, evaluating documents.
 //!
 //! This module knows Rego and conftest's conventions; it turns a [`crate::input::Document`] into
 //! raw rule results. Locating a result in the source and deciding what it means for the run is
 //! the judge's business.
+//!
+//! - [`load`]: where policies and data come from (built-in selection, `-p`, `-d`);
+//! - [`catalog`]: the rules found and their facts, worked out once;
+//! - [`metadata`]: OPA `# METADATA` blocks;
+//! - [`lint`]: load-time checks regorus leaves to evaluation time;
+//! - [`aggregate`]: the generated one-pass rule per family, for both evaluators;
+//! - [`context`]: per-document context (`data.conftest.file`, `data.tollgate.module`);
+//! - [`engine`] and `vm`: compiling and evaluating; [`verify`]: Rego unit tests.
 
+mod aggregate;
 pub mod builtin;
+pub mod catalog;
+mod context;
 pub mod engine;
+mod lint;
+pub mod load;
 pub mod metadata;
 pub mod verify;
 mod vm;
 
-pub use engine::{Evaluation, Evaluator, PolicyError, PolicySet, RawResult, RuleError, RuleInfo};
+pub use catalog::{RuleFacts, RuleInfo};
+pub use engine::{Evaluation, Evaluator, PolicyError, PolicySet, RawResult, RuleError};
 pub use metadata::{Enforcement, RuleMeta, Severity};
 
 /// The text of one policy file and where it came from.

@@ -7,8 +7,10 @@
 //! for `tollgate verify`. Rules are compiled all at once; only if that fails is each rule tried
 //! alone, so one unusual user policy costs the VM nothing but its own rule.
 
-use super::engine::{DocContext, EntrySource, FAMILIES, RuleInfo, aggregate_entries, family};
-use crate::input::Format;
+use super::aggregate::{self, Dialect, VM_CONTEXT_ROOT, VM_PACKAGE};
+use super::catalog::RuleInfo;
+use super::context::DocContext;
+use crate::input::Family;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::{Program, RegoVM};
 use regorus::utils::limits::ExecutionTimerConfig;
@@ -16,11 +18,6 @@ use regorus::value::Object;
 use regorus::{CompiledPolicy, Engine, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-const VM_PACKAGE: &str = "tollgate_vm";
-/// Where the VM reads per-document context (the interpreter calls extension functions instead,
-/// which the VM compiler does not support).
-const CONTEXT_ROOT: &str = "tollgate_context";
 
 /// The compiled program, shared by all worker threads.
 pub struct VmProgram {
@@ -105,7 +102,7 @@ impl VmProgram {
         &self,
         vm: &mut RegoVM,
         input: Value,
-        format: Format,
+        family: Family,
         context: &DocContext,
     ) -> anyhow::Result<Value> {
         let mut data = self.data.clone();
@@ -113,12 +110,12 @@ impl VmProgram {
             merge_key(map, "conftest", "file", context.file.clone());
             merge_key(map, "tollgate", "module", context.module.clone());
             let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
-            merge_key(map, CONTEXT_ROOT, "applies", Value::from(applies));
+            merge_key(map, VM_CONTEXT_ROOT, "applies", Value::from(applies));
         }
         vm.set_data(data)?;
         vm.set_input(input);
         let pairs =
-            vm.execute_entry_point_by_name(&format!("data.{VM_PACKAGE}.{}", family(format)))?;
+            vm.execute_entry_point_by_name(&format!("data.{VM_PACKAGE}.{}", family.name()))?;
         let mut aggregate = BTreeMap::new();
         if let Ok(set) = pairs.as_set() {
             for pair in set.iter() {
@@ -157,7 +154,14 @@ fn analyse(
     let mut engine = base.clone();
     engine.add_policy(
         "tollgate:vm.rego".into(),
-        aggregate_module(rules, exception_packages, rules_in, exceptions_in),
+        aggregate::module(
+            rules,
+            exception_packages,
+            &Dialect::Vm {
+                rules_in,
+                exceptions_in,
+            },
+        ),
     )?;
     engine.compile_with_entrypoint(&regorus::Rc::from(
         format!("data.{VM_PACKAGE}.kubernetes").as_str(),
@@ -166,41 +170,12 @@ fn analyse(
 
 /// The VM program with one entry point per input family.
 fn compile_families(policy: &CompiledPolicy) -> anyhow::Result<Arc<Program>> {
-    let entries: Vec<String> = FAMILIES
+    let entries: Vec<String> = Family::ALL
         .iter()
-        .map(|(family, _)| format!("data.{VM_PACKAGE}.{family}"))
+        .map(|family| format!("data.{VM_PACKAGE}.{}", family.name()))
         .collect();
     let entry_refs: Vec<&str> = entries.iter().map(String::as_str).collect();
     Ok(Compiler::compile_from_policy(policy, &entry_refs)?)
-}
-
-/// One partial set per input family of `[key, value]` pairs for the entries the VM takes, rules
-/// gated on the document's context. (The VM compiler does not support constant-key partial
-/// objects, hence pairs.)
-fn aggregate_module(
-    rules: &[RuleInfo],
-    exception_packages: &[String],
-    rules_in: &[bool],
-    exceptions_in: &[bool],
-) -> String {
-    let mut text = format!("package {VM_PACKAGE}\n\nimport rego.v1\n\n");
-    for (family, format) in FAMILIES {
-        for entry in aggregate_entries(rules, exception_packages, format) {
-            let (key, path) = (&entry.key, &entry.path);
-            match entry.source {
-                EntrySource::Rule(i) if rules_in[i] => text.push_str(&format!(
-                    "{family} contains [\"{key}\", v] if {{\n\tdata.{CONTEXT_ROOT}.applies[{i}]\n\tv := {path}\n}}\n"
-                )),
-                EntrySource::Exception(i) if exceptions_in[i] => text.push_str(&format!(
-                    "{family} contains [\"{key}\", v] if v := {path}\n"
-                )),
-                _ => {}
-            }
-        }
-        // Makes the set exist when nothing else is in it.
-        text.push_str(&format!("{family} contains [\"_\", true]\n"));
-    }
-    text
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub fn render(ctx: &ReportContext) -> String {
             e.message
         );
     }
-    let warnings = o.exceptions.warnings();
+    let warnings = super::exception_warnings(&o.exceptions);
     for w in &warnings {
         let _ = writeln!(out, "{}: {w}", style.paint("1;33", "warning[exception]"));
     }
@@ -163,7 +163,7 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
 
 fn summary(ctx: &ReportContext, style: &Style) -> String {
     let o = ctx.outcome;
-    let crate::scan::Counts {
+    let crate::outcome::Counts {
         blocking,
         warnings,
         excepted,

@@ -5,7 +5,7 @@
 
 use super::ReportContext;
 use crate::judge::Finding;
-use crate::scan::ScanError;
+use crate::outcome::Problem;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -21,7 +21,7 @@ struct Report<'a> {
     verdict: &'static str,
     summary: Value,
     findings: &'a [Finding],
-    errors: &'a [ScanError],
+    errors: &'a [Problem],
     skipped: Value,
     exceptions: Value,
     warnings: Value,
@@ -67,7 +67,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
                 .collect::<Vec<_>>()
         ),
         exceptions: json!(o.exceptions.entries),
-        warnings: json!(o.exceptions.warnings()),
+        warnings: json!(super::exception_warnings(&o.exceptions)),
     };
     super::write_pretty(&report, out)
 }

@@ -13,7 +13,7 @@ fn cell(s: &str) -> String {
 
 pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
-    let crate::scan::Counts {
+    let crate::outcome::Counts {
         blocking,
         warnings,
         excepted,

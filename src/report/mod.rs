@@ -1,18 +1,25 @@
-//! Reports: one module per output format, all rendering the same [`ScanOutcome`].
+//! Reports: everything tollgate prints. One module per scan output format, all rendering the same
+//! [`Outcome`] with the rule catalog, plus the listings of the other commands (`catalog`,
+//! `health`, `tests`). All English text shown to people lives here.
 //!
-//! Renderers are pure functions from the outcome to text; only `human` reads source files
+//! Renderers are pure functions from data to text; only `human` reads source files
 //! (for snippets) and only `human` shows timings, so JSON and SARIF are byte-identical across runs
-//! and thread counts.
+//! and thread counts. Reports never depend on the pipeline or the walker.
 
+pub mod catalog;
 pub mod github;
+pub mod health;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod tests;
 
-use crate::policy::PolicySet;
-use crate::scan::ScanOutcome;
+use crate::judge::exceptions::Exception;
+use crate::judge::{ExceptionHealth, ExceptionState};
+use crate::outcome::Outcome;
+use crate::policy::RuleInfo;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -60,8 +67,9 @@ impl ReportFormat {
 
 /// Everything a renderer may need besides the outcome.
 pub struct ReportContext<'a> {
-    pub outcome: &'a ScanOutcome,
-    pub policies: &'a PolicySet,
+    pub outcome: &'a Outcome,
+    /// The loaded rules (the catalog): SARIF lists every one.
+    pub rules: &'a [RuleInfo],
     pub root: &'a Path,
     pub color: bool,
     /// SARIF: include excepted findings with a `suppressions` entry.
@@ -99,6 +107,104 @@ pub fn render(format: ReportFormat, ctx: &ReportContext) -> String {
 /// Version string shown by `--version` and embedded in reports.
 pub fn tool_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
+}
+
+/// `--version`: the version and the fingerprint of the embedded policy library.
+pub fn long_version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{} (policy library {}, {} files)",
+            tool_version(),
+            crate::policy::builtin::library_hash(),
+            crate::policy::builtin::file_count()
+        )
+    });
+    &VERSION
+}
+
+/// Messages for the warnings section: expiring soon (with owner), expired, unused.
+pub fn exception_warnings(health: &ExceptionHealth) -> Vec<String> {
+    let who = |e: &Exception| {
+        if e.owner.is_empty() {
+            String::new()
+        } else {
+            format!(" (owner {})", e.owner)
+        }
+    };
+    health
+        .entries
+        .iter()
+        .filter_map(|s| {
+            let e = &s.exception;
+            match s.status {
+                ExceptionState::Expiring => Some(format!(
+                    "exception `{}`{} expires on {} ({} day(s) left), declared at {}",
+                    e.id,
+                    who(e),
+                    e.expires,
+                    s.days_left,
+                    e.source
+                )),
+                ExceptionState::Expired => Some(format!(
+                    "exception `{}`{} expired on {} and no longer applies, declared at {}",
+                    e.id,
+                    who(e),
+                    e.expires,
+                    e.source
+                )),
+                ExceptionState::Unused => Some(format!(
+                    "exception `{}`{} matched no finding (stale?), declared at {}",
+                    e.id,
+                    who(e),
+                    e.source
+                )),
+                ExceptionState::Active => None,
+            }
+        })
+        .collect()
+}
+
+/// Prints text on standard output. A closed pipe (`tollgate rules | head`) is the reader's
+/// choice, not a failure.
+pub fn emit(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes text through a temporary file renamed into place (see [`write_file_atomically`]).
+pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    write_file_atomically(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes through a buffered temporary file beside `path`, renamed into place once complete, so
+/// an interrupted run never leaves a truncated report that a later CI step would accept.
+pub fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tollgate-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|file| {
+            let mut out = io::BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// FNV-1a: a stable, dependency-free hash for fingerprints.

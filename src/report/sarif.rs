@@ -63,23 +63,16 @@ pub fn render(ctx: &ReportContext) -> String {
 
 pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
     let mut rules: BTreeMap<String, RuleDoc> = BTreeMap::new();
-    for rule in &ctx.policies.rules {
-        let meta = rule.meta.as_deref();
-        let id = meta
-            .map(|m| m.id.clone())
-            .filter(|i| !i.is_empty())
-            .unwrap_or_else(|| format!("{}.{}", rule.package, rule.name));
-        rules.entry(id).or_insert_with(|| RuleDoc {
-            title: meta.map(|m| m.title.clone()).unwrap_or_default(),
-            description: meta.map(|m| m.description.clone()).unwrap_or_default(),
-            remediation: meta.map(|m| m.remediation.clone()).unwrap_or_default(),
-            references: meta.map(|m| m.references.clone()).unwrap_or_default(),
-            severity: meta.and_then(|m| m.severity).unwrap_or(match rule.kind {
-                Enforcement::Block => Severity::High,
-                Enforcement::Warn => Severity::Medium,
-            }),
-            enforcement: meta.and_then(|m| m.enforcement).unwrap_or(rule.kind),
-            frameworks: meta.map(|m| m.frameworks.clone()).unwrap_or_default(),
+    for rule in ctx.rules {
+        let f = &rule.facts;
+        rules.entry(f.id.clone()).or_insert_with(|| RuleDoc {
+            title: f.title.clone(),
+            description: f.description.clone(),
+            remediation: f.remediation.clone(),
+            references: f.references.clone(),
+            severity: f.severity,
+            enforcement: f.enforcement,
+            frameworks: f.frameworks.clone(),
         });
     }
     // Results may name rule ids no metadata declares (an `id` key in a result object).

@@ -1,0 +1,210 @@
+//! The scan pipeline: discover → read and parse → evaluate → judge, in parallel, then sorted.
+//!
+//! Work is split into units (a Terraform module directory, or one YAML/JSON file); each worker
+//! thread owns an evaluator for the compiled policies and streams its units' documents through
+//! them, so documents are dropped as soon as they are judged and only findings are kept. This
+//! module wires stages together; it knows no format, no rule and no report.
+
+use crate::discover::{self, Discovery, Filters};
+use crate::input::{self, Parsed, Skipped, Unit};
+use crate::judge::exceptions::Exception;
+use crate::judge::{self, ExceptionHealth, Finding, Judge};
+use crate::outcome::{Outcome, Problem, ProblemKind, Stats, Timings};
+use crate::policy::PolicySet;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What to scan and how.
+pub struct ScanRequest {
+    pub root: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub filters: Filters,
+    pub threads: usize,
+    /// Files larger than this are skipped and reported.
+    pub max_file_size: u64,
+    /// Parse without evaluating (benchmark floor).
+    pub parse_only: bool,
+}
+
+#[derive(Default)]
+struct UnitResult {
+    findings: Vec<Finding>,
+    /// Inline suppressions found, with how many findings each matched.
+    inline: Vec<(Exception, usize)>,
+    /// Relative paths of the files read.
+    scanned: Vec<String>,
+    skipped: Vec<Skipped>,
+    errors: Vec<Problem>,
+    files: usize,
+    documents: usize,
+    read_parse: Duration,
+    evaluate: Duration,
+    vm_fallbacks: usize,
+}
+
+pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
+    let start = Instant::now();
+    let discovery = discover::discover(
+        &request.root,
+        &request.paths,
+        &request.filters,
+        request.threads,
+    );
+    let discover_time = start.elapsed();
+    let Discovery {
+        candidates,
+        unsupported,
+        excluded,
+        problems,
+    } = discovery;
+
+    let units = input::units(candidates);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(request.threads)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let counter = crate::progress::Counter::default();
+    let progress = crate::progress::Progress::start(counter.clone(), units.len(), "files/modules");
+    let results: Vec<UnitResult> = pool.install(|| {
+        units
+            .par_iter()
+            .map_init(
+                || policies.evaluator(),
+                |evaluator, unit| {
+                    let r = run_unit(unit, request, policies, judge, evaluator);
+                    counter.add(1);
+                    r
+                },
+            )
+            .collect()
+    });
+
+    drop(progress);
+    let mut outcome = Outcome {
+        findings: Vec::new(),
+        skipped: Vec::new(),
+        errors: problems
+            .into_iter()
+            .map(|(path, message)| Problem {
+                path,
+                line: 0,
+                column: 0,
+                kind: ProblemKind::Read,
+                message,
+            })
+            .collect(),
+        stats: Stats {
+            files_unsupported: unsupported,
+            files_excluded: excluded,
+            ..Stats::default()
+        },
+        timings: Timings {
+            discover: discover_time,
+            ..Timings::default()
+        },
+        exceptions: ExceptionHealth::default(),
+        strict_exceptions: judge.strict_exceptions,
+    };
+    let mut inline = Vec::new();
+    let mut scanned = Vec::new();
+    for r in results {
+        inline.extend(r.inline);
+        scanned.extend(r.scanned);
+        outcome.findings.extend(r.findings);
+        outcome.skipped.extend(r.skipped);
+        outcome.errors.extend(r.errors);
+        outcome.stats.files_scanned += r.files;
+        outcome.stats.documents += r.documents;
+        outcome.timings.read_parse += r.read_parse;
+        outcome.timings.evaluate += r.evaluate;
+        outcome.timings.vm_fallbacks += r.vm_fallbacks;
+    }
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.findings.dedup();
+    outcome.skipped.sort();
+    outcome.errors.sort();
+    scanned.sort();
+    // "Unused" needs the whole picture: only directories named means the repository was scanned.
+    let full_scan = request.paths.iter().all(|p| p.is_dir());
+    outcome.exceptions = judge.health(inline, &scanned, full_scan);
+    outcome.timings.total = start.elapsed();
+    Ok(outcome)
+}
+
+fn run_unit(
+    unit: &Unit,
+    request: &ScanRequest,
+    policies: &PolicySet,
+    judge: &Judge,
+    evaluator: &mut crate::policy::Evaluator,
+) -> UnitResult {
+    let mut result = UnitResult::default();
+    let t = Instant::now();
+    let parsed = input::load(unit, request.max_file_size, &mut result.files);
+    result.read_parse = t.elapsed();
+    let Parsed {
+        documents,
+        skipped,
+        errors,
+    } = parsed;
+    result.skipped.extend(skipped);
+    result.errors.extend(
+        errors
+            .into_iter()
+            .map(|e| Problem::from_input(e, ProblemKind::Parse)),
+    );
+    let t = Instant::now();
+    let mut last_path: Option<std::sync::Arc<str>> = None;
+    for doc in &documents {
+        result.documents += 1;
+        if last_path.as_deref() != Some(&*doc.path) {
+            result.scanned.push(doc.path.to_string());
+            last_path = Some(doc.path.clone());
+        }
+        if request.parse_only {
+            continue;
+        }
+        let inline = match judge::inline::suppressions(doc, judge.limits) {
+            Ok(found) => found,
+            Err(e) => {
+                result
+                    .errors
+                    .push(Problem::from_input(e, ProblemKind::Parse));
+                continue;
+            }
+        };
+        let mut inline_matches = vec![0; inline.len()];
+        let evaluation = policies.evaluate(evaluator, doc);
+        result.vm_fallbacks += usize::from(evaluation.vm_failed);
+        for e in evaluation.errors {
+            result.errors.push(Problem {
+                path: doc.path.to_string(),
+                line: doc.span.line,
+                column: doc.span.column,
+                kind: ProblemKind::Policy,
+                message: format!("rule {} failed: {}", e.rule, e.message),
+            });
+        }
+        for raw in &evaluation.results {
+            if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches)
+            {
+                result.findings.push(f);
+            }
+        }
+        // A file's comments are seen by each of its documents; keep each suppression once.
+        for (anchored, matches) in inline.into_iter().zip(inline_matches) {
+            if let Some(existing) = result.inline.iter_mut().find(|(e, _)| {
+                e.source == anchored.exception.source && e.rules == anchored.exception.rules
+            }) {
+                existing.1 += matches;
+            } else {
+                result.inline.push((anchored.exception, matches));
+            }
+        }
+    }
+    result.evaluate = t.elapsed();
+    result
+}

@@ -1,0 +1,164 @@
+//! Settings: the command line, `tollgate.toml`, exception files and the environment
+//! (`TOLLGATE_TODAY`, `NO_COLOR`) resolved once into values the commands use. Commands never read
+//! raw arguments, and every command that scans resolves its scan the same way.
+
+use crate::cli::{ColorChoice, JudgeArgs, PolicyArgs, ScanOptions};
+use crate::config;
+use crate::date::Date;
+use crate::discover::{self, Filters};
+use crate::error::Error;
+use crate::judge::Judge;
+use crate::judge::exceptions::{self, Exception, Limits};
+use crate::pipeline::ScanRequest;
+use crate::policy::Namespaces;
+use crate::policy::load::{LoadOptions, PolicyOptions, Selection};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What every command knows: where it runs and how to print.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The git work tree containing the current directory, else the current directory; every
+    /// reported path is relative to it.
+    pub root: PathBuf,
+    pub cwd: PathBuf,
+    /// Colour in human output.
+    pub color: bool,
+}
+
+impl Settings {
+    pub fn new(color: ColorChoice) -> Result<Self, Error> {
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::Usage(format!("cannot read the current directory: {e}")))?;
+        let root = discover::repository_root(&cwd);
+        Ok(Settings { root, cwd, color })
+    }
+
+    /// Paths named on the command line, relative to the current directory (default: it).
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            vec![self.cwd.clone()]
+        } else {
+            given.iter().map(|p| self.cwd.join(p)).collect()
+        }
+    }
+
+    /// Where policies come from.
+    pub fn policies(&self, args: &PolicyArgs) -> PolicyOptions {
+        PolicyOptions {
+            policy: args.policy.iter().map(|p| self.cwd.join(p)).collect(),
+            data: args.data.iter().map(|p| self.cwd.join(p)).collect(),
+            namespaces: if args.all_namespaces {
+                Some(Namespaces::All)
+            } else if args.namespace.is_empty() {
+                None
+            } else {
+                Some(Namespaces::Matching(args.namespace.clone()))
+            },
+            no_builtin: args.no_builtin,
+        }
+    }
+
+    /// How a scan of `paths` walks, reads and evaluates, and how its policies are prepared.
+    pub fn scan(
+        &self,
+        options: &ScanOptions,
+        paths: Vec<PathBuf>,
+        parse_only: bool,
+    ) -> Result<(ScanRequest, LoadOptions), Error> {
+        let filters = Filters::new(&options.include, &options.exclude).map_err(Error::Usage)?;
+        let threads = options
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let load = LoadOptions {
+            timeout: (options.policy_timeout > 0.0)
+                .then(|| Duration::from_secs_f64(options.policy_timeout)),
+            use_vm: !options.strict_builtin_errors,
+            selection: Selection::of_paths(&paths, options.max_file_size),
+        };
+        let request = ScanRequest {
+            root: self.root.clone(),
+            paths,
+            filters,
+            threads,
+            max_file_size: options.max_file_size,
+            parse_only,
+        };
+        Ok((request, load))
+    }
+
+    /// Configuration, exception files and today's date, validated: any problem is exit 2.
+    pub fn judge(&self, args: &JudgeArgs) -> Result<Judge, Error> {
+        let today = today(args.today.as_deref())?;
+        let explicit = args.config.as_ref().map(|p| self.cwd.join(p));
+        let (config, _) = config::load(&self.root, explicit.as_deref()).map_err(Error::Config)?;
+        let limits = Limits {
+            today,
+            max_days: config.exceptions.max_days,
+        };
+        let files: Vec<(PathBuf, bool)> = if !args.exceptions.is_empty() {
+            args.exceptions
+                .iter()
+                .map(|p| (self.cwd.join(p), true))
+                .collect()
+        } else if !config.exceptions.files.is_empty() {
+            config
+                .exceptions
+                .files
+                .iter()
+                .map(|p| (self.root.join(p), true))
+                .collect()
+        } else {
+            vec![(self.root.join(config::DEFAULT_EXCEPTIONS), false)]
+        };
+        let mut all: Vec<Exception> = Vec::new();
+        for (path, required) in files {
+            if !required && !path.exists() {
+                continue;
+            }
+            let display = self.display(&path);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::Usage(format!("cannot read exceptions file {display}: {e}")))?;
+            let parsed = exceptions::parse_file(&display, &text, limits)
+                .map_err(|e| Error::Exceptions(format!("invalid exceptions file: {e}")))?;
+            for e in parsed {
+                if let Some(previous) = all.iter().find(|p| p.id == e.id) {
+                    return Err(Error::Exceptions(format!(
+                        "{}: invalid exceptions file: duplicate exception id `{}` (also at {})",
+                        e.source, e.id, previous.source
+                    )));
+                }
+                all.push(e);
+            }
+        }
+        Ok(Judge::new(today, &config, all, args.strict_exceptions))
+    }
+
+    /// A path as reports show it: relative to the repository root, with `/`.
+    pub fn display(&self, path: &Path) -> String {
+        discover::relative(&self.root, path)
+    }
+}
+
+/// "Today": `--today`, else `TOLLGATE_TODAY`, else the UTC date.
+pub fn today(arg: Option<&str>) -> Result<Date, Error> {
+    let from_env = std::env::var("TOLLGATE_TODAY")
+        .ok()
+        .filter(|s| !s.is_empty());
+    match arg.map(str::to_string).or(from_env) {
+        Some(s) => {
+            Date::parse(&s).map_err(|e| Error::Usage(format!("--today / TOLLGATE_TODAY: {e}")))
+        }
+        None => Ok(Date::today_utc()),
+    }
+}
