@@ -8,7 +8,7 @@
 
 pub mod cli;
 pub mod commands;
-pub mod config;
+pub(crate) mod config;
 pub mod date;
 pub mod discover;
 pub mod error;
@@ -17,6 +17,6 @@ pub mod judge;
 pub mod outcome;
 pub mod pipeline;
 pub mod policy;
-pub mod progress;
+pub(crate) mod progress;
 pub mod report;
-pub mod settings;
+pub(crate) mod settings;

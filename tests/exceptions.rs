@@ -390,3 +390,65 @@ fn init_writes_a_starter_config_that_scans_cleanly() {
     let run = tollgate(dir.path(), &["completions", "bash"]);
     assert!(run.stdout.contains("tollgate"));
 }
+
+/// Regression (reshape): `tollgate exceptions` built its own defaults (no VM, no `--exclude`, no
+/// time limit), so it could judge a repository differently from `scan` and disagree on "unused".
+#[test]
+fn exceptions_command_judges_with_the_same_settings_as_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: legacy\nspec:\n  hostPID: true\n  containers:\n    - name: app\n      image: nginx:1.0\n";
+    common::write(dir.path(), "legacy/pod.yaml", pod);
+    common::write(
+        dir.path(),
+        ".tollgate/exceptions.yaml",
+        "exceptions:\n  - id: legacy-pid\n    rules: [TG-K8S-002]\n    paths: [legacy/**]\n    reason: Node agent\n    owner: sre\n    expires: 2026-12-31\n",
+    );
+    // A policy whose builtin error is undefined in OPA's semantics (the VM) but a document error
+    // in the interpreter: both commands must take the same path.
+    common::write(
+        dir.path(),
+        "policy/p.rego",
+        "package main\nimport rego.v1\ndeny contains \"n\" if to_number(\"abc\") > 1\n",
+    );
+    for exclude in [&[][..], &["--exclude", "legacy/"][..]] {
+        let mut scan = vec![
+            "scan",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-30",
+            "-p",
+            "policy",
+        ];
+        scan.extend_from_slice(exclude);
+        let scan_run = tollgate(dir.path(), &scan);
+        let scan_report: serde_json::Value = serde_json::from_str(&scan_run.stdout).unwrap();
+        let mut health = vec![
+            "exceptions",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-30",
+            "-p",
+            "policy",
+        ];
+        health.extend_from_slice(exclude);
+        let health_run = tollgate(dir.path(), &health);
+        assert_ne!(
+            health_run.code, 2,
+            "{}{}",
+            health_run.stdout, health_run.stderr
+        );
+        let health_report: serde_json::Value = serde_json::from_str(&health_run.stdout).unwrap();
+        assert_eq!(
+            scan_report["exceptions"][0]["status"], health_report["exceptions"][0]["status"],
+            "{exclude:?}"
+        );
+        assert_eq!(
+            scan_report["exceptions"][0]["matches"],
+            health_report["exceptions"][0]["matches"]
+        );
+        assert_eq!(scan_report["summary"]["errors"], 0);
+    }
+}

@@ -9,7 +9,7 @@
 pub mod kubernetes;
 pub mod plan;
 pub mod terraform;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use regorus::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -480,4 +480,62 @@ pub struct Parsed {
 pub fn line_count(text: &str) -> u32 {
     let n = text.lines().count() as u32;
     n.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification_by_name() {
+        assert_eq!(FileKind::of("main.tf"), Some(FileKind::Terraform));
+        assert_eq!(FileKind::of("main.tf.json"), Some(FileKind::Terraform));
+        assert_eq!(FileKind::of("x.YAML"), Some(FileKind::Yaml));
+        assert_eq!(FileKind::of("plan.json"), Some(FileKind::Json));
+        assert_eq!(FileKind::of("prod.tfvars.json"), None);
+        assert_eq!(FileKind::of("README.md"), None);
+        assert_eq!(FileKind::Json.families().len(), 2);
+    }
+
+    #[test]
+    fn families_of_builtin_packages_and_paths() {
+        assert_eq!(
+            Family::of_builtin_package("tollgate.kubernetes.privileged_container"),
+            Some(Family::Kubernetes)
+        );
+        assert_eq!(
+            Family::of_builtin_package("tollgate.terraform.aws.x"),
+            Some(Family::Terraform)
+        );
+        assert_eq!(Family::of_builtin_package("tollgate.lib.kubernetes"), None);
+        assert_eq!(Family::of_builtin_package("tollgate.kubernetesx.y"), None);
+        assert_eq!(
+            Family::of_builtin_path("lib/terraform_module.rego"),
+            Some(Family::Terraform)
+        );
+        assert_eq!(Family::of_builtin_path("README.md"), None);
+        assert_eq!(Format::TerraformPlan.family(), Family::Terraform);
+    }
+
+    #[test]
+    fn units_group_terraform_by_directory_and_keep_memory_sources_alone() {
+        let disk = |rel: &str, kind| Source {
+            rel: rel.into(),
+            origin: Origin::Disk(PathBuf::from("/r").join(rel)),
+            kind,
+        };
+        let units = units(vec![
+            disk("m/a.tf", FileKind::Terraform),
+            disk("k/p.yaml", FileKind::Yaml),
+            disk("m/b.tf", FileKind::Terraform),
+            Source {
+                rel: "<stdin>".into(),
+                origin: Origin::Memory(Arc::from("kind: Pod")),
+                kind: FileKind::Yaml,
+            },
+        ]);
+        assert_eq!(units.len(), 3);
+        assert!(matches!(&units[0], Unit::Module { judge, .. } if judge.len() == 2));
+        assert!(matches!(&units[2], Unit::File(s) if s.path().is_none()));
+    }
 }

@@ -109,3 +109,65 @@ fn comment_start(line: &str) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::input::kubernetes;
+    use crate::input::terraform::{SourceFile, parse_module};
+
+    fn limits() -> Limits {
+        Limits {
+            today: Date::parse("2026-11-30").unwrap(),
+            max_days: 90,
+        }
+    }
+
+    fn tf(text: &str) -> Document {
+        let file = SourceFile {
+            path: "main.tf".into(),
+            text: text.into(),
+            judge: true,
+        };
+        parse_module(&[file], &[]).documents.remove(0)
+    }
+
+    #[test]
+    fn comment_lines_anchor_to_the_next_code_line_and_trailing_comments_to_their_own() {
+        let doc = tf(
+            "# tollgate:ignore TG-1 until=2026-12-15 reason=\"site\"\n# another comment\nresource \"a\" \"b\" {\n  acl = \"x\" # tollgate:ignore TG-2 until=2026-12-15 reason=\"r\"\n}\n",
+        );
+        let found = suppressions(&doc, limits()).unwrap();
+        let anchors: Vec<(u32, &str)> = found
+            .iter()
+            .map(|a| (a.anchor_line, a.exception.rules[0].as_str()))
+            .collect();
+        assert_eq!(anchors, [(3, "TG-1"), (4, "TG-2")]);
+        assert_eq!(found[0].exception.source, "main.tf:1");
+        assert_eq!(found[0].exception.origin, Origin::Comment);
+    }
+
+    #[test]
+    fn markers_inside_strings_are_not_suppressions() {
+        let doc = tf("resource \"a\" \"b\" {\n  description = \"see # tollgate:ignore X\"\n}\n");
+        assert!(suppressions(&doc, limits()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn annotations_anchor_to_the_manifest_and_errors_name_the_line() {
+        let parsed = kubernetes::parse(
+            "k.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    tollgate.dev/ignore: TG-K8S-002 until=2026-12-20 reason=\"agent\"\n",
+        );
+        let found = suppressions(&parsed.documents[0], limits()).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].anchor_line, 1);
+        assert_eq!(found[0].exception.origin, Origin::Annotation);
+        // A suppression without an expiry is an error at its line, never "forever".
+        let doc = tf("# tollgate:ignore TG-1 reason=\"no expiry\"\nresource \"a\" \"b\" {}\n");
+        let err = suppressions(&doc, limits()).unwrap_err();
+        assert_eq!((err.line, err.column), (1, 3));
+        assert!(err.message.contains("until"), "{err}");
+    }
+}

@@ -69,3 +69,80 @@ fn path_of(v: &Value) -> Option<Vec<PathSeg>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::kubernetes;
+    use crate::input::terraform::{SourceFile, parse_module};
+
+    fn tf(text: &str) -> Document {
+        let file = SourceFile {
+            path: "main.tf".into(),
+            text: text.into(),
+            judge: true,
+        };
+        parse_module(&[file], &[]).documents.remove(0)
+    }
+
+    const TF: &str = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n\nresource \"aws_s3_bucket\" \"logs_b\" {\n  bucket = \"y\"\n}\n";
+
+    #[test]
+    fn a_path_hint_lands_on_the_value_and_names_its_resource() {
+        let doc = tf(TF);
+        let hint =
+            Value::from_json_str(r#"{"path": ["resource", "aws_s3_bucket", "logs", 0, "acl"]}"#)
+                .unwrap();
+        let l = locate(&doc, Some(&hint), "m");
+        assert_eq!(
+            (l.span.line, l.resource.as_str()),
+            (3, "aws_s3_bucket.logs")
+        );
+        // A path to a missing attribute falls back to its longest existing prefix.
+        let missing = Value::from_json_str(
+            r#"{"path": ["resource", "aws_s3_bucket", "logs_b", 0, "versioning"]}"#,
+        )
+        .unwrap();
+        let l = locate(&doc, Some(&missing), "m");
+        assert_eq!(
+            (l.span.line, l.resource.as_str()),
+            (6, "aws_s3_bucket.logs_b")
+        );
+    }
+
+    #[test]
+    fn line_hints_resource_hints_and_messages() {
+        let doc = tf(TF);
+        let line = Value::from_json_str(r#"{"_loc": {"line": 7}}"#).unwrap();
+        assert_eq!(locate(&doc, Some(&line), "m").span.line, 7);
+        let resource = Value::from_json_str(r#"{"resource": "aws_s3_bucket.logs_b"}"#).unwrap();
+        assert_eq!(locate(&doc, Some(&resource), "m").span.line, 6);
+        // A bare message names a resource as a whole word: `logs` is not `logs_b`.
+        let l = locate(&doc, None, "bucket aws_s3_bucket.logs_b is public");
+        assert_eq!(
+            (l.span.line, l.resource.as_str()),
+            (6, "aws_s3_bucket.logs_b")
+        );
+        let l = locate(&doc, None, "bucket aws_s3_bucket.logs is public");
+        assert_eq!(
+            (l.span.line, l.resource.as_str()),
+            (1, "aws_s3_bucket.logs")
+        );
+        // Nothing to go on: the document's first line and the file.
+        let l = locate(&doc, None, "something");
+        assert_eq!((l.span.line, l.resource.as_str()), (1, "main.tf"));
+    }
+
+    #[test]
+    fn kubernetes_findings_name_the_manifest() {
+        let parsed = kubernetes::parse(
+            "k.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ns}\nspec:\n  hostPID: true\n",
+        );
+        let doc = &parsed.documents[0];
+        let hint = Value::from_json_str(r#"{"path": ["spec", "hostPID"]}"#).unwrap();
+        let l = locate(doc, Some(&hint), "m");
+        assert_eq!((l.span.line, l.resource.as_str()), (5, "Pod/ns/p"));
+        assert_eq!(locate(doc, None, "m").span.line, 1);
+    }
+}

@@ -18,7 +18,7 @@ pub mod catalog;
 mod context;
 pub mod engine;
 mod lint;
-pub mod load;
+pub(crate) mod load;
 pub mod metadata;
 pub mod verify;
 mod vm;

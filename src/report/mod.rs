@@ -7,14 +7,14 @@
 //! and thread counts. Reports never depend on the pipeline or the walker.
 
 pub mod catalog;
-pub mod github;
-pub mod health;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod markdown;
-pub mod sarif;
-pub mod tests;
+pub(crate) mod github;
+pub(crate) mod health;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod markdown;
+pub(crate) mod sarif;
+pub(crate) mod tests;
 
 use crate::judge::exceptions::Exception;
 use crate::judge::{ExceptionHealth, ExceptionState};

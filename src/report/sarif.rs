@@ -282,3 +282,124 @@ fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
     }
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::{ExceptionHealth, ExceptionRef};
+    use crate::outcome::{Outcome, Problem, ProblemKind, Stats, Timings};
+    use crate::policy::{Namespaces, PolicySet, PolicySource};
+
+    fn finding(line: u32, resource: &str, status: Status) -> Finding {
+        Finding {
+            rule_id: "ORG-1".into(),
+            title: "Team label".into(),
+            message: "Pod `p` has no team label".into(),
+            severity: Severity::Low,
+            enforcement: Enforcement::Warn,
+            status,
+            file: "k/p.yaml".into(),
+            line,
+            column: 3,
+            end_line: line,
+            resource: resource.into(),
+            source_rule: "main.warn".into(),
+            exception: (status == Status::Excepted).then(|| ExceptionRef {
+                id: "e1".into(),
+                reason: "migrating".into(),
+                owner: "team".into(),
+                expires: None,
+                days_left: None,
+            }),
+            expired_exception: None,
+            details: Default::default(),
+        }
+    }
+
+    fn log(findings: Vec<Finding>, include_excepted: bool) -> Value {
+        let rules = PolicySet::load(
+            &[PolicySource {
+                path: "p.rego".into(),
+                text: "# METADATA\n# title: Team label\n# custom:\n#   id: ORG-1\n#   severity: low\npackage main\nimport rego.v1\nwarn contains \"x\" if false\n".into(),
+                builtin: false,
+            }],
+            vec![],
+            &Namespaces::All,
+            None,
+            true,
+        )
+        .unwrap()
+        .rules;
+        let outcome = Outcome {
+            findings,
+            skipped: vec![],
+            errors: vec![Problem {
+                path: "bad.yaml".into(),
+                line: 4,
+                column: 2,
+                kind: ProblemKind::Parse,
+                message: "invalid YAML".into(),
+            }],
+            stats: Stats::default(),
+            timings: Timings::default(),
+            exceptions: ExceptionHealth::default(),
+            strict_exceptions: false,
+        };
+        let ctx = ReportContext {
+            outcome: &outcome,
+            rules: &rules,
+            root: std::path::Path::new("."),
+            color: false,
+            sarif_include_excepted: include_excepted,
+        };
+        serde_json::from_str(&render(&ctx)).unwrap()
+    }
+
+    #[test]
+    fn rules_results_fingerprints_and_notifications() {
+        let log = log(
+            vec![
+                finding(3, "Pod/p", Status::Failed),
+                finding(9, "Pod/p", Status::Failed),
+                finding(12, "Pod/q", Status::Excepted),
+            ],
+            false,
+        );
+        let run = &log["runs"][0];
+        let rule = &run["tool"]["driver"]["rules"][0];
+        assert_eq!(rule["id"], "ORG-1");
+        assert_eq!(rule["properties"]["security-severity"], "3.0");
+        assert_eq!(rule["defaultConfiguration"]["level"], "warning");
+        let results = run["results"].as_array().unwrap();
+        // Excepted findings stay out unless asked for.
+        assert_eq!(results.len(), 2);
+        assert_eq!(
+            results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+            3
+        );
+        // Fingerprints count occurrences per rule, file and resource, never lines.
+        let fp = |r: &Value| r["partialFingerprints"]["tollgate/v1"].clone();
+        assert_eq!(
+            fp(&results[0]),
+            json!(fnv1a(&["ORG-1", "k/p.yaml", "Pod/p", "1"]))
+        );
+        assert_eq!(
+            fp(&results[1]),
+            json!(fnv1a(&["ORG-1", "k/p.yaml", "Pod/p", "2"]))
+        );
+        let invocation = &run["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        assert_eq!(
+            invocation["toolExecutionNotifications"][0]["descriptor"]["id"],
+            "tollgate/parse-error"
+        );
+    }
+
+    #[test]
+    fn excepted_findings_on_request_carry_a_suppression() {
+        let log = log(vec![finding(12, "Pod/q", Status::Excepted)], true);
+        let result = &log["runs"][0]["results"][0];
+        assert_eq!(result["suppressions"][0]["kind"], "external");
+        assert_eq!(result["suppressions"][0]["justification"], "migrating");
+    }
+}
