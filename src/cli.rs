@@ -115,6 +115,9 @@ pub struct ScanOptions {
     /// Skip files and directories matching this gitignore-style glob (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Judge files that `.gitignore`/`.ignore` name too (tracked files are judged regardless).
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Worker threads [default: available cores].
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
@@ -126,6 +129,10 @@ pub struct ScanOptions {
     /// as in OPA and conftest. About 3x slower.
     #[arg(long)]
     pub strict_builtin_errors: bool,
+    /// Make warnings about the run itself errors (exit 2): a policy file that evaluates nothing,
+    /// a rule id in the configuration that matches no rule.
+    #[arg(long)]
+    pub strict: bool,
     /// Stop evaluating a document after this many seconds and report an error.
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub policy_timeout: f64,

@@ -26,6 +26,10 @@ use std::path::{Path, PathBuf};
 
 pub const DEFAULT_FILE: &str = "tollgate.toml";
 pub const DEFAULT_EXCEPTIONS: &str = ".tollgate/exceptions.yaml";
+/// The default longest exception lifetime, in days.
+pub const DEFAULT_MAX_DAYS: i64 = 90;
+/// The hard ceiling on `exceptions.max_days`.
+pub const MAX_DAYS_CEILING: i64 = 365;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +66,7 @@ impl Default for ExceptionSettings {
 }
 
 fn default_max_days() -> i64 {
-    90
+    DEFAULT_MAX_DAYS
 }
 
 fn default_warn_before_days() -> i64 {
@@ -171,9 +175,9 @@ pub fn load(root: &Path, explicit: Option<&Path>) -> Result<(Config, Option<Path
             e.message()
         )
     })?;
-    if config.exceptions.max_days < 1 {
+    if !(1..=MAX_DAYS_CEILING).contains(&config.exceptions.max_days) {
         return Err(format!(
-            "{}: invalid config: exceptions.max_days must be at least 1",
+            "{}: invalid config: exceptions.max_days must be between 1 and {MAX_DAYS_CEILING} (a year): an exception is a dated decision, not a permanent one",
             path.display()
         ));
     }

@@ -4,8 +4,9 @@
 //! Discovery reads no file contents; what a file name means is `input`'s knowledge
 //! ([`FileKind`]), and deciding whether a YAML file is a Kubernetes manifest is the parser's job. Paths are reported relative to the repository root with `/`.
 
-use crate::input::{FileKind, Origin, Source};
+use crate::input::{FileKind, Origin, Skipped, Source};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -19,8 +20,26 @@ pub struct Discovery {
     pub unsupported: usize,
     /// Files left out by `--exclude` / `--include`.
     pub excluded: usize,
+    /// Files of a supported type left out because an ignore file (`.gitignore`, `.ignore`) names
+    /// them and git does not track them.
+    pub ignored: usize,
+    /// Directories never entered (`.git`, `.terraform`, `node_modules`, `.tollgate`).
+    pub dirs_skipped: usize,
+    /// Files not followed, with the reason (symlinks leaving the repository, broken links).
+    pub skipped: Vec<Skipped>,
     /// Walk problems (unreadable directory, symlink loop): `(path, message)`.
     pub problems: Vec<(String, String)>,
+}
+
+/// How the walk treats ignore files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IgnoreFiles {
+    /// `.gitignore` and `.ignore` prune what git does not track; tracked files are always judged,
+    /// so a pull request cannot hide a manifest by adding an ignore file.
+    #[default]
+    PruneUntracked,
+    /// `--no-ignore`: every file is judged whatever the ignore files say.
+    Off,
 }
 
 /// gitignore-style globs: a pattern without `/` matches a file or directory name at any depth.
@@ -98,23 +117,60 @@ pub fn relative(root: &Path, path: &Path) -> String {
     if s.is_empty() { ".".into() } else { s }
 }
 
+/// What one walk saw.
+#[derive(Default)]
+struct Walked {
+    /// Supported files (selected or not by the filters): `(rel, path, kind, selected)`.
+    files: Vec<(String, PathBuf, FileKind, bool)>,
+    unsupported: usize,
+    dirs_skipped: usize,
+    /// Symlinked directories inside the root, walked once: `(shown as, target)`.
+    linked_dirs: Vec<(PathBuf, PathBuf)>,
+    skipped: Vec<Skipped>,
+    problems: Vec<(String, String)>,
+}
+
 /// Walks `paths` (files or directories) under `root`.
-pub fn discover(root: &Path, paths: &[PathBuf], filters: &Filters, threads: usize) -> Discovery {
-    let out = Mutex::new(Discovery::default());
+pub fn discover(
+    root: &Path,
+    paths: &[PathBuf],
+    filters: &Filters,
+    threads: usize,
+    ignore_files: IgnoreFiles,
+) -> Discovery {
+    let mut d = Discovery::default();
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add =
+        |d: &mut Discovery, rel: String, path: PathBuf, kind: FileKind, selected: bool| {
+            if !seen.insert(rel.clone()) {
+                return;
+            }
+            if selected {
+                d.candidates.push(Source {
+                    rel,
+                    origin: Origin::Disk(path),
+                    kind,
+                });
+            } else {
+                d.excluded += 1;
+            }
+        };
+    let tracked = match ignore_files {
+        IgnoreFiles::PruneUntracked => tracked_files(root),
+        IgnoreFiles::Off => None,
+    };
     for given in paths {
-        let abs = if given.is_absolute() {
+        let abs = normalize(&if given.is_absolute() {
             given.clone()
         } else {
             root.join(given)
-        };
-        let abs = normalize(&abs);
+        });
         // A path named on the command line is followed even when it is a symlink.
         let meta = match std::fs::metadata(&abs) {
             Ok(m) => m,
             Err(e) => {
-                out.lock()
-                    .unwrap()
-                    .problems
+                d.problems
                     .push((relative(root, &abs), format!("cannot read: {e}")));
                 continue;
             }
@@ -125,72 +181,232 @@ pub fn discover(root: &Path, paths: &[PathBuf], filters: &Filters, threads: usiz
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let mut d = out.lock().unwrap();
             match FileKind::of(&name) {
-                Some(kind) if filters.selects(&rel) => d.candidates.push(Source {
-                    rel,
-                    origin: Origin::Disk(abs),
-                    kind,
-                }),
-                Some(_) => d.excluded += 1,
+                Some(kind) => {
+                    let selected = filters.selects(&rel);
+                    add(&mut d, rel, abs, kind, selected)
+                }
                 None => d.unsupported += 1,
             }
             continue;
         }
-        let walk_root = std::fs::canonicalize(&abs).unwrap_or(abs.clone());
-        let walker = ignore::WalkBuilder::new(&walk_root)
-            .hidden(false)
-            .require_git(false)
-            .follow_links(false)
-            .threads(threads)
-            .filter_entry(|e| {
-                !(e.file_type().is_some_and(|t| t.is_dir())
-                    && ALWAYS_SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
-            })
-            .build_parallel();
-        walker.run(|| {
-            let out = &out;
-            let abs = &abs;
-            let walk_root = &walk_root;
-            Box::new(move |entry| {
-                match entry {
-                    Ok(entry) => {
-                        if !entry.file_type().is_some_and(|t| t.is_file()) {
-                            return ignore::WalkState::Continue;
-                        }
-                        // Report paths as the user named them, even below a symlinked root.
-                        let inner = entry.path().strip_prefix(walk_root).unwrap_or(entry.path());
-                        let shown = abs.join(inner);
-                        let rel = relative(root, &shown);
-                        let name = entry.file_name().to_string_lossy();
-                        let mut d = out.lock().unwrap();
-                        match FileKind::of(&name) {
-                            Some(kind) if filters.selects(&rel) => d.candidates.push(Source {
-                                rel,
-                                origin: Origin::Disk(entry.path().to_path_buf()),
-                                kind,
-                            }),
-                            Some(_) => d.excluded += 1,
-                            None => d.unsupported += 1,
-                        }
+        let mut roots = vec![(abs.clone(), std::fs::canonicalize(&abs).unwrap_or(abs))];
+        let mut followed: HashSet<PathBuf> = HashSet::new();
+        while let Some((shown, target)) = roots.pop() {
+            if !followed.insert(target.clone()) {
+                continue;
+            }
+            let honour = ignore_files == IgnoreFiles::PruneUntracked;
+            let filtered = walk(
+                root,
+                &canonical_root,
+                &shown,
+                &target,
+                filters,
+                threads,
+                honour,
+            );
+            // Files the ignore files pruned: judged when git tracks them, else counted.
+            let all = if honour {
+                Some(walk(
+                    root,
+                    &canonical_root,
+                    &shown,
+                    &target,
+                    filters,
+                    threads,
+                    false,
+                ))
+            } else {
+                None
+            };
+            let kept: HashSet<String> = filtered.files.iter().map(|f| f.0.clone()).collect();
+            let mut restored = Vec::new();
+            let mut ignored = 0;
+            if let Some(all) = &all {
+                for file in &all.files {
+                    if kept.contains(&file.0) || !file.3 {
+                        continue;
                     }
-                    Err(err) => {
-                        let path = match &err {
-                            ignore::Error::WithPath { path, .. } => relative(root, path),
-                            _ => ".".into(),
-                        };
-                        out.lock().unwrap().problems.push((path, err.to_string()));
+                    match &tracked {
+                        // Outside git (or without it), nothing is known to be tracked: judge
+                        // everything rather than let an ignore file decide.
+                        None => restored.push(file.clone()),
+                        Some(t) if t.contains(&relative(root, &file.1)) => {
+                            restored.push(file.clone())
+                        }
+                        Some(_) => ignored += 1,
                     }
                 }
-                ignore::WalkState::Continue
-            })
-        });
+            }
+            d.ignored += ignored;
+            let walked = all.unwrap_or(filtered);
+            d.unsupported += walked.unsupported;
+            d.dirs_skipped += walked.dirs_skipped;
+            d.skipped.extend(walked.skipped);
+            d.problems.extend(walked.problems);
+            roots.extend(walked.linked_dirs);
+            for (rel, path, kind, selected) in walked.files {
+                if kept.contains(&rel) || restored.iter().any(|r| r.0 == rel) || !selected {
+                    add(&mut d, rel, path, kind, selected);
+                }
+            }
+        }
     }
-    let mut d = out.into_inner().unwrap();
     d.candidates.sort();
-    d.candidates.dedup_by(|a, b| a.rel == b.rel);
+    d.skipped.sort();
+    d.skipped.dedup();
     d.problems.sort();
     d
+}
+
+/// Files git tracks in the work tree at `root` (relative, with `/`); `None` outside a work tree
+/// or without a usable `git`.
+fn tracked_files(root: &Path) -> Option<HashSet<String>> {
+    if !root.join(".git").exists() {
+        return None;
+    }
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["ls-files", "-z", "--full-name"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    Some(
+        out.stdout
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect(),
+    )
+}
+
+/// One parallel walk of `target` (shown as `shown`), honouring ignore files or not.
+fn walk(
+    root: &Path,
+    canonical_root: &Path,
+    shown: &Path,
+    target: &Path,
+    filters: &Filters,
+    threads: usize,
+    honour_ignore_files: bool,
+) -> Walked {
+    let out = Mutex::new(Walked::default());
+    let dirs_skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = dirs_skipped.clone();
+    let walker = ignore::WalkBuilder::new(target)
+        .standard_filters(honour_ignore_files)
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .threads(threads)
+        .filter_entry(move |e| {
+            let skip = e.depth() > 0
+                && e.file_type().is_some_and(|t| t.is_dir())
+                && ALWAYS_SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref());
+            if skip {
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            !skip
+        })
+        .build_parallel();
+    walker.run(|| {
+        let out = &out;
+        Box::new(move |entry| {
+            match entry {
+                Ok(entry) => {
+                    let Some(file_type) = entry.file_type() else {
+                        return ignore::WalkState::Continue;
+                    };
+                    // Report paths as the user named them, even below a symlinked root.
+                    let inner = entry.path().strip_prefix(target).unwrap_or(entry.path());
+                    let shown_path = shown.join(inner);
+                    let rel = relative(root, &shown_path);
+                    if file_type.is_symlink() {
+                        follow_link(
+                            &mut out.lock().unwrap(),
+                            canonical_root,
+                            entry.path(),
+                            shown_path,
+                            rel,
+                            filters,
+                        );
+                        return ignore::WalkState::Continue;
+                    }
+                    if !file_type.is_file() {
+                        return ignore::WalkState::Continue;
+                    }
+                    let name = entry.file_name().to_string_lossy();
+                    let mut w = out.lock().unwrap();
+                    match FileKind::of(&name) {
+                        Some(kind) => {
+                            let selected = filters.selects(&rel);
+                            w.files
+                                .push((rel, entry.path().to_path_buf(), kind, selected));
+                        }
+                        None => w.unsupported += 1,
+                    }
+                }
+                Err(err) => {
+                    let path = match &err {
+                        ignore::Error::WithPath { path, .. } => relative(root, path),
+                        _ => ".".into(),
+                    };
+                    out.lock().unwrap().problems.push((path, err.to_string()));
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let mut walked = out.into_inner().unwrap();
+    walked.dirs_skipped = dirs_skipped.load(std::sync::atomic::Ordering::Relaxed);
+    walked
+}
+
+/// A symlink met during the walk: a link to a file or directory inside the repository is
+/// followed (directories once); one leaving the repository or pointing nowhere is listed as
+/// skipped, never dropped silently.
+fn follow_link(
+    w: &mut Walked,
+    canonical_root: &Path,
+    link: &Path,
+    shown: PathBuf,
+    rel: String,
+    filters: &Filters,
+) {
+    let target = match std::fs::canonicalize(link) {
+        Ok(t) => t,
+        Err(e) => {
+            w.skipped.push(Skipped {
+                path: rel,
+                reason: format!("symlink that cannot be followed: {e}"),
+            });
+            return;
+        }
+    };
+    if !target.starts_with(canonical_root) {
+        w.skipped.push(Skipped {
+            path: rel,
+            reason: format!(
+                "symlink to `{}`, outside the repository: not followed",
+                target.display()
+            ),
+        });
+        return;
+    }
+    if target.is_dir() {
+        w.linked_dirs.push((shown, target));
+    } else if let Some(kind) = shown
+        .file_name()
+        .and_then(|n| FileKind::of(&n.to_string_lossy()))
+    {
+        let selected = filters.selects(&rel);
+        w.files.push((rel, link.to_path_buf(), kind, selected));
+    } else {
+        w.unsupported += 1;
+    }
 }
 
 /// Lexically removes `.` and `..` so relative paths stay tidy (`./a/../b` → `b`).

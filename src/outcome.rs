@@ -5,6 +5,7 @@
 //! or the walker.
 
 use crate::input::{InputError, Skipped};
+use crate::judge::governance::Relaxation;
 use crate::judge::{ExceptionHealth, ExceptionState, Finding, Verdict};
 use serde::Serialize;
 use std::time::Duration;
@@ -19,6 +20,9 @@ pub enum ProblemKind {
     Read,
     /// A policy failed on the document (runtime error, time limit).
     Policy,
+    /// A notice that `--strict` (or `--strict-exceptions`) turns into an error: a policy that
+    /// evaluates nothing, a rule id that matches no rule.
+    Config,
 }
 
 impl ProblemKind {
@@ -27,6 +31,7 @@ impl ProblemKind {
             ProblemKind::Parse => "parse",
             ProblemKind::Read => "read",
             ProblemKind::Policy => "policy",
+            ProblemKind::Config => "config",
         }
     }
 }
@@ -69,6 +74,10 @@ pub struct Stats {
     pub files_unsupported: usize,
     /// Files left out by `--include` / `--exclude`.
     pub files_excluded: usize,
+    /// Files of a supported type that ignore files left out (git does not track them).
+    pub files_ignored: usize,
+    /// Directories never entered (`.git`, `.terraform`, `node_modules`, `.tollgate`).
+    pub directories_skipped: usize,
 }
 
 /// Time spent per stage, summed over worker threads.
@@ -94,6 +103,27 @@ pub struct Outcome {
     pub exceptions: ExceptionHealth,
     /// `--strict-exceptions`: expired or unused exceptions fail the run.
     pub strict_exceptions: bool,
+    /// What weakens the gate in this run (rules off, downgrades, rollouts, broad exceptions).
+    pub governance: Vec<Relaxation>,
+    /// Things that did not stop the run but that a reader must see.
+    pub notices: Vec<Notice>,
+}
+
+/// A warning about the run itself (not about a resource).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// A user policy file whose rules are never evaluated.
+    PolicyNotEvaluated {
+        file: String,
+        package: String,
+        namespace_not_selected: bool,
+    },
+    /// A rule id or glob in the configuration or an exception that matches no rule.
+    UnknownRule {
+        pattern: String,
+        declared_at: String,
+    },
 }
 
 /// Findings by what they do to the run.

@@ -9,10 +9,11 @@ use crate::discover::{self, Discovery, Filters};
 use crate::input::{self, Parsed, Skipped, Unit};
 use crate::judge::exceptions::Exception;
 use crate::judge::{self, ExceptionHealth, Finding, Judge};
-use crate::outcome::{Outcome, Problem, ProblemKind, Stats, Timings};
+use crate::outcome::{Notice, Outcome, Problem, ProblemKind, Stats, Timings};
 use crate::policy::PolicySet;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What to scan and how.
@@ -25,6 +26,10 @@ pub struct ScanRequest {
     pub max_file_size: u64,
     /// Parse without evaluating (benchmark floor).
     pub parse_only: bool,
+    /// `--strict`: notices about the run are errors.
+    pub strict: bool,
+    /// Whether ignore files may prune untracked files (`--no-ignore` turns them off).
+    pub ignore_files: discover::IgnoreFiles,
 }
 
 #[derive(Default)]
@@ -50,12 +55,16 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         &request.paths,
         &request.filters,
         request.threads,
+        request.ignore_files,
     );
     let discover_time = start.elapsed();
     let Discovery {
         candidates,
         unsupported,
         excluded,
+        ignored,
+        dirs_skipped,
+        skipped,
         problems,
     } = discovery;
 
@@ -83,7 +92,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     drop(progress);
     let mut outcome = Outcome {
         findings: Vec::new(),
-        skipped: Vec::new(),
+        skipped,
         errors: problems
             .into_iter()
             .map(|(path, message)| Problem {
@@ -97,6 +106,8 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         stats: Stats {
             files_unsupported: unsupported,
             files_excluded: excluded,
+            files_ignored: ignored,
+            directories_skipped: dirs_skipped,
             ..Stats::default()
         },
         timings: Timings {
@@ -105,6 +116,8 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         },
         exceptions: ExceptionHealth::default(),
         strict_exceptions: judge.strict_exceptions,
+        governance: Vec::new(),
+        notices: Vec::new(),
     };
     let mut inline = Vec::new();
     let mut scanned = Vec::new();
@@ -130,8 +143,76 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     // "Unused" needs the whole picture: only directories named means the repository was scanned.
     let full_scan = request.paths.iter().all(|p| p.is_dir());
     outcome.exceptions = judge.health(inline, &scanned, full_scan);
+    outcome.governance = judge.relaxations();
+    outcome.notices = notices(policies, judge, &outcome);
+    let as_errors = |n: &Notice| {
+        request.strict || (judge.strict_exceptions && matches!(n, Notice::UnknownRule { .. }))
+    };
+    for n in outcome.notices.iter().filter(|n| as_errors(n)) {
+        let (path, message) = match n {
+            Notice::PolicyNotEvaluated { file, package, .. } => (
+                file.clone(),
+                format!("policy package `{package}` is never evaluated (--strict)"),
+            ),
+            Notice::UnknownRule {
+                pattern,
+                declared_at,
+            } => (declared_at.clone(), format!("`{pattern}` matches no rule")),
+        };
+        outcome.errors.push(Problem {
+            path,
+            line: 0,
+            column: 0,
+            kind: ProblemKind::Config,
+            message,
+        });
+    }
+    outcome.errors.sort();
     outcome.timings.total = start.elapsed();
     Ok(outcome)
+}
+
+/// Warnings about the run: user policies that evaluate nothing, and rule ids or globs in the
+/// configuration or in exceptions that match no rule of the library, no loaded policy and no
+/// finding (a typo such as `TG-AWS-S3-01` would otherwise silently do nothing).
+fn notices(policies: &PolicySet, judge: &Judge, outcome: &Outcome) -> Vec<Notice> {
+    let mut out: Vec<Notice> = policies
+        .unevaluated
+        .iter()
+        .map(|u| Notice::PolicyNotEvaluated {
+            file: u.file.clone(),
+            package: u.package.clone(),
+            namespace_not_selected: u.namespace_not_selected,
+        })
+        .collect();
+    let known = |pattern: &str| {
+        crate::policy::builtin::all_ids()
+            .iter()
+            .chain(policies.rules.iter().map(|r| &r.facts.id))
+            .chain(outcome.findings.iter().map(|f| &f.rule_id))
+            .any(|id| crate::policy::glob_match(pattern, id))
+    };
+    let patterns =
+        judge
+            .rule_patterns()
+            .into_iter()
+            .chain(outcome.exceptions.entries.iter().flat_map(|e| {
+                e.exception
+                    .rules
+                    .iter()
+                    .map(|r| (r.clone(), e.exception.source.clone()))
+            }));
+    for (pattern, declared_at) in patterns {
+        if !known(&pattern) {
+            out.push(Notice::UnknownRule {
+                pattern,
+                declared_at,
+            });
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn run_unit(
@@ -157,7 +238,9 @@ fn run_unit(
             .map(|e| Problem::from_input(e, ProblemKind::Parse)),
     );
     let t = Instant::now();
-    let mut last_path: Option<std::sync::Arc<str>> = None;
+    let mut last_path: Option<Arc<str>> = None;
+    type Comments = Result<Vec<judge::inline::Anchored>, input::InputError>;
+    let mut file_comments: Option<(Arc<str>, Comments)> = None;
     for doc in &documents {
         result.documents += 1;
         if last_path.as_deref() != Some(&*doc.path) {
@@ -167,15 +250,33 @@ fn run_unit(
         if request.parse_only {
             continue;
         }
-        let inline = match judge::inline::suppressions(doc, judge.limits) {
-            Ok(found) => found,
+        // Comments are read once per file; annotations per document.
+        if !file_comments
+            .as_ref()
+            .is_some_and(|(source, _)| Arc::ptr_eq(source, &doc.source))
+        {
+            let found = judge::inline::comments(doc, judge.limits);
+            file_comments = Some((doc.source.clone(), found));
+        }
+        let mut inline = match file_comments.as_ref().map(|(_, c)| c) {
+            Some(Ok(found)) => found.clone(),
+            Some(Err(e)) => {
+                result
+                    .errors
+                    .push(Problem::from_input(e.clone(), ProblemKind::Parse));
+                continue;
+            }
+            None => Vec::new(),
+        };
+        match judge::inline::annotations(doc, judge.limits) {
+            Ok(found) => inline.extend(found),
             Err(e) => {
                 result
                     .errors
                     .push(Problem::from_input(e, ProblemKind::Parse));
                 continue;
             }
-        };
+        }
         let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(evaluator, doc);
         result.vm_fallbacks += usize::from(evaluation.vm_failed);

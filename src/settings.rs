@@ -9,6 +9,7 @@ use crate::discover::{self, Filters};
 use crate::error::Error;
 use crate::judge::Judge;
 use crate::judge::exceptions::{self, Exception, Limits};
+use crate::judge::governance::ConfigSource;
 use crate::pipeline::ScanRequest;
 use crate::policy::Namespaces;
 use crate::policy::load::{LoadOptions, PolicyOptions, Selection};
@@ -93,6 +94,12 @@ impl Settings {
             threads,
             max_file_size: options.max_file_size,
             parse_only,
+            strict: options.strict,
+            ignore_files: if options.no_ignore {
+                discover::IgnoreFiles::Off
+            } else {
+                discover::IgnoreFiles::PruneUntracked
+            },
         };
         Ok((request, load))
     }
@@ -101,7 +108,8 @@ impl Settings {
     pub fn judge(&self, args: &JudgeArgs) -> Result<Judge, Error> {
         let today = today(args.today.as_deref())?;
         let explicit = args.config.as_ref().map(|p| self.cwd.join(p));
-        let (config, _) = config::load(&self.root, explicit.as_deref()).map_err(Error::Config)?;
+        let (config, config_path) =
+            config::load(&self.root, explicit.as_deref()).map_err(Error::Config)?;
         let limits = Limits {
             today,
             max_days: config.exceptions.max_days,
@@ -141,7 +149,14 @@ impl Settings {
                 all.push(e);
             }
         }
-        Ok(Judge::new(today, &config, all, args.strict_exceptions))
+        let judge = Judge::new(today, &config, all, args.strict_exceptions);
+        Ok(match config_path {
+            Some(path) => judge.with_config_source(ConfigSource {
+                display: self.display(&path),
+                text: std::fs::read_to_string(&path).unwrap_or_default(),
+            }),
+            None => judge,
+        })
     }
 
     /// A path as reports show it: relative to the repository root, with `/`.

@@ -140,8 +140,10 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         threads: 1,
         max_file_size: 10 << 20,
         parse_only: false,
+        strict: false,
+        ignore_files: tollgate::discover::IgnoreFiles::default(),
     };
-    let judge = tollgate::judge::Judge::plain(tollgate::date::Date::today_utc());
+    let judge = tollgate::judge::Judge::with_opt_in_rules(tollgate::date::Date::today_utc());
     let outcome = scan(&request, set, &judge).unwrap();
     let errors = outcome
         .errors

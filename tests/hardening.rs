@@ -73,7 +73,7 @@ fn deeply_nested_documents_are_rejected_without_stack_overflow() {
 }
 
 #[test]
-fn oversized_files_are_errors_and_binary_files_are_skipped() {
+fn oversized_binary_and_non_utf8_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -98,22 +98,35 @@ fn oversized_files_are_errors_and_binary_files_are_skipped() {
             .unwrap()
             .contains("over the 1024-byte limit")
     );
-    let skipped: Vec<(&str, &str)> = report["skipped"]
+    // kubectl and Terraform read these files (or fail on them): never a silent skip.
+    let errors: Vec<(&str, &str)> = report["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .map(|s| (s["path"].as_str().unwrap(), s["message"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        skipped,
-        [
-            ("blob.yaml", "binary file"),
-            ("latin1.yaml", "not valid UTF-8 text")
-        ]
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert_eq!(errors[1].0, "blob.yaml");
+    assert!(errors[1].1.contains("binary content"), "{errors:?}");
+    assert_eq!(errors[2].0, "latin1.yaml");
+    assert!(
+        errors[2].1.contains("not valid UTF-8 text (line 1"),
+        "{errors:?}"
     );
+    assert_eq!(report["summary"]["files_skipped"], 0);
     let run = tollgate(
         dir.path(),
-        &["scan", "--format", "json", "--exclude", "big.yaml"],
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--exclude",
+            "big.yaml",
+            "--exclude",
+            "blob.yaml",
+            "--exclude",
+            "latin1.yaml",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
 }

@@ -54,3 +54,45 @@ test_runtime_default_and_localhost_allowed if {
 test_unrelated_annotation_allowed if {
 	count(apparmor_unconfined.deny) == 0 with input as deployment({"example.com/mode": "unconfined"}, {"containers": containers})
 }
+
+test_other_annotation_values_denied if {
+	r := apparmor_unconfined.deny with input as deployment(
+		{
+			"container.apparmor.security.beta.kubernetes.io/app": "dummy",
+			"container.apparmor.security.beta.kubernetes.io/side": "Unconfined",
+			"container.apparmor.security.beta.kubernetes.io/init": "localhost/",
+			"container.apparmor.security.beta.kubernetes.io/ok": "",
+		},
+		{"containers": containers},
+	)
+	count(r) == 3
+	some f in r
+	f.msg == "Deployment `prod/web` runs container `app` with AppArmor profile `dummy` (annotation `container.apparmor.security.beta.kubernetes.io/app`); only `runtime/default` or `localhost/<profile>` are allowed"
+}
+
+test_other_profile_types_denied if {
+	r := apparmor_unconfined.deny with input as deployment({}, {
+		"securityContext": {"appArmorProfile": {"type": "dummy"}},
+		"containers": [{"name": "app", "securityContext": {"appArmorProfile": {"type": "unconfined"}}}],
+	})
+	{f.path | some f in r} == {
+		["spec", "template", "spec", "securityContext", "appArmorProfile", "type"],
+		["spec", "template", "spec", "containers", 0, "securityContext", "appArmorProfile", "type"],
+	}
+}
+
+test_localhost_type_allowed if {
+	count(apparmor_unconfined.deny) == 0 with input as deployment({}, {"containers": [{"name": "app", "securityContext": {"appArmorProfile": {"type": "Localhost", "localhostProfile": "k8s-apparmor-example"}}}]})
+}
+
+test_argo_template_annotation_denied if {
+	wf := {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow", "metadata": {"name": "build"}, "spec": {
+		"podMetadata": {"annotations": {"container.apparmor.security.beta.kubernetes.io/main": "unconfined"}},
+		"templates": [{"name": "b", "metadata": {"annotations": {"container.apparmor.security.beta.kubernetes.io/main": "dummy"}}, "container": {"image": "x:1"}}],
+	}}
+	r := apparmor_unconfined.deny with input as wf
+	{f.path | some f in r} == {
+		["spec", "podMetadata", "annotations", "container.apparmor.security.beta.kubernetes.io/main"],
+		["spec", "templates", 0, "metadata", "annotations", "container.apparmor.security.beta.kubernetes.io/main"],
+	}
+}

@@ -25,7 +25,7 @@
 #     - Kubernetes Pod Security Standards (baseline)
 #     - CIS Kubernetes Benchmark v1.8 5.2.8, 5.2.9
 #     - NSA/CISA Kubernetes Hardening Guide
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.capabilities_added
 
 import data.tollgate.lib.kubernetes as k8s

@@ -22,7 +22,7 @@
 #     - Kubernetes Pod Security Standards (restricted)
 #     - CIS Kubernetes Benchmark v1.8 5.2.8, 5.2.10
 #     - NSA/CISA Kubernetes Hardening Guide
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.capabilities_not_dropped
 
 import data.tollgate.lib.kubernetes as k8s

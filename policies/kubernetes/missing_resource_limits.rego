@@ -24,7 +24,7 @@
 #   frameworks:
 #     - NSA/CISA Kubernetes Hardening Guide
 #     - OWASP Kubernetes Top 10 K01 (Insecure Workload Configurations)
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.missing_resource_limits
 
 import data.tollgate.lib.kubernetes as k8s

@@ -19,7 +19,7 @@
 #     - Kubernetes Pod Security Standards (baseline)
 #     - CIS Kubernetes Benchmark 5.2.1
 #     - NSA/CISA Kubernetes Hardening Guide
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.privileged_container
 
 import data.tollgate.lib.kubernetes as k8s

@@ -23,7 +23,7 @@
 #     - Kubernetes Pod Security Standards (restricted; Unconfined also baseline)
 #     - CIS Kubernetes Benchmark v1.8 5.7.2
 #     - NSA/CISA Kubernetes Hardening Guide
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.seccomp_profile_unset
 
 import data.tollgate.lib.kubernetes as k8s

@@ -25,7 +25,7 @@
 #     - CIS Kubernetes Benchmark v1.8 5.4.1
 #     - OWASP Kubernetes Top 10 K08 (Secrets Management Failures)
 #     - CWE-798 (Use of Hard-coded Credentials)
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.secret_in_env_literal
 
 import data.tollgate.lib.kubernetes as k8s

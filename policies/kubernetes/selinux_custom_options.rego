@@ -19,7 +19,7 @@
 #             level: "s0:c123,c456"
 #   frameworks:
 #     - Kubernetes Pod Security Standards (baseline)
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.selinux_custom_options
 
 import data.tollgate.lib.kubernetes as k8s

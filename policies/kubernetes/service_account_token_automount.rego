@@ -20,7 +20,7 @@
 #   frameworks:
 #     - CIS Kubernetes Benchmark v1.8 5.1.6
 #     - NSA/CISA Kubernetes Hardening Guide
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.service_account_token_automount
 
 import data.tollgate.lib.kubernetes.display
@@ -35,10 +35,22 @@ warn contains {
 	p.spec.automountServiceAccountToken == true
 }
 
+# Reported on the pod spec; for an Argo workflow, once on the workflow-level spec (its templates inherit
+# it), unless every template that runs a pod sets the field itself.
 warn contains {
 	"msg": sprintf("%s does not set `automountServiceAccountToken: false`; the service account token is mounted into its containers", [display]),
 	"path": p.path,
 } if {
 	some p in pod_specs
+	not p.inherits
 	not is_boolean(p.spec.automountServiceAccountToken)
+	not every_template_sets_it(p)
+}
+
+every_template_sets_it(p) if {
+	templates := [t | some t in pod_specs; t.inherits == p.path]
+	count(templates) > 0
+	every t in templates {
+		is_boolean(t.spec.automountServiceAccountToken)
+	}
 }

@@ -33,3 +33,29 @@ test_pod_and_cronjob if {
 test_service_account_object_ignored if {
 	count(service_account_token_automount.warn) == 0 with input as {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "web"}}
 }
+
+workflow(spec) := {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow", "metadata": {"generateName": "ci-"}, "spec": spec}
+
+test_workflow_unset_reported_once_on_workflow_spec if {
+	r := service_account_token_automount.warn with input as workflow({"templates": [
+		{"name": "a", "container": {"image": "x:1"}},
+		{"name": "b", "script": {"image": "x:1", "source": "true"}},
+	]})
+	{f.path | some f in r} == {["spec"]}
+}
+
+test_workflow_level_false_allowed if {
+	count(service_account_token_automount.warn) == 0 with input as workflow({"automountServiceAccountToken": false, "templates": [{"name": "a", "container": {"image": "x:1"}}]})
+}
+
+test_workflow_every_template_sets_false_allowed if {
+	count(service_account_token_automount.warn) == 0 with input as workflow({"templates": [
+		{"name": "main", "steps": [[{"name": "a", "template": "a"}]]},
+		{"name": "a", "container": {"image": "x:1"}, "automountServiceAccountToken": false},
+	]})
+}
+
+test_workflow_template_true_reported if {
+	r := service_account_token_automount.warn with input as workflow({"automountServiceAccountToken": false, "templates": [{"name": "a", "container": {"image": "x:1"}, "automountServiceAccountToken": true}]})
+	{f.path | some f in r} == {["spec", "templates", 0, "automountServiceAccountToken"]}
+}

@@ -21,7 +21,7 @@
 #               value: "1024 65535"
 #   frameworks:
 #     - Kubernetes Pod Security Standards (baseline)
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.unsafe_sysctls
 
 import data.tollgate.lib.kubernetes.display

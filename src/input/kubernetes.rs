@@ -39,6 +39,11 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     };
     let path: Arc<str> = Arc::from(path);
     let source: Arc<str> = Arc::from(text);
+    let mut literals = Vec::new();
+    for doc in &docs {
+        yaml::literal_lines(&doc.root, &mut literals);
+    }
+    let literals: Arc<[(u32, u32)]> = Arc::from(literals);
     let mut non_manifests = 0;
     for doc in &docs {
         match manifest_kind(&doc.root) {
@@ -46,15 +51,15 @@ pub fn parse(path: &str, text: &str) -> Parsed {
                 Some(NodeKind::Seq(items)) => {
                     for item in items {
                         if manifest_kind(item).is_some() {
-                            push_document(&mut parsed, &path, &source, item);
+                            push_document(&mut parsed, &path, &source, &literals, item);
                         } else {
                             non_manifests += 1;
                         }
                     }
                 }
-                _ => push_document(&mut parsed, &path, &source, &doc.root),
+                _ => push_document(&mut parsed, &path, &source, &literals, &doc.root),
             },
-            Some(_) => push_document(&mut parsed, &path, &source, &doc.root),
+            Some(_) => push_document(&mut parsed, &path, &source, &literals, &doc.root),
             None => {
                 if !is_empty(&doc.root) {
                     non_manifests += 1;
@@ -85,7 +90,13 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     parsed
 }
 
-fn push_document(parsed: &mut Parsed, path: &Arc<str>, source: &Arc<str>, node: &Node) {
+fn push_document(
+    parsed: &mut Parsed,
+    path: &Arc<str>,
+    source: &Arc<str>,
+    literals: &Arc<[(u32, u32)]>,
+    node: &Node,
+) {
     let mut locations = Locations::default();
     match yaml::to_value(node, &mut String::new(), &mut locations) {
         Ok(value) => {
@@ -100,6 +111,7 @@ fn push_document(parsed: &mut Parsed, path: &Arc<str>, source: &Arc<str>, node: 
                 resource: Some(resource),
                 module: None,
                 source: source.clone(),
+                literal_lines: literals.clone(),
             });
         }
         Err(e) => parsed
@@ -144,10 +156,20 @@ pub fn resource_name(value: &Value) -> String {
     }
 }
 
-/// The kind a manifest holds, for rule prefiltering.
+/// The kind a manifest holds, for rule prefiltering: `Kind`, and `group/Kind` for kinds of an
+/// API group (`argoproj.io/Rollout`, `serving.knative.dev/Service`), so a rule for Knative
+/// Services need not run on every core Service.
 pub(super) fn types(doc: &Document) -> Option<std::collections::HashSet<String>> {
     let kind = doc.value["kind"].as_string().ok()?;
-    Some(std::iter::once(kind.to_string()).collect())
+    let mut types: std::collections::HashSet<String> = std::iter::once(kind.to_string()).collect();
+    if let Some((group, _version)) = doc.value["apiVersion"]
+        .as_string()
+        .ok()
+        .and_then(|v| v.split_once('/'))
+    {
+        types.insert(format!("{group}/{kind}"));
+    }
+    Some(types)
 }
 
 fn skip(path: &str, reason: &str) -> Skipped {

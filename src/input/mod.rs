@@ -136,14 +136,9 @@ pub struct Source {
     pub kind: FileKind,
 }
 
-/// Why a source was not read.
+/// A source that could not be read as text: an error with its reason (the run fails closed).
 #[derive(Debug)]
-pub enum Unread {
-    /// Skipped and counted: not text, so not infrastructure code (binary, not UTF-8).
-    NotText(String),
-    /// Could not be judged: too large or unreadable. Fails the run closed.
-    Error(String),
-}
+pub struct Unread(pub String);
 
 impl Source {
     /// The file on disk, if the source is one.
@@ -154,7 +149,8 @@ impl Source {
         }
     }
 
-    /// The source's text, within the size limit.
+    /// The source's text, within the size limit. A leading byte-order mark is kept (U+FEFF):
+    /// whether it is allowed depends on the format.
     pub fn read(&self, max: u64) -> Result<String, Unread> {
         match &self.origin {
             Origin::Disk(path) => read_text(path, max),
@@ -163,25 +159,89 @@ impl Source {
     }
 }
 
-/// Reads a file as UTF-8 text within the size limit.
+/// Reads a file as text within the size limit (see [`decode`]).
 pub fn read_text(path: &Path, max: u64) -> Result<String, Unread> {
-    let meta = std::fs::metadata(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| Unread(format!("cannot read: {e}")))?;
     if meta.len() > max {
-        return Err(Unread::Error(format!(
+        return Err(Unread(format!(
             "file is {} bytes, over the {max}-byte limit (raise --max-file-size or --exclude it)",
             meta.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Unread::Error(format!("cannot read: {e}")))?;
-    if bytes.contains(&0) {
-        return Err(Unread::NotText("binary file".into()));
-    }
-    String::from_utf8(bytes).map_err(|_| Unread::NotText("not valid UTF-8 text".into()))
+    let bytes = std::fs::read(path).map_err(|e| Unread(format!("cannot read: {e}")))?;
+    decode(bytes).map_err(Unread)
 }
 
-/// The format of a standalone file's text: JSON may be a plan or a manifest.
+/// Bytes to text as the consumers read them: UTF-8 (a byte-order mark stays as U+FEFF), or
+/// UTF-16 with a byte-order mark (kubectl decodes it). Anything else is not text: a file tollgate
+/// was asked to judge that it cannot read is an error, never a silent skip.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    let utf16 = |be: bool| {
+        if bytes.len() % 2 != 0 {
+            return Err("UTF-16 text with an odd number of bytes".to_string());
+        }
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|e| format!("invalid UTF-16 text: {e}"))
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => return utf16(false),
+        Some([0xFE, 0xFF]) => return utf16(true),
+        _ => {}
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "binary content (a NUL byte at offset {at}), not text"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("not valid UTF-8 text (line {line}, byte offset {at}); save it as UTF-8")
+    })
+}
+
+/// The text without a leading UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The resource types and kinds the documents of these files hold, as the per-document rule
+/// filter sees them ([`Document::types`]); `None` when that cannot be known up front (a path is
+/// not a readable supported file, does not parse, or holds a plan, which every rule may judge).
+/// Parsing, not a text search, decides: `kind: "P\x6fd"` is a Pod.
+pub fn document_types(paths: &[PathBuf], max: u64) -> Option<HashSet<String>> {
+    let mut types = HashSet::new();
+    for path in paths {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let kind = FileKind::of(&name)?;
+        let source = Source {
+            rel: name,
+            origin: Origin::Disk(path.clone()),
+            kind,
+        };
+        let mut files = 0;
+        let parsed = load(&Unit::File(source), max, &mut files);
+        if !parsed.errors.is_empty() {
+            return None;
+        }
+        for doc in &parsed.documents {
+            types.extend(doc.types()?);
+        }
+    }
+    Some(types)
+}
+
+/// The format of a standalone file's text: JSON is a plan only when its structure is a plan's.
 fn sniff(kind: FileKind, text: &str) -> Format {
-    if kind == FileKind::Json && plan::looks_like_plan(text) {
+    if kind == FileKind::Json && plan::is_plan(text) {
         Format::TerraformPlan
     } else {
         Format::Kubernetes
@@ -228,16 +288,7 @@ pub fn load(unit: &Unit, max: u64, files: &mut usize) -> Parsed {
         Unit::File(source) => {
             let text = match source.read(max) {
                 Ok(t) => t,
-                Err(Unread::NotText(reason)) => {
-                    return Parsed {
-                        skipped: vec![Skipped {
-                            path: source.rel.clone(),
-                            reason,
-                        }],
-                        ..Parsed::default()
-                    };
-                }
-                Err(Unread::Error(reason)) => {
+                Err(Unread(reason)) => {
                     return Parsed {
                         errors: vec![InputError::new(&source.rel, 0, 0, reason)],
                         ..Parsed::default()
@@ -245,18 +296,17 @@ pub fn load(unit: &Unit, max: u64, files: &mut usize) -> Parsed {
                 }
             };
             *files += 1;
-            match sniff(source.kind, &text) {
-                Format::TerraformPlan => plan::parse(&source.rel, &text),
-                Format::Kubernetes => kubernetes::parse(&source.rel, &text),
-                // `.tf` files are read by module.
-                Format::Terraform => terraform::parse_module(
-                    &[terraform::SourceFile {
-                        path: source.rel.clone(),
-                        text,
-                        judge: true,
-                    }],
+            if source.kind == FileKind::Terraform {
+                return terraform::parse_module(
+                    &[terraform::SourceFile::new(source.rel.clone(), text, true)],
                     &[],
-                ),
+                );
+            }
+            // kubectl and Terraform's JSON reader both accept a UTF-8 byte-order mark here.
+            let text = strip_bom(&text);
+            match sniff(source.kind, text) {
+                Format::TerraformPlan => plan::parse(&source.rel, text),
+                Format::Kubernetes | Format::Terraform => kubernetes::parse(&source.rel, text),
             }
         }
     }
@@ -379,6 +429,9 @@ pub struct Document {
     pub module: Option<Arc<Value>>,
     /// The file's text (shared by its documents), for inline suppressions.
     pub source: Arc<str>,
+    /// Line ranges of the file (shared by its documents) that lie inside multi-line string
+    /// values (YAML block scalars, heredocs): text there is data, never a comment.
+    pub literal_lines: Arc<[(u32, u32)]>,
 }
 
 impl Document {
@@ -430,6 +483,13 @@ impl Document {
                     .map(|(s, _)| s.line)
             }
         }
+    }
+
+    /// Is `line` inside a multi-line string value of the file?
+    pub fn in_literal(&self, line: u32) -> bool {
+        self.literal_lines
+            .iter()
+            .any(|&(start, end)| start <= line && line <= end)
     }
 
     /// The resource named when nothing more precise is known: the manifest, else the file.

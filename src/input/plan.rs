@@ -8,10 +8,27 @@ use super::{Document, Format, InputError, Locations, Parsed, PathSeg, Span, line
 use regorus::Value;
 use std::sync::Arc;
 
-/// Does this JSON text look like `terraform show -json` output?
-pub fn looks_like_plan(text: &str) -> bool {
-    text.contains("\"format_version\"")
-        && (text.contains("\"planned_values\"") || text.contains("\"resource_changes\""))
+/// Is this JSON text `terraform show -json` output? Decided by the plan's own structure: a
+/// top-level object with `format_version` and `planned_values` or `resource_changes`, and not a
+/// Kubernetes object (`apiVersion` and `kind`). Keys named so deeper down (an annotation, a
+/// ConfigMap's data) do not make a manifest a plan.
+pub fn is_plan(text: &str) -> bool {
+    // Cheap prefilter before parsing.
+    if !(text.contains("\"format_version\"")
+        && (text.contains("\"planned_values\"") || text.contains("\"resource_changes\"")))
+    {
+        return false;
+    }
+    let Ok(docs) = yaml::parse_stream(text) else {
+        return false;
+    };
+    let [doc] = docs.as_slice() else {
+        return false;
+    };
+    let has = |key: &str| doc.root.get(key).is_some();
+    has("format_version")
+        && (has("planned_values") || has("resource_changes"))
+        && !(has("apiVersion") && has("kind"))
 }
 
 /// Deepest module nesting the built-in library follows (`plan_modules` in
@@ -91,6 +108,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             resource: None,
             module: None,
             source: Arc::from(text),
+            literal_lines: Arc::from(Vec::new()),
         }),
         Err(e) => parsed
             .errors

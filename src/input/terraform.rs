@@ -22,6 +22,7 @@ use hcl_edit::expr::Expression;
 use hcl_edit::structure::{BlockLabel, Body, Structure};
 use regorus::Value;
 use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,6 +33,23 @@ pub struct SourceFile {
     pub text: String,
     /// Whether this file is judged (gets a document); other files only feed the module context.
     pub judge: bool,
+}
+
+impl SourceFile {
+    /// A file of the module. Terraform accepts a UTF-8 byte-order mark at the start of `.tf`
+    /// and `.tfvars` files, so it is dropped there; in `.tf.json` Terraform rejects it, and so
+    /// does the JSON reader here.
+    pub fn new(path: String, text: String, judge: bool) -> Self {
+        let text = if path.ends_with(".json") {
+            text
+        } else {
+            match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            }
+        };
+        SourceFile { path, text, judge }
+    }
 }
 
 /// Labels each top-level block type takes in Terraform, used to shape `.tf.json` like `.tf`.
@@ -173,9 +191,11 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
     let ctx = module_context(&hcl_bodies, tfvars);
 
     let mut module = Tree::Map(BTreeMap::new());
-    let mut docs: Vec<(&SourceFile, Tree, Locations)> = Vec::new();
+    // Per judged file: its tree, locations and the lines inside multi-line strings.
+    type Judged<'a> = (&'a SourceFile, Tree, Locations, Vec<(u32, u32)>);
+    let mut docs: Vec<Judged> = Vec::new();
     for (file, syntax) in bodies {
-        let (tree, locations) = match syntax {
+        let (tree, locations, literals) = match syntax {
             Syntax::Hcl(body) => {
                 let mut conv = Converter {
                     text: &file.text,
@@ -185,17 +205,22 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
                 };
                 let mut tree = Tree::Map(BTreeMap::new());
                 conv.body(&body, &mut tree, &mut String::new());
-                (tree, conv.locations)
+                let mut literals = Literals {
+                    lines: &conv.lines,
+                    out: Vec::new(),
+                };
+                hcl_edit::visit::Visit::visit_body(&mut literals, &body);
+                (tree, conv.locations, literals.out)
             }
-            Syntax::Json(tree, locations) => (tree, locations),
+            Syntax::Json(tree, locations) => (tree, locations, Vec::new()),
         };
         module.merge(tree.clone());
         if file.judge {
-            docs.push((file, tree, locations));
+            docs.push((file, tree, locations, literals));
         }
     }
     let module = Arc::new(module.into_value());
-    for (file, tree, locations) in docs {
+    for (file, tree, locations, literals) in docs {
         parsed.documents.push(Document {
             path: Arc::from(file.path.as_str()),
             format: Format::Terraform,
@@ -206,9 +231,39 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
             resource: None,
             module: Some(module.clone()),
             source: Arc::from(file.text.as_str()),
+            literal_lines: Arc::from(literals),
         });
     }
     parsed
+}
+
+/// Collects the lines inside multi-line strings and heredocs (after their first line).
+struct Literals<'a> {
+    lines: &'a LineIndex,
+    out: Vec<(u32, u32)>,
+}
+
+impl Literals<'_> {
+    fn add(&mut self, range: Option<std::ops::Range<usize>>) {
+        let span = self.lines.span(range);
+        if span.end_line > span.line {
+            self.out.push((span.line + 1, span.end_line));
+        }
+    }
+}
+
+impl hcl_edit::visit::Visit for Literals<'_> {
+    fn visit_heredoc_template(&mut self, node: &hcl_edit::template::HeredocTemplate) {
+        self.add(node.span());
+    }
+
+    fn visit_string_template(&mut self, node: &hcl_edit::template::StringTemplate) {
+        self.add(node.span());
+    }
+
+    fn visit_string(&mut self, node: &hcl_edit::Decorated<String>) {
+        self.add(node.span());
+    }
 }
 
 /// Reads a module directory and parses it: the files in `judge` get documents; the directory's
@@ -228,29 +283,29 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
             format!("{rel_dir}/{name}")
         }
     };
-    let mut names: Vec<String> = std::fs::read_dir(dir)
+    // Names stay `OsString`s: Terraform loads a `.tf` whose name is not valid UTF-8, so must we.
+    let mut names: Vec<OsString> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .flatten()
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .map(|e| e.file_name())
                 .collect()
         })
         .unwrap_or_default();
     for path in &wanted {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !names.contains(&name) {
-            names.push(name);
+        if let Some(name) = path.file_name() {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_os_string());
+            }
         }
     }
     names.sort();
     let mut files = Vec::new();
     let mut tfvars = Vec::new();
-    for name in names {
-        let path = dir.join(&name);
+    for os_name in names {
+        let path = dir.join(&os_name);
+        let name = os_name.to_string_lossy();
         let is_judged = wanted.contains(path.as_path());
         let lower = name.to_ascii_lowercase();
         let is_tf = lower.ends_with(".tf") || lower.ends_with(".tf.json");
@@ -260,22 +315,16 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
         }
         match read_text(&path, max) {
             Ok(text) => {
-                let file = SourceFile {
-                    path: rel_of(&name),
-                    text,
-                    judge: is_judged,
-                };
+                let file = SourceFile::new(rel_of(&name), text, is_judged);
                 if is_vars {
                     tfvars.push(file)
                 } else {
                     files.push(file)
                 }
             }
-            Err(Unread::Error(reason) | Unread::NotText(reason)) if is_judged => {
-                // A Terraform file Terraform itself would read cannot be skipped quietly.
-                errors.push(InputError::new(&rel_of(&name), 0, 0, reason))
-            }
-            Err(_) => {}
+            // Terraform reads every one of these files, so one it cannot read is not skipped
+            // quietly, judged or not.
+            Err(Unread(reason)) => errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
         }
     }
     *files_judged += files.iter().filter(|f| f.judge).count();
@@ -284,9 +333,13 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
     module
 }
 
-/// Resource and data types a configuration document declares.
+/// Resource and data types a configuration document declares, and `provider` when it
+/// configures a provider (rules about provider blocks declare that type).
 pub(super) fn types(doc: &Document) -> HashSet<String> {
     let mut types = HashSet::new();
+    if doc.value["provider"].as_object().is_ok() {
+        types.insert("provider".to_string());
+    }
     for block in ["resource", "data"] {
         if let Ok(obj) = doc.value[block].as_object() {
             types.extend(
@@ -361,6 +414,14 @@ pub(super) fn path_of_address(address: &str) -> Option<Vec<PathSeg>> {
 
 /// `.tf.json`: Terraform's JSON syntax, reshaped so block bodies are lists as in `.tf`.
 fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), InputError> {
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::new(
+            path,
+            1,
+            1,
+            "a byte-order mark at the start of a `.tf.json` file, which Terraform rejects; save it as UTF-8 without BOM",
+        ));
+    }
     let docs = yaml::parse_stream(text).map_err(|e| {
         InputError::new(
             path,

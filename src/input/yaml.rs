@@ -74,6 +74,46 @@ impl Node {
     }
 }
 
+/// The first duplicate mapping key anywhere under `node`: `(key, first span, duplicate span)`.
+pub fn duplicate_key(node: &Node) -> Option<(String, Span, Span)> {
+    match &node.kind {
+        NodeKind::Scalar { .. } => None,
+        NodeKind::Seq(items) => items.iter().find_map(duplicate_key),
+        NodeKind::Map(entries) => {
+            let mut seen: HashMap<&str, Span> = HashMap::new();
+            for (k, v) in entries {
+                if let Some(key) = k.as_str() {
+                    if let Some(first) = seen.get(key) {
+                        return Some((key.to_string(), *first, k.span));
+                    }
+                    seen.insert(key, k.span);
+                }
+                if let Some(found) = duplicate_key(v) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Collects the lines inside multi-line scalars (block scalars, folded quoted strings): every
+/// line after the scalar's first, so a `#` there is text, not a comment.
+pub fn literal_lines(node: &Node, out: &mut Vec<(u32, u32)>) {
+    match &node.kind {
+        NodeKind::Scalar { .. } => {
+            if node.span.end_line > node.span.line {
+                out.push((node.span.line + 1, node.span.end_line));
+            }
+        }
+        NodeKind::Seq(items) => items.iter().for_each(|i| literal_lines(i, out)),
+        NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
+            literal_lines(k, out);
+            literal_lines(v, out);
+        }),
+    }
+}
+
 /// One document of a YAML stream.
 #[derive(Debug)]
 pub struct YamlDocument {

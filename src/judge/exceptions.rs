@@ -138,6 +138,14 @@ fn build(
                 "`expires` ({expires}) is before `created` ({created})"
             ));
         }
+        // A future `created` would let the lifetime limit be measured from a date that has not
+        // come yet, and an exception protect for years.
+        if created > limits.today {
+            return Err(format!(
+                "`created` ({created}) is after today ({}); an exception cannot be created in the future",
+                limits.today
+            ));
+        }
     }
     let start = created.unwrap_or(limits.today);
     let lifetime = start.days_until(expires);
@@ -187,9 +195,25 @@ pub fn parse_file(display: &str, text: &str, limits: Limits) -> Result<Vec<Excep
     let err = |span: Span, msg: String| InputError::new(display, span.line, span.column, msg);
     let docs = yaml::parse_stream(text)
         .map_err(|e| InputError::new(display, e.line, e.column, e.message))?;
+    if docs.len() > 1 {
+        return Err(InputError::new(
+            display,
+            1,
+            1,
+            "an exceptions file holds one YAML document; reviewers' tools may show another one than tollgate reads",
+        ));
+    }
     let Some(doc) = docs.into_iter().next() else {
         return Ok(Vec::new());
     };
+    // Reviewers read this file with tools that keep the last of two equal keys; tollgate would
+    // read the first. Neither is safe: a duplicate key anywhere is an error.
+    if let Some((key, first, again)) = yaml::duplicate_key(&doc.root) {
+        return Err(err(
+            again,
+            format!("duplicate key `{key}` (first on line {})", first.line),
+        ));
+    }
     let list = match &doc.root.kind {
         NodeKind::Seq(_) => &doc.root,
         NodeKind::Map(entries) => {
@@ -379,6 +403,7 @@ pub fn parse_inline(
     }
     rest = rest[rules_end..].trim_start();
     let (mut until, mut reason, mut owner, mut ticket) = (None, None, String::new(), None);
+    let mut seen: Vec<&str> = Vec::new();
     while !rest.is_empty() {
         let eq = rest
             .find('=')
@@ -396,6 +421,10 @@ pub fn parse_inline(
             rest = rest[end..].trim_start();
             v
         };
+        if seen.contains(&key) {
+            return Err(format!("`{key}` is given twice"));
+        }
+        seen.push(key);
         match key {
             "until" | "expires" => until = Some(Date::parse(&value)?),
             "reason" => reason = Some(value),

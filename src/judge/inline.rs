@@ -12,8 +12,18 @@ pub struct Anchored {
     pub exception: Exception,
 }
 
-/// Finds the inline suppressions in a document's file. Errors name file, line and column.
+/// Finds the inline suppressions of a document: its file's comments and, for Kubernetes, its
+/// annotation. Errors name file, line and column.
 pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, InputError> {
+    let mut out = comments(doc, limits)?;
+    out.extend(annotations(doc, limits)?);
+    Ok(out)
+}
+
+/// The `tollgate:ignore` comments of the document's file: the same for every document of the
+/// file, so callers read them once per file (a file of 20,000 documents must not be re-read
+/// 20,000 times). Only real comments count: a marker inside a block scalar or heredoc is data.
+pub fn comments(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, InputError> {
     let mut out = Vec::new();
     if doc.source.contains(INLINE_MARKER) {
         let lines: Vec<&str> = doc.source.lines().collect();
@@ -28,8 +38,13 @@ pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, Inp
                 continue;
             }
             let line_no = i as u32 + 1;
+            if doc.in_literal(line_no) {
+                continue;
+            }
             let code_before = !line[..comment].trim().is_empty();
-            // A trailing comment anchors to its own line; a comment line to the next code line.
+            // A trailing comment anchors to its own line; a comment line to the next line that
+            // is not a comment. A document separator (`---`) ends the comment's reach: a
+            // suppression never applies to the next document.
             let anchor = if code_before {
                 line_no
             } else {
@@ -37,7 +52,7 @@ pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, Inp
                     .iter()
                     .position(|l| {
                         let t = l.trim();
-                        !(t.starts_with('#') || t.starts_with("//") || t == "---")
+                        !(t.starts_with('#') || t.starts_with("//"))
                     })
                     .map(|p| i + 1 + p + 1);
                 match next {
@@ -62,6 +77,12 @@ pub fn suppressions(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, Inp
             });
         }
     }
+    Ok(out)
+}
+
+/// The `tollgate.dev/ignore` annotation of a Kubernetes document.
+pub fn annotations(doc: &Document, limits: Limits) -> Result<Vec<Anchored>, InputError> {
+    let mut out = Vec::new();
     if doc.format == Format::Kubernetes {
         if let Ok(value) = doc.value["metadata"]["annotations"][ANNOTATION].as_string() {
             let line = doc

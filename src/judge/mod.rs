@@ -6,6 +6,7 @@
 //! Every finding has a file and a line.
 
 pub mod exceptions;
+pub mod governance;
 pub mod inline;
 pub(crate) mod locate;
 
@@ -140,6 +141,9 @@ pub fn finding(
     let severity = result_str("severity")
         .and_then(|s| Severity::parse(&s))
         .unwrap_or(facts.severity);
+    if facts.off_by_default && !judge.enables(&rule_id) {
+        return None;
+    }
     let enforcement = judge.enforcement(&rule_id, severity, facts.enforcement)?;
     let location = locate::locate(doc, object, &message);
     let mut details = serde_json::Map::new();
@@ -199,6 +203,13 @@ pub struct Judge {
     rules: Vec<(String, RuleSettings)>,
     block_at: Option<Severity>,
     pub strict_exceptions: bool,
+    /// The configuration in force, and its file, for governance reporting.
+    config: Config,
+    config_source: Option<governance::ConfigSource>,
+    /// Findings `block_at` turned from blocking into warnings.
+    downgraded: AtomicUsize,
+    /// Judge opt-in rules (`enforcement: off`) as if enabled: the library's fixture tests.
+    opt_in_enabled: bool,
 }
 
 impl Judge {
@@ -224,7 +235,50 @@ impl Judge {
                 .collect(),
             block_at: config.enforcement.block_at.map(|s| s.severity()),
             strict_exceptions,
+            config: config.clone(),
+            config_source: None,
+            downgraded: AtomicUsize::new(0),
+            opt_in_enabled: false,
         }
+    }
+
+    /// A judge with no configuration that also judges opt-in rules (for the library's tests).
+    pub fn with_opt_in_rules(today: Date) -> Self {
+        Judge {
+            opt_in_enabled: true,
+            ..Judge::plain(today)
+        }
+    }
+
+    /// Records where the configuration was read from, so relaxations name their lines.
+    pub fn with_config_source(mut self, source: governance::ConfigSource) -> Self {
+        self.config_source = Some(source);
+        self
+    }
+
+    /// Every relaxation in force, with how many findings `block_at` downgraded in this run.
+    pub fn relaxations(&self) -> Vec<governance::Relaxation> {
+        governance::relaxations(
+            &self.config,
+            self.config_source.as_ref(),
+            &self.exceptions,
+            self.today,
+            self.downgraded.load(Ordering::Relaxed),
+        )
+    }
+
+    /// The `[rules]` patterns of the configuration, with where each is declared.
+    pub fn rule_patterns(&self) -> Vec<(String, String)> {
+        self.rules
+            .iter()
+            .map(|(k, _)| {
+                let at = self.config_source.as_ref().map_or_else(
+                    || "tollgate.toml".to_string(),
+                    |s| s.at(&[format!("\"{k}\""), format!("'{k}'"), format!("rules.{k}]")]),
+                );
+                (k.clone(), at)
+            })
+            .collect()
     }
 
     /// A judge with no configuration and no exceptions.
@@ -246,6 +300,7 @@ impl Judge {
             Some(_) => Enforcement::Warn,
             None => default,
         };
+        let by_block_at = default == Enforcement::Block && enforcement == Enforcement::Warn;
         let settings = self
             .rules
             .iter()
@@ -271,8 +326,30 @@ impl Judge {
                     Enforcement::Block
                 };
             }
+        } else if by_block_at {
+            self.downgraded.fetch_add(1, Ordering::Relaxed);
         }
         Some(enforcement)
+    }
+
+    /// Does the configuration switch on a rule that is off by default (`enforcement: off` in
+    /// its metadata)? Only a `[rules]` entry that sets `block`, `warn` or a rollout does.
+    pub fn enables(&self, rule_id: &str) -> bool {
+        self.opt_in_enabled
+            || self
+                .rules
+                .iter()
+                .find(|(k, _)| k == rule_id)
+                .or_else(|| {
+                    self.rules
+                        .iter()
+                        .filter(|(k, _)| glob_match(k, rule_id))
+                        .max_by_key(|(k, _)| k.len())
+                })
+                .is_some_and(|(_, v)| {
+                    matches!(v.enforcement, Some(RuleMode::Block | RuleMode::Warn))
+                        || v.warn_until.is_some()
+                })
     }
 
     fn apply_exceptions(

@@ -12,9 +12,9 @@ pub fn sources() -> Vec<PolicySource> {
 }
 
 /// The embedded policy files a scan can need: a scan of YAML files alone need not parse and
-/// compile the Terraform rules, and when the named files' text is known, a rule whose declared
-/// `resource_types` appear nowhere in it cannot fire (rules are skipped per document on the same
-/// declaration) — compiling the rest is most of the start-up time of a one-file run.
+/// compile the Terraform rules, and when the named files' document types are known, a rule whose
+/// declared `resource_types` include none of them cannot fire (rules are skipped per document on
+/// the same declaration) — compiling the rest is most of the start-up time of a one-file run.
 pub fn sources_for(selection: &Selection) -> Vec<PolicySource> {
     BUILTIN_POLICIES
         .iter()
@@ -23,7 +23,7 @@ pub fn sources_for(selection: &Selection) -> Vec<PolicySource> {
             let is_lib = rest.starts_with("lib/");
             let family =
                 Family::of_builtin_path(rest).is_none_or(|f| selection.families.contains(&f));
-            family && (is_lib || may_fire(text, selection.named_text.as_deref()))
+            family && (is_lib || may_fire(text, selection.types.as_ref()))
         })
         .map(|(path, text)| PolicySource {
             path: format!("builtin:{path}"),
@@ -33,19 +33,35 @@ pub fn sources_for(selection: &Selection) -> Vec<PolicySource> {
         .collect()
 }
 
-/// Whether a rule file can report on `named_text`: it declares no `resource_types`, or one of
-/// them occurs in the text (a substring test, so never narrower than the per-document check).
-fn may_fire(policy: &str, named_text: Option<&str>) -> bool {
-    let Some(named_text) = named_text else {
+/// Whether a rule file can report on documents of these types: it declares no
+/// `resource_types`, or one of them is among the types.
+fn may_fire(policy: &str, types: Option<&std::collections::HashSet<String>>) -> bool {
+    let Some(types) = types else {
         return true;
     };
     match super::metadata::parse(policy) {
-        Ok(Some(meta)) if !meta.resource_types.is_empty() => meta
-            .resource_types
-            .iter()
-            .any(|t| named_text.contains(t.as_str())),
+        Ok(Some(meta)) if !meta.resource_types.is_empty() => {
+            meta.resource_types.iter().any(|t| types.contains(t))
+        }
         _ => true,
     }
+}
+
+/// The rule ids of the whole embedded library, whatever a scan loads (a named-file scan loads
+/// only some rules; a configuration may still name the others).
+pub fn all_ids() -> &'static [String] {
+    static IDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut ids: Vec<String> = BUILTIN_POLICIES
+            .iter()
+            .filter_map(|(_, text)| super::metadata::parse(text).ok().flatten())
+            .map(|m| m.id)
+            .filter(|id| !id.is_empty())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    });
+    &IDS
 }
 
 /// Fingerprint of the embedded library, shown by `tollgate --version`.
@@ -67,10 +83,10 @@ mod tests {
     }
 
     #[test]
-    fn named_text_leaves_out_rules_that_cannot_fire() {
+    fn document_types_leave_out_rules_that_cannot_fire() {
         let service_only = Selection {
             families: [Family::Kubernetes].into_iter().collect(),
-            named_text: Some("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n".into()),
+            types: Some(["Service".to_string()].into_iter().collect()),
         };
         let loaded = paths(&service_only);
         assert!(loaded.contains(&"builtin:policies/lib/kubernetes.rego".to_string()));
@@ -82,12 +98,12 @@ mod tests {
         assert!(
             !loaded
                 .iter()
-                .any(|p| p.ends_with("privileged_container.rego"))
+                .any(|p| p.ends_with("privileged_container.rego") || p.contains("rbac"))
         );
         assert!(!loaded.iter().any(|p| p.contains("terraform")));
-        // Without the text, every Kubernetes rule loads.
+        // Without the types, every Kubernetes rule loads.
         let all_kubernetes = paths(&Selection {
-            named_text: None,
+            types: None,
             ..service_only
         });
         assert!(

@@ -19,6 +19,11 @@ static RULE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m-u)^(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|\[|:=|=|if\b|\{)")
         .unwrap()
 });
+// An indented head is a rule too (Rego does not care about indentation); only the forms that
+// cannot be a local assignment inside a body count, so `  deny_list := [...]` is not a rule.
+static INDENTED_RULE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m-u)^[ \t]+(deny|violation|warn)(_[A-Za-z0-9_]+)?\s*(contains\b|if\b)").unwrap()
+});
 static EXCEPTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m-u)^exception\s*(contains\b|\[|:=|=|if\b|\{)").unwrap());
 
@@ -39,6 +44,10 @@ pub struct RuleInfo {
     pub family: Option<Family>,
     /// Facts as reports show them, derived once from the metadata and the rule's name.
     pub facts: RuleFacts,
+    /// Run in the interpreter, not the VM: the rule may call a function with several
+    /// definitions, whose conflicting outputs regorus' VM turns into "undefined" where OPA (and
+    /// the interpreter) stop with an error.
+    pub needs_interpreter: bool,
 }
 
 /// What every consumer needs to know about a rule.
@@ -52,6 +61,9 @@ pub struct RuleFacts {
     pub severity: Severity,
     /// `custom.enforcement`, else what the rule's name implies.
     pub enforcement: Enforcement,
+    /// `custom.enforcement: off`: an opt-in rule, judged only when `tollgate.toml` enables it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub off_by_default: bool,
     pub remediation: String,
     pub references: Vec<String>,
     pub frameworks: Vec<String>,
@@ -87,6 +99,7 @@ impl RuleInfo {
                 Enforcement::Warn => Severity::Medium,
             }),
             enforcement: m.enforcement.unwrap_or(kind),
+            off_by_default: m.off_by_default,
             remediation: m.remediation,
             references: m.references,
             frameworks: m.frameworks,
@@ -108,6 +121,7 @@ impl RuleInfo {
             file: source.path.clone(),
             builtin: source.builtin,
             facts,
+            needs_interpreter: false,
         }
     }
 
@@ -147,6 +161,7 @@ pub(super) fn rules_of(
     }
     let names: BTreeSet<String> = RULE_RE
         .captures_iter(&source.text)
+        .chain(INDENTED_RULE_RE.captures_iter(&source.text))
         .map(|cap| format!("{}{}", &cap[1], cap.get(2).map_or("", |m| m.as_str())))
         .collect();
     let rules = names

@@ -10,7 +10,7 @@ use super::aggregate::{self, Dialect, INTERPRETER_PACKAGE};
 use super::catalog::{self, RuleInfo};
 use super::context::{self, APPLIES_FUNCTION, CONTEXT_FUNCTION};
 use super::vm::VmProgram;
-use super::{Namespaces, PolicySource, lint, metadata};
+use super::{Namespaces, PolicySource, is_reserved, lint, metadata};
 use crate::input::Document;
 use regex::Regex;
 use regorus::{Engine, Value};
@@ -82,6 +82,19 @@ pub struct PolicySet {
     /// Packages with a conftest `exception` rule.
     exception_packages: Vec<String>,
     pub file_count: usize,
+    /// The user's policy files that contribute nothing evaluated: no rule tollgate runs, and no
+    /// evaluated policy refers to their package.
+    pub unevaluated: Vec<Unevaluated>,
+}
+
+/// A user policy file whose rules are never evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unevaluated {
+    pub file: String,
+    pub package: String,
+    /// Its package is not selected by `--namespace` (default `main`); otherwise it simply holds
+    /// no `deny`/`violation`/`warn` rule.
+    pub namespace_not_selected: bool,
 }
 
 /// One worker thread's evaluation state (policies are shared, not re-parsed).
@@ -113,6 +126,24 @@ impl PolicySet {
                 .package()
                 .map(str::to_string)
                 .ok_or_else(|| PolicyError::load(&source.path, 1, 1, "no `package` declaration"))?;
+            if !source.builtin && is_reserved(&package) {
+                let line = source
+                    .text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("package "))
+                    .map_or(1, |i| i as u32 + 1);
+                return Err(PolicyError::load(
+                    &source.path,
+                    line,
+                    1,
+                    format!(
+                        "package `{package}` is in the `tollgate` namespace, which belongs to the built-in library; a policy there could replace or empty built-in rules. Use another package (e.g. `main` or `org.{}`)",
+                        package
+                            .trim_start_matches("tollgate")
+                            .trim_start_matches(['.', '_'])
+                    ),
+                ));
+            }
             add_policy(&mut engine, source)?;
             let meta = metadata::parse(&source.text)
                 .map_err(|(line, msg)| PolicyError::load(&source.path, line, 1, msg))?
@@ -128,6 +159,18 @@ impl PolicySet {
 
         for (index, package) in &packages {
             lint::check_calls(&sources[*index], package, &defined_functions)?;
+        }
+        // User rules that may reach a function defined more than once go to the interpreter,
+        // which reports conflicting outputs (the built-in library is tested not to have them).
+        let prone = lint::packages_with_multiple_definitions(sources, &packages);
+        if !prone.is_empty() {
+            for rule in rules.iter_mut().filter(|r| !r.builtin) {
+                let source = sources.iter().find(|s| s.path == rule.file);
+                rule.needs_interpreter = prone.iter().any(|p| {
+                    *p == rule.package
+                        || source.is_some_and(|s| s.text.contains(&format!("data.{p}")))
+                });
+            }
         }
         for d in data {
             engine
@@ -149,6 +192,7 @@ impl PolicySet {
         } else {
             None
         };
+        let unevaluated = unevaluated(sources, &packages, &rules, &exception_packages, namespaces);
         let set = PolicySet {
             policies: engine,
             interpreter: OnceLock::new(),
@@ -157,6 +201,7 @@ impl PolicySet {
             rules,
             exception_packages,
             file_count: sources.len(),
+            unevaluated,
         };
         if set.vm.as_ref().is_none_or(|vm| !vm.complete()) {
             // The interpreter will evaluate rules: analyse now, so errors such as unsafe variables
@@ -408,6 +453,42 @@ impl PolicySet {
     }
 }
 
+/// User policy files that neither hold an evaluated rule nor are referred to (`data.<package>`)
+/// by a policy that does: written to run, but never run.
+fn unevaluated(
+    sources: &[PolicySource],
+    packages: &[(usize, String)],
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    namespaces: &Namespaces,
+) -> Vec<Unevaluated> {
+    let evaluated: BTreeSet<&str> = rules
+        .iter()
+        .map(|r| r.package.as_str())
+        .chain(exception_packages.iter().map(String::as_str))
+        .collect();
+    let evaluated_texts: Vec<&str> = packages
+        .iter()
+        .filter(|(_, p)| evaluated.contains(p.as_str()))
+        .map(|(i, _)| sources[*i].text.as_str())
+        .collect();
+    packages
+        .iter()
+        .filter(|(i, package)| {
+            !sources[*i].builtin
+                && !evaluated.contains(package.as_str())
+                && !evaluated_texts
+                    .iter()
+                    .any(|t| t.contains(&format!("data.{package}")))
+        })
+        .map(|(i, package)| Unevaluated {
+            file: sources[*i].path.clone(),
+            package: package.clone(),
+            namespace_not_selected: !namespaces.includes(package),
+        })
+        .collect()
+}
+
 /// Results of a rule: members of a set or array, or a single value for complete rules.
 fn elements(value: &Value) -> Vec<Value> {
     match value {
@@ -513,6 +594,7 @@ mod tests {
             resource: None,
             module: None,
             source: Arc::from(""),
+            literal_lines: Arc::from(Vec::new()),
         }
     }
 

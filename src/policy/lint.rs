@@ -34,6 +34,37 @@ pub(super) fn defined_functions<'a>(
         .map(move |cap| format!("data.{package}.{}", &cap[1]))
 }
 
+/// User packages that define some function more than once (several heads `f(x) := ... if`):
+/// legal Rego, but the definitions may conflict for some input.
+pub(super) fn packages_with_multiple_definitions(
+    sources: &[PolicySource],
+    packages: &[(usize, String)],
+) -> Vec<String> {
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    for (index, package) in packages {
+        let source = &sources[*index];
+        if source.builtin {
+            continue;
+        }
+        for cap in FUNC_DEF_RE.captures_iter(&source.text) {
+            if cap[0].trim_start().starts_with("default") {
+                continue;
+            }
+            *counts
+                .entry((package.clone(), cap[1].to_string()))
+                .or_default() += 1;
+        }
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|((package, _), _)| package)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Rejects calls to functions that no policy defines and regorus does not provide, at load time.
 /// regorus itself only notices when the call is first evaluated, which could be never in a test
 /// run and in the middle of a scan in CI. (Network and runtime builtins such as `http.send` and

@@ -4,9 +4,9 @@
 
 use super::engine::{PolicyError, PolicySet};
 use super::{Namespaces, PolicySource, builtin};
-use crate::input::{Family, FileKind, Locations, yaml};
+use crate::input::{self, Family, FileKind, Locations, yaml};
 use regorus::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -30,27 +30,28 @@ pub struct LoadOptions {
     pub selection: Selection,
 }
 
-/// What a scan can meet, known before anything is parsed, to load only the built-in rules it needs.
+/// What a scan can meet, known before evaluation, to load only the built-in rules it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     pub families: BTreeSet<Family>,
-    /// The text of the files named on the command line, when every path is a readable file of at
-    /// most `max_bytes` in all (as pre-commit passes them).
-    pub named_text: Option<String>,
+    /// The resource types and kinds of the named files' documents, when every path is a file (as
+    /// pre-commit passes them): a rule whose declared `resource_types` are not among them cannot
+    /// fire, exactly as the per-document filter decides.
+    pub types: Option<HashSet<String>>,
 }
 
 impl Default for Selection {
     fn default() -> Self {
         Selection {
             families: Family::ALL.into_iter().collect(),
-            named_text: None,
+            types: None,
         }
     }
 }
 
 impl Selection {
-    /// From the paths named on the command line. Only when every one is a file (as pre-commit
-    /// passes them) can a family be ruled out; a directory may hold anything.
+    /// From the paths named on the command line. Only when every one is a file can anything be
+    /// ruled out; a directory may hold anything.
     pub fn of_paths(paths: &[PathBuf], max_bytes: u64) -> Selection {
         let all = Selection::default();
         let mut families = BTreeSet::new();
@@ -71,24 +72,9 @@ impl Selection {
         if families.is_empty() {
             return all;
         }
-        let mut text = String::new();
-        for path in paths {
-            let small = std::fs::metadata(path)
-                .is_ok_and(|m| m.is_file() && text.len() as u64 + m.len() <= max_bytes);
-            match std::fs::read_to_string(path) {
-                Ok(content) if small => text.push_str(&content),
-                // An unreadable or a large file: decide nothing from the text.
-                _ => {
-                    return Selection {
-                        families,
-                        named_text: None,
-                    };
-                }
-            }
-        }
         Selection {
             families,
-            named_text: Some(text),
+            types: input::document_types(paths, max_bytes),
         }
     }
 }
@@ -201,9 +187,19 @@ fn load_data(path: &Path) -> Result<Vec<Value>, PolicyError> {
         for doc in docs {
             let v = yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default())
                 .map_err(|e| invalid(&f, e.line, e.column, &e.message))?;
-            if v.as_object().is_err() {
+            let Ok(object) = v.as_object() else {
                 return Err(PolicyError::Usage(format!(
                     "{}: a data file must hold an object at the top level",
+                    f.display()
+                )));
+            };
+            if let Some(key) = object
+                .keys()
+                .filter_map(|k| k.as_string().ok())
+                .find(|k| super::is_reserved(k))
+            {
+                return Err(PolicyError::Usage(format!(
+                    "{}: the data file defines `data.{key}`, which belongs to the built-in library (data there could switch built-in rules off); put your data under another key",
                     f.display()
                 )));
             }

@@ -89,6 +89,9 @@ pub struct RuleMeta {
     pub description: String,
     pub severity: Option<Severity>,
     pub enforcement: Option<Enforcement>,
+    /// `enforcement: off`: an opt-in rule (its findings warn once `tollgate.toml` enables it,
+    /// unless the entry says `block`).
+    pub off_by_default: bool,
     pub remediation: String,
     pub references: Vec<String>,
     pub frameworks: Vec<String>,
@@ -197,12 +200,16 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
             Some(Severity::parse(text).ok_or((first_line, format!("unknown severity `{text}`")))?)
         }
     };
+    // `off` is YAML 1.1's boolean false; accept both spellings.
+    let off_by_default =
+        custom["enforcement"] == Value::Bool(false) || s(&custom["enforcement"]) == "off";
     let enforcement_text = s(&custom["enforcement"]);
     let enforcement = match enforcement_text.as_str() {
+        _ if off_by_default => Some(Enforcement::Warn),
         "" => None,
         text => Some(Enforcement::parse(text).ok_or((
             first_line,
-            format!("unknown enforcement `{text}` (block or warn)"),
+            format!("unknown enforcement `{text}` (block, warn or off)"),
         ))?),
     };
     Ok(Some(RuleMeta {
@@ -211,6 +218,7 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
         description: s(&v["description"]),
         severity,
         enforcement,
+        off_by_default,
         remediation: custom["remediation"]
             .as_string()
             .map(|r| r.trim_end().to_string())

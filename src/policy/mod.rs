@@ -51,6 +51,13 @@ impl PolicySource {
     }
 }
 
+/// Packages and data roots that belong to the built-in library and tollgate's generated rules:
+/// a user policy or data file that defines anything there is refused at load time, because it
+/// could replace or empty built-in rules.
+pub(crate) fn is_reserved(name: &str) -> bool {
+    name == "tollgate" || name.starts_with("tollgate.") || name.starts_with("tollgate_")
+}
+
 /// Which user packages are evaluated (built-in packages always are).
 #[derive(Debug, Clone)]
 pub enum Namespaces {

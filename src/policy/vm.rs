@@ -42,7 +42,11 @@ impl VmProgram {
         data: Value,
         timer: Option<ExecutionTimerConfig>,
     ) -> Option<VmProgram> {
-        let mut in_vm = vec![true; rules.len()];
+        let mut in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
+        if !rules.is_empty() && !in_vm.iter().any(|&b| b) {
+            // Every rule needs the interpreter: it evaluates everything.
+            return None;
+        }
         let mut exceptions_in_vm = vec![true; exception_packages.len()];
         // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter then
         // evaluates everything and reports them. Only the VM compiler's own refusals lead to a
@@ -55,7 +59,7 @@ impl VmProgram {
                 // analysed policy, then the aggregate again without the rest.
                 for (i, ok) in in_vm.iter_mut().enumerate() {
                     let path = format!("data.{}.{}", rules[i].package, rules[i].name);
-                    *ok = Compiler::compile_from_policy(&policy, &[&path]).is_ok();
+                    *ok = *ok && Compiler::compile_from_policy(&policy, &[&path]).is_ok();
                 }
                 for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
                     let path = format!("data.{}.exception", exception_packages[i]);

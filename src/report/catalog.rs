@@ -5,6 +5,15 @@ use crate::cli::RulesFormat;
 use crate::policy::RuleFacts;
 use std::fmt::Write as _;
 
+/// The default enforcement as listed: `off` for opt-in rules.
+fn enforcement(r: &RuleFacts) -> &'static str {
+    if r.off_by_default {
+        "off"
+    } else {
+        r.enforcement.as_str()
+    }
+}
+
 /// `tollgate rules` in the chosen format.
 pub fn rules(rows: &[&RuleFacts], format: RulesFormat) -> String {
     match format {
@@ -25,7 +34,7 @@ pub fn rules(rows: &[&RuleFacts], format: RulesFormat) -> String {
                     "{:<16} {:<9} {:<7} {}",
                     r.id,
                     r.severity.as_str(),
-                    r.enforcement.as_str(),
+                    enforcement(r),
                     r.title
                 );
             }
@@ -51,7 +60,7 @@ pub fn explain(r: &RuleFacts) -> String {
         out,
         "severity: {}    enforcement: {}    package: {}\n\n",
         r.severity.as_str(),
-        r.enforcement.as_str(),
+        enforcement(r),
         r.package
     );
     if !r.description.is_empty() {
@@ -85,7 +94,7 @@ pub fn markdown(rows: &[&RuleFacts]) -> String {
             r.id.to_ascii_lowercase(),
             r.title,
             r.severity.as_str(),
-            r.enforcement.as_str()
+            enforcement(r)
         );
     }
     for r in rows {
@@ -95,7 +104,7 @@ pub fn markdown(rows: &[&RuleFacts]) -> String {
             r.id,
             r.title,
             r.severity.as_str(),
-            r.enforcement.as_str()
+            enforcement(r)
         );
         if !r.description.is_empty() {
             let _ = write!(out, "{}\n\n", r.description);

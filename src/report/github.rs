@@ -57,6 +57,15 @@ pub fn render(ctx: &ReportContext) -> String {
             data(&e.message)
         ));
     }
+    for r in &o.governance {
+        out.push_str(&format!(
+            "::warning title=tollgate relaxation::{}\n",
+            data(&super::relaxation_text(r))
+        ));
+    }
+    for w in super::warnings(o) {
+        out.push_str(&format!("::warning title=tollgate::{}\n", data(&w)));
+    }
     out.push_str(&super::human::summary_line(ctx, false));
     out
 }

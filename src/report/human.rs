@@ -1,7 +1,7 @@
 //! Human diagnostics: one block per finding with the offending source line underlined, grouped
 //! by file (findings are sorted by file and line), then errors, skipped files and a summary line.
 
-use super::ReportContext;
+use super::{ReportContext, clean};
 use crate::judge::{Finding, Status};
 use crate::policy::Enforcement;
 use std::collections::HashMap;
@@ -36,23 +36,50 @@ pub fn render(ctx: &ReportContext) -> String {
     }
     for e in &o.errors {
         let at = if e.line > 0 {
-            format!("{}:{}:{}", e.path, e.line, e.column)
+            format!("{}:{}:{}", clean(&e.path), e.line, e.column)
         } else {
-            e.path.clone()
+            clean(&e.path).into_owned()
         };
         let _ = writeln!(
             out,
             "{}: {}: {}\n",
             style.paint("1;31", &format!("error[{}]", e.kind)),
             at,
-            e.message
+            clean(&e.message)
         );
     }
     let warnings = super::exception_warnings(&o.exceptions);
     for w in &warnings {
-        let _ = writeln!(out, "{}: {w}", style.paint("1;33", "warning[exception]"));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            style.paint("1;33", "warning[exception]"),
+            clean(w)
+        );
     }
-    if !warnings.is_empty() {
+    for n in &o.notices {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            style.paint("1;33", "warning[policy]"),
+            clean(&super::notice_text(n))
+        );
+    }
+    if !warnings.is_empty() || !o.notices.is_empty() {
+        out.push('\n');
+    }
+    if !o.governance.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.paint(
+                "1;33",
+                "relaxations in force (tollgate.toml and exceptions):"
+            )
+        );
+        for r in &o.governance {
+            let _ = writeln!(out, "  - {}", clean(&super::relaxation_text(r)));
+        }
         out.push('\n');
     }
     if !o.skipped.is_empty() {
@@ -65,7 +92,7 @@ pub fn render(ctx: &ReportContext) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                style.paint("2", &format!("  {}: {}", s.path, s.reason))
+                style.paint("2", &format!("  {}: {}", clean(&s.path), clean(&s.reason)))
             );
         }
         out.push('\n');
@@ -88,8 +115,8 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
     let _ = writeln!(
         out,
         "{}: {}",
-        style.paint(code, &format!("{label}[{}]", f.rule_id)),
-        style.paint("1", &f.message)
+        style.paint(code, &format!("{label}[{}]", clean(&f.rule_id))),
+        style.paint("1", &clean(&f.message))
     );
     let width = f.line.to_string().len();
     let pad = " ".repeat(width);
@@ -97,10 +124,10 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
         out,
         "{pad}{} {}:{}:{} {}",
         style.paint("34", "-->"),
-        f.file,
+        clean(&f.file),
         f.line,
         f.column,
-        style.paint("2", &format!("({}, {})", f.resource, f.severity))
+        style.paint("2", &format!("({}, {})", clean(&f.resource), f.severity))
     );
     if let Some(text) = lines.and_then(|l| l.get(f.line.saturating_sub(1) as usize)) {
         let bar = style.paint("34", "|");
@@ -109,7 +136,7 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             out,
             "{} {bar} {}",
             style.paint("34", &f.line.to_string()),
-            text
+            clean(text)
         );
         let start = (f.column.max(1) - 1) as usize;
         let content_len = text.trim_end().chars().count().saturating_sub(start).max(1);
@@ -134,7 +161,7 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             text.push_str(&format!(", expires {expires} ({days} day(s) left)"));
         }
         text.push_str(&format!(": {}", ex.reason));
-        let _ = writeln!(out, "{pad} = {}", style.paint("2", &text));
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &clean(&text)));
     }
     if let Some(ex) = &f.expired_exception {
         let owner = if ex.owner.is_empty() {
@@ -146,7 +173,7 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             "exception {}{owner} expired on {}: this finding counts again",
             ex.id, ex.expired_on
         );
-        let _ = writeln!(out, "{pad} = {}", style.paint("33", &text));
+        let _ = writeln!(out, "{pad} = {}", style.paint("33", &clean(&text)));
     }
     if !f.title.is_empty() {
         let _ = writeln!(
@@ -154,7 +181,10 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             "{pad} = {}",
             style.paint(
                 "2",
-                &format!("help: {} (tollgate explain {})", f.title, f.rule_id)
+                &clean(&format!(
+                    "help: {} (tollgate explain {})",
+                    f.title, f.rule_id
+                ))
             )
         );
     }
@@ -178,13 +208,11 @@ fn summary(ctx: &ReportContext, style: &Style) -> String {
     let expired = o.exceptions.count(crate::judge::ExceptionState::Expired);
     let unused = o.exceptions.count(crate::judge::ExceptionState::Unused);
     format!(
-        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); exceptions: {expired} expired, {unused} unused; {} skipped, {} unsupported, {} excluded ({:.2}s)\n",
+        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); exceptions: {expired} expired, {unused} unused; left out: {} ({:.2}s)\n",
         o.errors.len(),
         o.stats.files_scanned,
         o.stats.documents,
-        o.skipped.len(),
-        o.stats.files_unsupported,
-        o.stats.files_excluded,
+        super::left_out(o),
         o.timings.total.as_secs_f64(),
     )
 }

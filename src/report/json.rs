@@ -25,6 +25,9 @@ struct Report<'a> {
     skipped: Value,
     exceptions: Value,
     warnings: Value,
+    /// Every relaxation in force (rules off, downgrades, rollouts, broad exceptions).
+    governance: Value,
+    notices: Value,
 }
 
 pub fn render(ctx: &ReportContext) -> String {
@@ -54,6 +57,8 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             "files_skipped": o.skipped.len(),
             "files_unsupported": o.stats.files_unsupported,
             "files_excluded": o.stats.files_excluded,
+            "files_ignored": o.stats.files_ignored,
+            "directories_skipped": o.stats.directories_skipped,
             "exceptions_expired": o.exceptions.count(crate::judge::ExceptionState::Expired),
             "exceptions_unused": o.exceptions.count(crate::judge::ExceptionState::Unused),
             "exceptions_expiring": o.exceptions.count(crate::judge::ExceptionState::Expiring),
@@ -67,7 +72,9 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
                 .collect::<Vec<_>>()
         ),
         exceptions: json!(o.exceptions.entries),
-        warnings: json!(super::exception_warnings(&o.exceptions)),
+        warnings: json!(super::warnings(o)),
+        governance: json!(o.governance),
+        notices: json!(o.notices),
     };
     super::write_pretty(&report, out)
 }

@@ -17,8 +17,9 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even when escaped.
+            // XML 1.0 forbids most control characters (even escaped) and U+FFFE/U+FFFF.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -102,7 +103,26 @@ pub fn render(ctx: &ReportContext) -> String {
     if cases.is_empty() {
         body.push_str("    <testcase classname=\"tollgate\" name=\"scan\"/>\n");
     }
+    let mut properties = format!(
+        "    <properties>\n      <property name=\"left-out\" value=\"{}\"/>\n",
+        xml(&super::left_out(o))
+    );
+    for r in &o.governance {
+        let _ = writeln!(
+            properties,
+            "      <property name=\"relaxation\" value=\"{}\"/>",
+            xml(&super::relaxation_text(r))
+        );
+    }
+    for w in super::warnings(o) {
+        let _ = writeln!(
+            properties,
+            "      <property name=\"warning\" value=\"{}\"/>",
+            xml(&w)
+        );
+    }
+    properties.push_str("    </properties>\n");
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tollgate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"tollgate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n{body}  </testsuite>\n</testsuites>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tollgate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"tollgate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n{properties}{body}  </testsuite>\n</testsuites>\n"
     )
 }

@@ -8,7 +8,7 @@ use crate::judge::Status;
 const MAX_ROWS: usize = 200;
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    super::clean(s).replace('|', "\\|").replace('`', "'")
 }
 
 pub fn render(ctx: &ReportContext) -> String {
@@ -33,6 +33,7 @@ pub fn render(ctx: &ReportContext) -> String {
         o.stats.documents,
         o.skipped.len()
     ));
+    out.push_str(&format!("Left out: {}.\n\n", super::left_out(o)));
     let actionable: Vec<_> = o
         .findings
         .iter()
@@ -56,6 +57,21 @@ pub fn render(ctx: &ReportContext) -> String {
         }
         if actionable.len() > MAX_ROWS {
             out.push_str(&format!("\n…and {} more.\n", actionable.len() - MAX_ROWS));
+        }
+        out.push('\n');
+    }
+    if !o.governance.is_empty() {
+        out.push_str("### Relaxations in force\n\n");
+        for r in &o.governance {
+            out.push_str(&format!("- {}\n", super::clean(&super::relaxation_text(r))));
+        }
+        out.push('\n');
+    }
+    let warnings = super::warnings(o);
+    if !warnings.is_empty() {
+        out.push_str("### Warnings\n\n");
+        for w in &warnings {
+            out.push_str(&format!("- {}\n", super::clean(w)));
         }
         out.push('\n');
     }

@@ -17,8 +17,9 @@ pub(crate) mod sarif;
 pub(crate) mod tests;
 
 use crate::judge::exceptions::Exception;
+use crate::judge::governance::Relaxation;
 use crate::judge::{ExceptionHealth, ExceptionState};
-use crate::outcome::Outcome;
+use crate::outcome::{Notice, Outcome};
 use crate::policy::RuleInfo;
 use std::io::{self, Write};
 use std::path::Path;
@@ -162,6 +163,120 @@ pub fn exception_warnings(health: &ExceptionHealth) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// One sentence per relaxation in force, for every report.
+pub fn relaxation_text(r: &Relaxation) -> String {
+    match r {
+        Relaxation::RuleOff { rules, declared_at } => {
+            format!("rules `{rules}` are turned off ({declared_at})")
+        }
+        Relaxation::RuleWarns { rules, declared_at } => {
+            format!("rules `{rules}` only warn, never block ({declared_at})")
+        }
+        Relaxation::Rollout {
+            rules,
+            until,
+            declared_at,
+        } => format!("rules `{rules}` warn until {until} (staged rollout, {declared_at})"),
+        Relaxation::BlockAt {
+            severity,
+            declared_at,
+            downgraded,
+        } => format!(
+            "findings below {severity} severity warn instead of blocking: {downgraded} finding(s) downgraded in this run ({declared_at})"
+        ),
+        Relaxation::MaxDays {
+            days,
+            default,
+            declared_at,
+        } => format!(
+            "exceptions may last {days} days instead of the default {default} ({declared_at})"
+        ),
+        Relaxation::BroadException {
+            id,
+            rules,
+            scope_all,
+            declared_at,
+        } => format!(
+            "exception `{id}` covers {} for {} ({declared_at})",
+            rules
+                .iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if *scope_all {
+                "every resource and path (scope: all)"
+            } else {
+                "the resources and paths it names"
+            }
+        ),
+    }
+}
+
+/// One sentence per notice.
+pub fn notice_text(n: &Notice) -> String {
+    match n {
+        Notice::PolicyNotEvaluated {
+            file,
+            package,
+            namespace_not_selected: true,
+        } => format!(
+            "policy {file} (package `{package}`) is never evaluated: its package is not selected (add `--namespace {package}` or `--all-namespaces`)"
+        ),
+        Notice::PolicyNotEvaluated { file, package, .. } => format!(
+            "policy {file} (package `{package}`) is never evaluated: it has no `deny`, `violation` or `warn` rule and no evaluated policy uses it"
+        ),
+        Notice::UnknownRule {
+            pattern,
+            declared_at,
+        } => format!(
+            "`{pattern}` ({declared_at}) matches no rule of the library, of the loaded policies or of any finding: a typo?"
+        ),
+    }
+}
+
+/// The warnings section: exception health, then notices about the run.
+pub fn warnings(o: &Outcome) -> Vec<String> {
+    let mut out = exception_warnings(&o.exceptions);
+    out.extend(o.notices.iter().map(notice_text));
+    out
+}
+
+/// What the scan left out, by reason, for one-line summaries.
+pub fn left_out(o: &Outcome) -> String {
+    format!(
+        "{} skipped, {} unsupported, {} excluded, {} ignored, {} dir(s) not entered",
+        o.skipped.len(),
+        o.stats.files_unsupported,
+        o.stats.files_excluded,
+        o.stats.files_ignored,
+        o.stats.directories_skipped,
+    )
+}
+
+/// Input-derived text made safe for one line of a text report: line breaks (including the
+/// Unicode ones go-yaml honours), other control characters and bidirectional overrides are shown
+/// as escapes, so a resource name cannot start a new line (a fake `::error` workflow command), move
+/// the cursor or recolour a terminal.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Prints text on standard output. A closed pipe (`tollgate rules | head`) is the reader's

@@ -20,6 +20,7 @@ struct RuleDoc {
     references: Vec<String>,
     severity: Severity,
     enforcement: Enforcement,
+    off_by_default: bool,
     frameworks: Vec<String>,
 }
 
@@ -39,6 +40,8 @@ struct Run<'a> {
     automation_details: Value,
     invocations: Value,
     column_kind: &'static str,
+    /// What was left out or weakened, so a reader of the SARIF file sees it too.
+    properties: Value,
     results: Results<'a>,
 }
 
@@ -72,6 +75,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             references: f.references.clone(),
             severity: f.severity,
             enforcement: f.enforcement,
+            off_by_default: f.off_by_default,
             frameworks: f.frameworks.clone(),
         });
     }
@@ -84,6 +88,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             references: Vec::new(),
             severity: f.severity,
             enforcement: f.enforcement,
+            off_by_default: false,
             frameworks: Vec::new(),
         });
     }
@@ -125,7 +130,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
                     region = json!({"startLine": e.line, "startColumn": e.column.max(1)});
                 }
                 n["locations"] = json!([{"physicalLocation": {
-                    "artifactLocation": {"uri": e.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(&e.path),
                     "region": region,
                 }}]);
                 if e.line == 0 {
@@ -154,12 +159,65 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             invocations: json!([{
                 "executionSuccessful": ctx.outcome.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
+                "toolConfigurationNotifications": configuration_notifications(ctx.outcome),
             }]),
             column_kind: "unicodeCodePoints",
+            properties: json!({
+                "filesSkipped": ctx.outcome.skipped.len(),
+                "filesUnsupported": ctx.outcome.stats.files_unsupported,
+                "filesExcluded": ctx.outcome.stats.files_excluded,
+                "filesIgnored": ctx.outcome.stats.files_ignored,
+                "directoriesSkipped": ctx.outcome.stats.directories_skipped,
+            }),
             results: Results(results),
         }],
     };
     super::write_pretty(&log, out)
+}
+
+/// Relaxations in force and warnings about the run, as configuration notifications, so a
+/// reader of the SARIF file sees what weakened the gate.
+fn configuration_notifications(o: &crate::outcome::Outcome) -> Vec<Value> {
+    let relaxations = o.governance.iter().map(|r| {
+        json!({
+            "level": "warning",
+            "message": {"text": sentence(&super::relaxation_text(r))},
+            "descriptor": {"id": "tollgate/relaxation"},
+        })
+    });
+    let warnings = super::warnings(o).into_iter().map(|w| {
+        json!({
+            "level": "warning",
+            "message": {"text": sentence(&w)},
+            "descriptor": {"id": "tollgate/warning"},
+        })
+    });
+    relaxations.chain(warnings).collect()
+}
+
+/// A SARIF artifact location: relative to `%SRCROOT%` for paths inside the repository, an
+/// absolute `file://` URI for paths outside it; either way percent-encoded, as URIs must be.
+fn artifact_location(path: &str) -> Value {
+    let encoded = encode_uri_path(path);
+    if path.starts_with('/') {
+        json!({"uri": format!("file://{encoded}")})
+    } else {
+        json!({"uri": encoded, "uriBaseId": "%SRCROOT%"})
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/` (RFC 3986).
+fn encode_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 fn level(e: Enforcement) -> &'static str {
@@ -220,6 +278,10 @@ fn rule_json(id: &str, r: &RuleDoc) -> Value {
     if let Some(uri) = r.references.first() {
         rule["helpUri"] = json!(uri);
     }
+    if r.off_by_default {
+        // Opt-in rules are listed but off until the configuration enables them.
+        rule["defaultConfiguration"]["enabled"] = json!(false);
+    }
     rule
 }
 
@@ -252,7 +314,7 @@ fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
         "message": {"text": message},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": artifact_location(&f.file),
                 "region": {
                     "startLine": f.line.max(1),
                     "startColumn": f.column.max(1),
@@ -344,6 +406,8 @@ mod tests {
             timings: Timings::default(),
             exceptions: ExceptionHealth::default(),
             strict_exceptions: false,
+            governance: vec![],
+            notices: vec![],
         };
         let ctx = ReportContext {
             outcome: &outcome,

@@ -70,3 +70,65 @@ test_dynamic_redirect_to_https_allowed if {
 test_dynamic_redirect_to_http_denied if {
 	count(rule.deny) == 1 with input as listener("aws_lb_listener", "HTTP", dynamic_redirect([1], "HTTP"))
 }
+
+# A listener without `protocol`, with the load balancer it references (if any) in the same module.
+unset_protocol(lb, arn, action) := {"resource": object.union(lb, {"aws_lb_listener": {"web": [{"load_balancer_arn": arn, "port": 80, "default_action": [action]}]}})}
+
+alb := {"aws_lb": {"web": [{"name": "web", "internal": false, "subnets": ["subnet-1", "subnet-2"]}]}}
+
+nlb := {"aws_lb": {"web": [{"name": "web", "load_balancer_type": "network", "subnets": ["subnet-1", "subnet-2"]}]}}
+
+test_unset_protocol_on_alb_denied if {
+	r := rule.deny with input as unset_protocol(alb, "${aws_lb.web.arn}", forward)
+		with data.tollgate.module as unset_protocol(alb, "${aws_lb.web.arn}", forward)
+	count(r) == 1
+	some f in r
+	f.path == ["resource", "aws_lb_listener", "web", 0]
+	f.msg == "Load balancer listener `aws_lb_listener.web` sets no `protocol`, so it serves plain HTTP (the default on an application load balancer) instead of redirecting to HTTPS"
+}
+
+test_unset_protocol_on_explicit_application_type_denied if {
+	lb := {"aws_alb": {"web": [{"name": "web", "load_balancer_type": "application"}]}}
+	count(rule.deny) == 1 with input as unset_protocol({}, "${aws_alb.web.arn}", forward)
+		with data.tollgate.module as unset_protocol(lb, "${aws_alb.web.arn}", forward)
+}
+
+test_unset_protocol_on_nlb_allowed if {
+	count(rule.deny) == 0 with input as unset_protocol(nlb, "${aws_lb.web.arn}", forward)
+		with data.tollgate.module as unset_protocol(nlb, "${aws_lb.web.arn}", forward)
+	gwlb := {"aws_lb": {"web": [{"name": "web", "load_balancer_type": "gateway"}]}}
+	count(rule.deny) == 0 with input as unset_protocol(gwlb, "${aws_lb.web.arn}", forward)
+		with data.tollgate.module as unset_protocol(gwlb, "${aws_lb.web.arn}", forward)
+}
+
+test_unset_protocol_literal_arn if {
+	app_arn := "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188"
+	net_arn := "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/web/50dc6c495c0c9188"
+	count(rule.deny) == 1 with input as unset_protocol({}, app_arn, forward)
+	count(rule.deny) == 0 with input as unset_protocol({}, net_arn, forward)
+}
+
+test_unset_protocol_unknown_load_balancer if {
+	# Forward is valid on both kinds: not judged.
+	count(rule.deny) == 0 with input as unset_protocol({}, "${var.lb_arn}", forward)
+	count(rule.deny) == 0 with input as unset_protocol({}, "${data.aws_lb.shared.arn}", forward)
+
+	# Load balancer type not resolved.
+	lb := {"aws_lb": {"web": [{"name": "web", "load_balancer_type": "${var.lb_type}"}]}}
+	count(rule.deny) == 0 with input as unset_protocol(lb, "${aws_lb.web.arn}", forward)
+		with data.tollgate.module as unset_protocol(lb, "${aws_lb.web.arn}", forward)
+
+	# Fixed responses exist only on application load balancers.
+	fixed := {"type": "fixed-response", "fixed_response": [{"content_type": "text/plain", "status_code": "404"}]}
+	count(rule.deny) == 1 with input as unset_protocol({}, "${var.lb_arn}", fixed)
+}
+
+test_unset_protocol_redirect_to_https_allowed if {
+	count(rule.deny) == 0 with input as unset_protocol(alb, "${aws_lb.web.arn}", redirect("HTTPS"))
+		with data.tollgate.module as unset_protocol(alb, "${aws_lb.web.arn}", redirect("HTTPS"))
+	count(rule.deny) == 1 with input as unset_protocol({}, "${var.lb_arn}", redirect("HTTP"))
+}
+
+test_unset_protocol_not_judged_in_plans if {
+	count(rule.deny) == 0 with input as plan({"port": 80, "load_balancer_arn": "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188", "default_action": [{"type": "forward"}]})
+}

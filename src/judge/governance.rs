@@ -1,0 +1,135 @@
+//! Governance: every way the configuration and exceptions in force weaken the gate, as data, so
+//! every report can show a reviewer what a change to `tollgate.toml` or the exceptions files did.
+//! Nothing here changes a verdict; it makes relaxations visible.
+
+use super::exceptions::{Exception, Origin};
+use crate::config::{self, Config, RuleMode};
+use crate::date::Date;
+use serde::Serialize;
+
+/// One relaxation in force.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Relaxation {
+    /// `[rules."X"] enforcement = "off"`: matching findings are dropped.
+    RuleOff { rules: String, declared_at: String },
+    /// `[rules."X"] enforcement = "warn"`: matching findings never block.
+    RuleWarns { rules: String, declared_at: String },
+    /// `warn_until` in the future: matching findings warn until that date.
+    Rollout {
+        rules: String,
+        until: Date,
+        declared_at: String,
+    },
+    /// `[enforcement] block_at`: findings below the severity warn.
+    BlockAt {
+        severity: String,
+        declared_at: String,
+        /// Findings of this run that would have blocked and only warned because of it.
+        downgraded: usize,
+    },
+    /// `exceptions.max_days` above the default.
+    MaxDays {
+        days: i64,
+        default: i64,
+        declared_at: String,
+    },
+    /// An exception that covers every resource (`scope: all`) or names rules by a glob.
+    BroadException {
+        id: String,
+        rules: Vec<String>,
+        scope_all: bool,
+        declared_at: String,
+    },
+}
+
+/// The configuration file as read, to point at the lines that relax the gate.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigSource {
+    /// As shown in reports (relative to the repository root).
+    pub display: String,
+    pub text: String,
+}
+
+impl ConfigSource {
+    /// `file:line` of the first line that mentions `needle`, else of the file.
+    pub fn at(&self, needles: &[String]) -> String {
+        let line = self
+            .text
+            .lines()
+            .position(|l| {
+                let code = l.split('#').next().unwrap_or_default();
+                needles.iter().any(|n| code.contains(n.as_str()))
+            })
+            .map_or(1, |i| i + 1);
+        format!("{}:{line}", self.display)
+    }
+}
+
+/// The relaxations the configuration and file exceptions put in force on `today`;
+/// `downgraded` is how many findings `block_at` turned from blocking into warnings.
+pub fn relaxations(
+    config: &Config,
+    source: Option<&ConfigSource>,
+    exceptions: &[Exception],
+    today: Date,
+    downgraded: usize,
+) -> Vec<Relaxation> {
+    let at =
+        |needles: &[String]| source.map_or_else(|| "tollgate.toml".to_string(), |s| s.at(needles));
+    let mut out = Vec::new();
+    for (pattern, settings) in &config.rules {
+        let declared_at = at(&[
+            format!("rules.\"{pattern}\""),
+            format!("rules.'{pattern}'"),
+            format!("rules.{pattern}]"),
+            format!("\"{pattern}\""),
+        ]);
+        match settings.enforcement {
+            Some(RuleMode::Off) => out.push(Relaxation::RuleOff {
+                rules: pattern.clone(),
+                declared_at: declared_at.clone(),
+            }),
+            Some(RuleMode::Warn) if settings.warn_until.is_none() => {
+                out.push(Relaxation::RuleWarns {
+                    rules: pattern.clone(),
+                    declared_at: declared_at.clone(),
+                })
+            }
+            _ => {}
+        }
+        if let Some(until) = settings.warn_until.filter(|u| today < u.0) {
+            out.push(Relaxation::Rollout {
+                rules: pattern.clone(),
+                until: until.0,
+                declared_at,
+            });
+        }
+    }
+    if let Some(severity) = config.enforcement.block_at {
+        out.push(Relaxation::BlockAt {
+            severity: severity.severity().as_str().to_string(),
+            declared_at: at(&["block_at".to_string()]),
+            downgraded,
+        });
+    }
+    if config.exceptions.max_days > config::DEFAULT_MAX_DAYS {
+        out.push(Relaxation::MaxDays {
+            days: config.exceptions.max_days,
+            default: config::DEFAULT_MAX_DAYS,
+            declared_at: at(&["max_days".to_string()]),
+        });
+    }
+    for e in exceptions.iter().filter(|e| e.origin == Origin::File) {
+        let scope_all = e.resources.is_empty() && e.paths.is_empty();
+        if scope_all || e.rules.iter().any(|r| r.contains('*') || r.contains('?')) {
+            out.push(Relaxation::BroadException {
+                id: e.id.clone(),
+                rules: e.rules.clone(),
+                scope_all,
+                declared_at: e.source.clone(),
+            });
+        }
+    }
+    out
+}
