@@ -28,6 +28,10 @@ pub struct ScanRequest {
     pub parse_only: bool,
     /// `--strict`: notices about the run are errors.
     pub strict: bool,
+    /// `--policy-timeout` also bounds a whole unit (a module directory, a file of many
+    /// documents): per-document limits alone let a module whose every document reads the whole
+    /// module run for minutes.
+    pub unit_timeout: Option<Duration>,
     /// Whether ignore files may prune untracked files (`--no-ignore` turns them off).
     pub ignore_files: discover::IgnoreFiles,
 }
@@ -243,6 +247,22 @@ fn run_unit(
     let mut file_comments: Option<(Arc<str>, Comments)> = None;
     for doc in &documents {
         result.documents += 1;
+        if let Some(limit) = request.unit_timeout.filter(|l| t.elapsed() > *l) {
+            // One error for the unit, at its first document left unjudged.
+            let left = documents.len() - result.documents + 1;
+            result.errors.push(Problem {
+                path: doc.path.to_string(),
+                line: doc.span.line,
+                column: doc.span.column,
+                kind: ProblemKind::Policy,
+                message: format!(
+                    "{left} document(s) of this {} not judged from here on: evaluating it took longer than the --policy-timeout of {:.0}s in all",
+                    if matches!(unit, Unit::Module { .. }) { "module directory" } else { "file" },
+                    limit.as_secs_f64()
+                ),
+            });
+            break;
+        }
         if last_path.as_deref() != Some(&*doc.path) {
             result.scanned.push(doc.path.to_string());
             last_path = Some(doc.path.clone());

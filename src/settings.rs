@@ -95,6 +95,7 @@ impl Settings {
             max_file_size: options.max_file_size,
             parse_only,
             strict: options.strict,
+            unit_timeout: load.timeout,
             ignore_files: if options.no_ignore {
                 discover::IgnoreFiles::Off
             } else {

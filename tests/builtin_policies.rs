@@ -141,6 +141,7 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         max_file_size: 10 << 20,
         parse_only: false,
         strict: false,
+        unit_timeout: None,
         ignore_files: tollgate::discover::IgnoreFiles::default(),
     };
     let judge = tollgate::judge::Judge::with_opt_in_rules(tollgate::date::Date::today_utc());

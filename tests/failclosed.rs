@@ -531,3 +531,37 @@ fn text_reports_are_safe_and_valid_for_any_input() {
     );
     assert!(location.get("uriBaseId").is_none());
 }
+
+#[test]
+fn the_time_limit_bounds_a_whole_module_not_only_each_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..3 {
+        write(
+            root,
+            &format!("m/b{i}.tf"),
+            format!("resource \"aws_s3_bucket\" \"b{i}\" {{\n  bucket = \"b{i}\"\n}}\n"),
+        );
+    }
+    let run = tollgate(
+        root,
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--policy-timeout",
+            "0.000000001",
+            "m",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let report = json(&run);
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("of this module directory not judged"),
+        "{}",
+        report["errors"]
+    );
+}
