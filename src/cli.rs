@@ -115,6 +115,13 @@ pub struct ScanOptions {
     /// Skip files and directories matching this gitignore-style glob (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Name of standard input (`-`) in reports.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_name: String,
+    /// What standard input holds: manifests (YAML/JSON, also rendered Helm output), a Terraform
+    /// plan (`terraform show -json`), or Terraform configuration (one `.tf` file).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Kubernetes)]
+    pub stdin_format: StdinFormat,
     /// Judge files that `.gitignore`/`.ignore` name too (tracked files are judged regardless).
     #[arg(long)]
     pub no_ignore: bool,
@@ -178,6 +185,13 @@ pub struct RulesArgs {
     pub format: RulesFormat,
     #[command(flatten)]
     pub policies: PolicyArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    Kubernetes,
+    Plan,
+    Terraform,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

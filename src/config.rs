@@ -41,6 +41,69 @@ pub struct Config {
     /// Per rule id or glob.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleSettings>,
+    /// How Helm charts are rendered.
+    #[serde(default)]
+    pub helm: HelmConfig,
+    /// How Kustomize overlays are built.
+    #[serde(default)]
+    pub kustomize: KustomizeConfig,
+}
+
+/// Render or skip.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RenderMode {
+    /// Render with the real tool and judge the output (default).
+    #[default]
+    Render,
+    /// Do not render: every chart (or overlay) is reported as not judged.
+    Skip,
+}
+
+/// `[helm]`: charts are rendered with `helm template`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelmConfig {
+    /// The `helm` binary (default: `helm` on PATH).
+    pub binary: Option<PathBuf>,
+    #[serde(default)]
+    pub render: RenderMode,
+    /// `--kube-version` for every render (e.g. "1.32.0").
+    pub kube_version: Option<String>,
+    /// Renders per chart; a chart without an entry is rendered once with its `values.yaml`.
+    #[serde(default)]
+    pub charts: Vec<ChartConfig>,
+}
+
+/// `[[helm.charts]]`: one render of one chart.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartConfig {
+    /// The chart directory, relative to the repository root.
+    pub path: String,
+    /// The render's name in reports (default `default`).
+    pub name: Option<String>,
+    /// Value files (`-f`), relative to the repository root, in order.
+    #[serde(default)]
+    pub values: Vec<PathBuf>,
+    /// `--set NAME=VALUE` pairs, in order.
+    #[serde(default)]
+    pub set: Vec<String>,
+    /// The release name (default `release`).
+    pub release: Option<String>,
+    /// `--namespace` for the render.
+    pub namespace: Option<String>,
+}
+
+/// `[kustomize]`: overlays are built with `kustomize build` or `kubectl kustomize`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KustomizeConfig {
+    /// The binary: `kustomize` (run as `kustomize build DIR`) or `kubectl` (run as
+    /// `kubectl kustomize DIR`); default: whichever is on PATH, `kustomize` first.
+    pub binary: Option<PathBuf>,
+    #[serde(default)]
+    pub render: RenderMode,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -103,7 +103,8 @@ fn build(patterns: &[String]) -> Result<Option<GlobSet>, String> {
 
 /// Path of `path` relative to `root`, with `/`; `path` itself when it is outside the root.
 pub fn relative(root: &Path, path: &Path) -> String {
-    let stripped = path.strip_prefix(root).unwrap_or(path);
+    let path = normalize(path);
+    let stripped = path.strip_prefix(root).unwrap_or(&path);
     let mut parts = Vec::new();
     for c in stripped.components() {
         match c {
@@ -175,6 +176,28 @@ pub fn discover(
                 continue;
             }
         };
+        if !meta.is_file() && !meta.is_dir() {
+            // A pipe or device (`/dev/stdin`, `<(helm template ...)`): read it as a stream.
+            let rel = relative(root, &abs);
+            match std::fs::read(&abs)
+                .map_err(|e| e.to_string())
+                .and_then(crate::input::decode)
+            {
+                Ok(text) => {
+                    let kind = abs
+                        .file_name()
+                        .and_then(|n| FileKind::of(&n.to_string_lossy()))
+                        .unwrap_or(FileKind::Yaml);
+                    d.candidates.push(Source {
+                        rel,
+                        origin: Origin::Memory(std::sync::Arc::from(text)),
+                        kind,
+                    });
+                }
+                Err(e) => d.problems.push((rel, format!("cannot read: {e}"))),
+            }
+            continue;
+        }
         if meta.is_file() {
             let rel = relative(root, &abs);
             let name = abs

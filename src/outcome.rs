@@ -85,6 +85,8 @@ pub struct Stats {
 pub struct Timings {
     pub discover: Duration,
     pub read_parse: Duration,
+    /// Of `read_parse`, time in renderer subprocesses (helm, kustomize).
+    pub render: Duration,
     pub evaluate: Duration,
     pub total: Duration,
     /// Documents the VM failed on, evaluated again by the interpreter (slow path).

@@ -22,8 +22,13 @@ pub struct ScanRequest {
     pub paths: Vec<PathBuf>,
     pub filters: Filters,
     pub threads: usize,
-    /// Files larger than this are skipped and reported.
-    pub max_file_size: u64,
+    /// How files are read and charts and overlays rendered.
+    pub input: input::InputSettings,
+    /// Rendered output or manifests read from standard input (`tollgate scan -`).
+    pub stdin: Option<input::Source>,
+    /// The paths were named on the command line (not the default `.`): each must yield
+    /// something to judge.
+    pub named: bool,
     /// Parse without evaluating (benchmark floor).
     pub parse_only: bool,
     /// `--strict`: notices about the run are errors.
@@ -48,6 +53,8 @@ struct UnitResult {
     files: usize,
     documents: usize,
     read_parse: Duration,
+    /// Of `read_parse`, time in helm/kustomize subprocesses.
+    render: Duration,
     evaluate: Duration,
     vm_fallbacks: usize,
 }
@@ -72,7 +79,9 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         problems,
     } = discovery;
 
-    let units = input::units(candidates);
+    let mut candidates = candidates;
+    candidates.extend(request.stdin.iter().cloned());
+    let units = input::units(candidates, &request.root);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(request.threads)
         .build()
@@ -134,6 +143,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         outcome.stats.files_scanned += r.files;
         outcome.stats.documents += r.documents;
         outcome.timings.read_parse += r.read_parse;
+        outcome.timings.render += r.render;
         outcome.timings.evaluate += r.evaluate;
         outcome.timings.vm_fallbacks += r.vm_fallbacks;
     }
@@ -147,6 +157,32 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     // "Unused" needs the whole picture: only directories named means the repository was scanned.
     let full_scan = request.paths.iter().all(|p| p.is_dir());
     outcome.exceptions = judge.health(inline, &scanned, full_scan);
+    // A path named on the command line must give something to judge: an empty pipe, a `.txt`
+    // file or a directory without any supported file passing silently would be a gate that
+    // judged nothing.
+    if request.named {
+        let named = request
+            .paths
+            .iter()
+            .map(|p| discover::relative(&request.root, p))
+            .chain(request.stdin.iter().map(|s| s.rel.clone()));
+        for rel in named {
+            let under = |p: &str| p == rel || rel == "." || p.starts_with(&format!("{rel}/"));
+            let judged = scanned.iter().any(|p| under(p))
+                || outcome.skipped.iter().any(|s| under(&s.path))
+                || outcome.errors.iter().any(|e| under(&e.path))
+                || outcome.findings.iter().any(|f| under(&f.file));
+            if !judged {
+                outcome.errors.push(Problem {
+                    path: rel.clone(),
+                    line: 0,
+                    column: 0,
+                    kind: ProblemKind::Read,
+                    message: "nothing to judge here: no Terraform file, manifest or plan (a path named on the command line must hold one)".into(),
+                });
+            }
+        }
+    }
     outcome.governance = judge.relaxations();
     outcome.notices = notices(policies, judge, &outcome);
     let as_errors = |n: &Notice| {
@@ -228,13 +264,15 @@ fn run_unit(
 ) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
-    let parsed = input::load(unit, request.max_file_size, &mut result.files);
+    let parsed = input::load(unit, &request.input, &mut result.files);
     result.read_parse = t.elapsed();
     let Parsed {
         documents,
         skipped,
         errors,
+        render_time,
     } = parsed;
+    result.render = render_time;
     result.skipped.extend(skipped);
     result.errors.extend(
         errors

@@ -2,11 +2,14 @@
 //! (`TOLLGATE_TODAY`, `NO_COLOR`) resolved once into values the commands use. Commands never read
 //! raw arguments, and every command that scans resolves its scan the same way.
 
-use crate::cli::{ColorChoice, JudgeArgs, PolicyArgs, ScanOptions};
-use crate::config;
+use crate::cli::{ColorChoice, JudgeArgs, PolicyArgs, ScanOptions, StdinFormat};
+use crate::config::{self, Config};
 use crate::date::Date;
 use crate::discover::{self, Filters};
 use crate::error::Error;
+use crate::input::helm::HelmSettings;
+use crate::input::kustomize::KustomizeSettings;
+use crate::input::{FileKind, InputSettings, Origin, Source};
 use crate::judge::Judge;
 use crate::judge::exceptions::{self, Exception, Limits};
 use crate::judge::governance::ConfigSource;
@@ -15,6 +18,7 @@ use crate::policy::Namespaces;
 use crate::policy::load::{LoadOptions, PolicyOptions, Selection};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What every command knows: where it runs and how to print.
@@ -44,13 +48,24 @@ impl Settings {
         Ok(Settings { root, cwd, color })
     }
 
-    /// Paths named on the command line, relative to the current directory (default: it).
+    /// Paths named on the command line, relative to the current directory (default: it);
+    /// `-` (standard input) is not a path and is left out here.
     pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         if given.is_empty() {
             vec![self.cwd.clone()]
         } else {
-            given.iter().map(|p| self.cwd.join(p)).collect()
+            given
+                .iter()
+                .filter(|p| p.as_os_str() != "-")
+                .map(|p| self.cwd.join(p))
+                .collect()
         }
+    }
+
+    /// `tollgate.toml` (or `--config`), validated, with the path it came from.
+    pub fn config(&self, args: &JudgeArgs) -> Result<(Config, Option<PathBuf>), Error> {
+        let explicit = args.config.as_ref().map(|p| self.cwd.join(p));
+        config::load(&self.root, explicit.as_deref()).map_err(Error::Config)
     }
 
     /// Where policies come from.
@@ -73,9 +88,27 @@ impl Settings {
     pub fn scan(
         &self,
         options: &ScanOptions,
-        paths: Vec<PathBuf>,
+        given: &[PathBuf],
         parse_only: bool,
+        config: &Config,
     ) -> Result<(ScanRequest, LoadOptions), Error> {
+        let paths = self.paths(given);
+        let stdin = if given.iter().any(|p| p.as_os_str() == "-") {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+                .map_err(|e| Error::Usage(format!("cannot read standard input: {e}")))?;
+            Some(Source {
+                rel: options.stdin_name.clone(),
+                origin: Origin::Memory(Arc::from(text)),
+                kind: match options.stdin_format {
+                    StdinFormat::Kubernetes => FileKind::Yaml,
+                    StdinFormat::Plan => FileKind::Json,
+                    StdinFormat::Terraform => FileKind::Terraform,
+                },
+            })
+        } else {
+            None
+        };
         let filters = Filters::new(&options.include, &options.exclude).map_err(Error::Usage)?;
         let threads = options
             .threads
@@ -92,7 +125,19 @@ impl Settings {
             paths,
             filters,
             threads,
-            max_file_size: options.max_file_size,
+            input: InputSettings {
+                max_file_size: options.max_file_size,
+                helm: HelmSettings {
+                    config: config.helm.clone(),
+                    root: self.root.clone(),
+                },
+                kustomize: KustomizeSettings {
+                    config: config.kustomize.clone(),
+                    root: self.root.clone(),
+                },
+            },
+            named: !given.is_empty(),
+            stdin,
             parse_only,
             strict: options.strict,
             unit_timeout: load.timeout,
@@ -106,11 +151,12 @@ impl Settings {
     }
 
     /// Configuration, exception files and today's date, validated: any problem is exit 2.
-    pub fn judge(&self, args: &JudgeArgs) -> Result<Judge, Error> {
+    pub fn judge(
+        &self,
+        args: &JudgeArgs,
+        (config, config_path): (Config, Option<PathBuf>),
+    ) -> Result<Judge, Error> {
         let today = today(args.today.as_deref())?;
-        let explicit = args.config.as_ref().map(|p| self.cwd.join(p));
-        let (config, config_path) =
-            config::load(&self.root, explicit.as_deref()).map_err(Error::Config)?;
         let limits = Limits {
             today,
             max_days: config.exceptions.max_days,

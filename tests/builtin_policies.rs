@@ -138,7 +138,12 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         paths: vec![file.clone()],
         filters: Filters::default(),
         threads: 1,
-        max_file_size: 10 << 20,
+        input: tollgate::input::InputSettings {
+            max_file_size: 10 << 20,
+            ..Default::default()
+        },
+        stdin: None,
+        named: true,
         parse_only: false,
         strict: false,
         unit_timeout: None,

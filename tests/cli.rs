@@ -158,31 +158,43 @@ fn malformed_yaml_and_hcl_fail_closed_with_position() {
     let report = json(&run);
     assert_eq!(report["verdict"], "error");
     let errors = report["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
     assert_eq!(errors[0]["path"], "bad.yaml");
     assert!(errors[0]["line"].as_u64().unwrap() >= 4);
-    assert_eq!(errors[1]["path"], "tf/main.tf");
-    assert_eq!(errors[1]["line"], 2);
-    // YAML that is not infrastructure is skipped with a note, not an error.
-    assert_eq!(report["skipped"][0]["path"], "notes.yaml");
+    // YAML that does not parse cannot be judged, manifest-looking or not.
+    assert_eq!(errors[1]["path"], "notes.yaml");
+    assert_eq!(errors[2]["path"], "tf/main.tf");
+    assert_eq!(errors[2]["line"], 2);
 }
 
 #[test]
-fn helm_templates_are_skipped_with_a_note() {
+fn helm_charts_opted_out_are_reported_and_templates_outside_a_chart_are_errors() {
     let dir = tempfile::tempdir().unwrap();
+    let template = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"x.fullname\" . }}\nspec:\n  replicas: {{ .Values.replicas }}\n";
     write(
         dir.path(),
-        "chart/templates/deploy.yaml",
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"x.fullname\" . }}\nspec:\n  replicas: {{ .Values.replicas }}\n",
+        "chart/Chart.yaml",
+        "apiVersion: v2\nname: x\nversion: 0.1.0\n",
     );
+    write(dir.path(), "chart/templates/deploy.yaml", template);
+    write(dir.path(), "tollgate.toml", "[helm]\nrender = \"skip\"\n");
     let run = tollgate(dir.path(), &["scan", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
+    let report = json(&run);
+    assert_eq!(report["skipped"][0]["path"], "chart");
     assert!(
-        json(&run)["skipped"][0]["reason"]
+        report["skipped"][0]["reason"]
             .as_str()
             .unwrap()
-            .contains("Helm")
+            .contains("Helm chart not judged"),
+        "{}",
+        report["skipped"]
     );
+    // The same template with no chart around it is not a chart: it does not parse.
+    write(dir.path(), "loose/deploy.yaml", template);
+    let run = tollgate(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(json(&run)["errors"][0]["path"], "loose/deploy.yaml");
 }
 
 #[test]

@@ -24,6 +24,7 @@
 package tollgate.kubernetes.service_account_token_automount
 
 import data.tollgate.lib.kubernetes.display
+import data.tollgate.lib.kubernetes.namespace
 import data.tollgate.lib.kubernetes.pod_specs
 import rego.v1
 
@@ -45,6 +46,18 @@ warn contains {
 	not p.inherits
 	not is_boolean(p.spec.automountServiceAccountToken)
 	not every_template_sets_it(p)
+	not service_account_disables_it(p)
+}
+
+# The pod's ServiceAccount, deployed with it (same file, chart render or overlay), turns the
+# token off: Kubernetes honours that when the pod does not say otherwise.
+service_account_disables_it(p) if {
+	name := object.get(p.spec, "serviceAccountName", object.get(p.spec, "serviceAccount", "default"))
+	some m in data.tollgate.manifests
+	m.kind == "ServiceAccount"
+	object.get(m, ["metadata", "name"], "") == name
+	object.get(m, ["metadata", "namespace"], "") == namespace
+	m.automountServiceAccountToken == false
 }
 
 every_template_sets_it(p) if {

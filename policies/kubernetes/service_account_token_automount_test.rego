@@ -59,3 +59,27 @@ test_workflow_template_true_reported if {
 	r := service_account_token_automount.warn with input as workflow({"automountServiceAccountToken": false, "templates": [{"name": "a", "container": {"image": "x:1"}, "automountServiceAccountToken": true}]})
 	{f.path | some f in r} == {["spec", "templates", 0, "automountServiceAccountToken"]}
 }
+
+service_account(name, namespace, automount) := {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": name, "namespace": namespace}, "automountServiceAccountToken": automount}
+
+test_service_account_deployed_with_it_turns_the_token_off if {
+	d := deployment({"serviceAccountName": "web", "containers": [{"name": "app"}]})
+	count(service_account_token_automount.warn) == 0 with input as d
+		with data.tollgate.manifests as [d, service_account("web", "prod", false)]
+}
+
+test_service_account_elsewhere_or_allowing_it_still_reported if {
+	d := deployment({"serviceAccountName": "web", "containers": [{"name": "app"}]})
+	count(service_account_token_automount.warn) == 1 with input as d
+		with data.tollgate.manifests as [d, service_account("web", "other", false)]
+	count(service_account_token_automount.warn) == 1 with input as d
+		with data.tollgate.manifests as [d, service_account("web", "prod", true)]
+	count(service_account_token_automount.warn) == 1 with input as d
+		with data.tollgate.manifests as [d, service_account("api", "prod", false)]
+}
+
+test_default_service_account_counts if {
+	d := deployment({"containers": [{"name": "app"}]})
+	count(service_account_token_automount.warn) == 0 with input as d
+		with data.tollgate.manifests as [d, service_account("default", "prod", false)]
+}

@@ -10,8 +10,9 @@ use crate::report;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: ExceptionsArgs) -> Result<u8, Error> {
-    let judge = settings.judge(&args.judging)?;
-    let (request, load_options) = settings.scan(&args.scan, settings.paths(&args.paths), false)?;
+    let config = settings.config(&args.judging)?;
+    let (request, load_options) = settings.scan(&args.scan, &args.paths, false, &config.0)?;
+    let judge = settings.judge(&args.judging, config)?;
     let policies = load::load(&settings.policies(&args.policies), &load_options, |p| {
         settings.display(p)
     })?;

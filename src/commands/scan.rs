@@ -25,14 +25,15 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         })?;
         extra_reports.push((format, settings.cwd.join(path)));
     }
+    let config = settings.config(&args.judging)?;
     let (request, load_options) =
-        settings.scan(&args.scan, settings.paths(&args.paths), args.parse_only)?;
+        settings.scan(&args.scan, &args.paths, args.parse_only, &config.0)?;
     let load_started = Instant::now();
     let policies = load::load(&settings.policies(&args.policies), &load_options, |p| {
         settings.display(p)
     })?;
     let load_time = load_started.elapsed();
-    let judge = settings.judge(&args.judging)?;
+    let judge = settings.judge(&args.judging, config)?;
     let outcome = pipeline::scan(&request, &policies, &judge).map_err(Error::Usage)?;
     let ctx = ReportContext {
         outcome: &outcome,
@@ -70,12 +71,13 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
     if args.timings {
         let t = outcome.timings;
         eprintln!(
-            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
+            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
             load_time.as_secs_f64(),
             policies.rules_in_vm(),
             policies.rules.len(),
             t.discover.as_secs_f64(),
             t.read_parse.as_secs_f64(),
+            t.render.as_secs_f64(),
             t.evaluate.as_secs_f64(),
             t.vm_fallbacks,
             t.total.as_secs_f64(),

@@ -6,8 +6,11 @@
 //! Each format has its own module that turns text into documents. Nothing outside `input/`
 //! matches on file names or document shapes; this module never looks at policies or findings.
 
+pub mod helm;
 pub mod kubernetes;
+pub mod kustomize;
 pub mod plan;
+pub mod render;
 pub mod terraform;
 pub(crate) mod yaml;
 
@@ -228,7 +231,11 @@ pub fn document_types(paths: &[PathBuf], max: u64) -> Option<HashSet<String>> {
             kind,
         };
         let mut files = 0;
-        let parsed = load(&Unit::File(source), max, &mut files);
+        let settings = InputSettings {
+            max_file_size: max,
+            ..InputSettings::default()
+        };
+        let parsed = load(&Unit::File(source), &settings, &mut files);
         if !parsed.errors.is_empty() {
             return None;
         }
@@ -254,18 +261,87 @@ pub enum Unit {
     /// A Terraform module directory and the files in it to judge (the other files of the
     /// directory are read for context).
     Module { dir: PathBuf, judge: Vec<Source> },
-    /// A file that stands alone (a manifest stream, a plan).
+    /// A Helm chart directory, rendered with `helm template`.
+    Chart { dir: PathBuf, rel: String },
+    /// A Kustomize overlay directory, built with `kustomize build` / `kubectl kustomize`.
+    Overlay { dir: PathBuf, rel: String },
+    /// A file that stands alone (a manifest stream, a plan, rendered output on standard input).
     File(Source),
 }
 
-/// Groups Terraform files by directory (a module is parsed as a whole); other sources stand
-/// alone. Modules come first: they are the heaviest units, and starting them first keeps every
-/// worker busy to the end.
-pub fn units(sources: Vec<Source>) -> Vec<Unit> {
+/// How units are read: limits and renderer settings.
+#[derive(Debug, Clone, Default)]
+pub struct InputSettings {
+    /// Files larger than this are errors.
+    pub max_file_size: u64,
+    pub helm: helm::HelmSettings,
+    pub kustomize: kustomize::KustomizeSettings,
+}
+
+/// Groups sources into units. Terraform files group by directory (a module is parsed as a
+/// whole). A file inside a Helm chart (a directory with `Chart.yaml`, the outermost below
+/// `root`) belongs to that chart's render, never read alone. Kustomizations are built, and the
+/// files they consume are not judged again on their own; only kustomizations that no other one
+/// in the scan uses are built. Modules come first: they are the heaviest units, and starting
+/// them first keeps every worker busy to the end.
+pub fn units(sources: Vec<Source>, root: &Path) -> Vec<Unit> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut chart_of: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut charts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut overlays: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut rest = Vec::new();
+    for s in sources {
+        let Some(path) = s.path() else {
+            rest.push(s);
+            continue;
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(chart) = outermost_chart(&dir, &root, &mut chart_of) {
+            let rel = rel_dir(&s.rel, path, &chart);
+            charts.entry(chart).or_insert(rel);
+            continue;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| kustomize::FILE_NAMES.contains(&n.as_str())) {
+            let rel = s.rel.rsplit_once('/').map_or(".", |(d, _)| d).to_string();
+            overlays.entry(dir).or_insert(rel);
+            continue;
+        }
+        rest.push(s);
+    }
+    // What the kustomizations consume is theirs; a kustomization another one uses is a base.
+    let mut consumed_files: HashSet<PathBuf> = HashSet::new();
+    let mut used_dirs: HashSet<PathBuf> = HashSet::new();
+    for dir in overlays.keys() {
+        let (files, dirs) = kustomize::consumed(dir);
+        consumed_files.extend(files.iter().filter_map(|f| std::fs::canonicalize(f).ok()));
+        used_dirs.extend(dirs.iter().filter_map(|d| std::fs::canonicalize(d).ok()));
+    }
+    // A file named alone (pre-commit) that a kustomization in its directory consumes is judged
+    // through that kustomization.
+    for s in &rest {
+        let Some(path) = s.path() else { continue };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if overlays.contains_key(&dir) || kustomize::kustomization_in(&dir).is_none() {
+            continue;
+        }
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let (files, _) = kustomize::consumed(&dir);
+        if files
+            .iter()
+            .any(|f| std::fs::canonicalize(f).ok().as_ref() == Some(&canonical))
+        {
+            let rel = s.rel.rsplit_once('/').map_or(".", |(d, _)| d).to_string();
+            consumed_files.insert(canonical);
+            overlays.insert(dir, rel);
+        }
+    }
     let mut modules: BTreeMap<PathBuf, Vec<Source>> = BTreeMap::new();
     let mut files = Vec::new();
-    for s in sources {
+    for s in rest {
         match (s.kind, s.path()) {
+            (_, Some(path))
+                if std::fs::canonicalize(path).is_ok_and(|c| consumed_files.contains(&c)) => {}
             (FileKind::Terraform, Some(path)) => {
                 let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 modules.entry(dir).or_default().push(s);
@@ -277,14 +353,94 @@ pub fn units(sources: Vec<Source>) -> Vec<Unit> {
         .into_iter()
         .map(|(dir, judge)| Unit::Module { dir, judge })
         .collect();
+    all.extend(
+        charts
+            .into_iter()
+            .map(|(dir, rel)| Unit::Chart { dir, rel }),
+    );
+    all.extend(
+        overlays
+            .into_iter()
+            .filter(|(dir, _)| !std::fs::canonicalize(dir).is_ok_and(|c| used_dirs.contains(&c)))
+            .map(|(dir, rel)| Unit::Overlay { dir, rel }),
+    );
     all.extend(files);
     all
 }
 
+/// The outermost directory between `dir` and `root` that holds a `Chart.yaml`.
+fn outermost_chart(
+    dir: &Path,
+    root: &Path,
+    cache: &mut HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
+    if let Some(found) = cache.get(dir) {
+        return found.clone();
+    }
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = dir
+        .parent()
+        .filter(|_| canonical.starts_with(root) && canonical != root);
+    let outer = parent.and_then(|p| outermost_chart(p, root, cache));
+    let found = outer.or_else(|| {
+        (canonical.starts_with(root) && dir.join("Chart.yaml").is_file()).then(|| dir.to_path_buf())
+    });
+    cache.insert(dir.to_path_buf(), found.clone());
+    found
+}
+
+/// The display path of `dir`, an ancestor of `path` whose display path is `rel`.
+fn rel_dir(rel: &str, path: &Path, dir: &Path) -> String {
+    let depth = path
+        .strip_prefix(dir)
+        .map(|p| p.components().count())
+        .unwrap_or(1);
+    let mut out = rel;
+    for _ in 0..depth {
+        out = out.rsplit_once('/').map_or("", |(d, _)| d);
+    }
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out.to_string()
+    }
+}
+
 /// Reads and parses one unit: the one parse dispatch. `files` counts the files judged.
-pub fn load(unit: &Unit, max: u64, files: &mut usize) -> Parsed {
+pub fn load(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed {
+    let mut parsed = parse_unit(unit, settings, files);
+    // The unit's manifests, deployed together (a file, a chart render, an overlay).
+    let manifests: Vec<Value> = parsed
+        .documents
+        .iter()
+        .filter(|d| d.format == Format::Kubernetes)
+        .map(|d| d.value.clone())
+        .collect();
+    if !manifests.is_empty() {
+        let manifests = Arc::new(Value::from(manifests));
+        for doc in parsed
+            .documents
+            .iter_mut()
+            .filter(|d| d.format == Format::Kubernetes)
+        {
+            doc.manifests = Some(manifests.clone());
+        }
+    }
+    parsed
+}
+
+fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed {
+    let max = settings.max_file_size;
     match unit {
         Unit::Module { dir, judge } => terraform::read_module(dir, judge, max, files),
+        Unit::Chart { dir, rel } => {
+            *files += 1;
+            helm::render(dir, rel, &settings.helm)
+        }
+        Unit::Overlay { dir, rel } => {
+            *files += 1;
+            kustomize::render(dir, rel, &settings.kustomize)
+        }
         Unit::File(source) => {
             let text = match source.read(max) {
                 Ok(t) => t,
@@ -304,10 +460,29 @@ pub fn load(unit: &Unit, max: u64, files: &mut usize) -> Parsed {
             }
             // kubectl and Terraform's JSON reader both accept a UTF-8 byte-order mark here.
             let text = strip_bom(&text);
-            match sniff(source.kind, text) {
+            // Rendered Helm output (`helm template ... | tollgate scan -`): attributed to the
+            // templates through helm's `# Source:` comments.
+            if source.path().is_none() && text.contains("\n# Source: ") {
+                let dir = settings.helm.root.clone();
+                let label: Arc<str> = Arc::from(format!("helm output on {}", source.rel));
+                return helm::attribute(text, &dir, "", &label);
+            }
+            let mut parsed = match sniff(source.kind, text) {
                 Format::TerraformPlan => plan::parse(&source.rel, text),
                 Format::Kubernetes | Format::Terraform => kubernetes::parse(&source.rel, text),
+            };
+            // A stream (standard input, a pipe) exists only to be judged: nothing in it is an
+            // error (an empty pipe means the producer failed), not a skipped file.
+            if source.path().is_none() && parsed.documents.is_empty() && parsed.errors.is_empty() {
+                parsed.skipped.clear();
+                parsed.errors.push(InputError::new(
+                    &source.rel,
+                    0,
+                    0,
+                    "no document to judge (no Kubernetes manifest or plan): did the command feeding it fail?",
+                ));
             }
+            parsed
         }
     }
 }
@@ -375,6 +550,11 @@ impl Locations {
         self.map.len()
     }
 
+    /// Every pointer and its span, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Span)> {
+        self.map.iter().map(|(p, s)| (p.as_str(), *s))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -432,6 +612,13 @@ pub struct Document {
     /// Line ranges of the file (shared by its documents) that lie inside multi-line string
     /// values (YAML block scalars, heredocs): text there is data, never a comment.
     pub literal_lines: Arc<[(u32, u32)]>,
+    /// For Kubernetes: every manifest of the same file, chart render or overlay (this one
+    /// included), exposed as `data.tollgate.manifests` so rules can judge a workload with its
+    /// ServiceAccount, Service or NetworkPolicy as deployed together.
+    pub manifests: Option<Arc<Value>>,
+    /// For rendered documents (Helm, Kustomize): where each rendered line came from. Locations
+    /// stay in rendered lines; findings are carried to the source file through this map.
+    pub line_map: Option<Arc<render::LineMap>>,
 }
 
 impl Document {
@@ -534,6 +721,8 @@ pub struct Parsed {
     pub documents: Vec<Document>,
     pub skipped: Vec<Skipped>,
     pub errors: Vec<InputError>,
+    /// Time spent in renderer subprocesses (helm, kustomize).
+    pub render_time: std::time::Duration,
 }
 
 /// Number of lines in `text`, for spans that cover a whole file.
@@ -584,16 +773,19 @@ mod tests {
             origin: Origin::Disk(PathBuf::from("/r").join(rel)),
             kind,
         };
-        let units = units(vec![
-            disk("m/a.tf", FileKind::Terraform),
-            disk("k/p.yaml", FileKind::Yaml),
-            disk("m/b.tf", FileKind::Terraform),
-            Source {
-                rel: "<stdin>".into(),
-                origin: Origin::Memory(Arc::from("kind: Pod")),
-                kind: FileKind::Yaml,
-            },
-        ]);
+        let units = units(
+            vec![
+                disk("m/a.tf", FileKind::Terraform),
+                disk("k/p.yaml", FileKind::Yaml),
+                disk("m/b.tf", FileKind::Terraform),
+                Source {
+                    rel: "<stdin>".into(),
+                    origin: Origin::Memory(Arc::from("kind: Pod")),
+                    kind: FileKind::Yaml,
+                },
+            ],
+            Path::new("/r"),
+        );
         assert_eq!(units.len(), 3);
         assert!(matches!(&units[0], Unit::Module { judge, .. } if judge.len() == 2));
         assert!(matches!(&units[2], Unit::File(s) if s.path().is_none()));

@@ -109,6 +109,8 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             module: None,
             source: Arc::from(text),
             literal_lines: Arc::from(Vec::new()),
+            line_map: None,
+            manifests: None,
         }),
         Err(e) => parsed
             .errors

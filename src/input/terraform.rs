@@ -232,6 +232,8 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
             module: Some(module.clone()),
             source: Arc::from(file.text.as_str()),
             literal_lines: Arc::from(literals),
+            line_map: None,
+            manifests: None,
         });
     }
     parsed

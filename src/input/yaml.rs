@@ -147,10 +147,13 @@ fn span_of(s: &saphyr_parser::Span) -> Span {
 
 fn tag_name(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
     tag.as_ref().map(|t| {
-        if t.handle == "!!" || t.handle == "tag:yaml.org,2002:" {
-            format!("!!{}", t.suffix)
-        } else {
-            format!("{}{}", t.handle, t.suffix)
+        let full = format!("{}{}", t.handle, t.suffix);
+        // `!!bool`, `!<tag:yaml.org,2002:bool>` and a `%TAG` alias of the YAML namespace are one
+        // tag to go-yaml.
+        match full.strip_prefix("tag:yaml.org,2002:") {
+            Some(rest) => format!("!!{rest}"),
+            None if t.handle == "!!" => format!("!!{}", t.suffix),
+            None => full,
         }
     })
 }
@@ -318,7 +321,8 @@ pub fn to_value(
 ) -> Result<Value, YamlError> {
     locs.insert(pointer, node.span);
     match &node.kind {
-        NodeKind::Scalar { value, plain, tag } => Ok(resolve_scalar(value, *plain, tag.as_deref())),
+        NodeKind::Scalar { value, plain, tag } => resolve_scalar(value, *plain, tag.as_deref())
+            .map_err(|message| YamlError::at(node.span, message)),
         NodeKind::Seq(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -329,14 +333,17 @@ pub fn to_value(
             Ok(Value::from(out))
         }
         NodeKind::Map(entries) => {
+            // Entries apply in document order, as go-yaml v2 (and so kubectl) applies them: a
+            // merge key (`<<`) overwrites the keys set before it, and keys after it overwrite
+            // what it merged. (The YAML 1.1 merge spec lets explicit keys win wherever they
+            // stand; kubectl does not, and kubectl is what deploys.)
             let mut map: BTreeMap<Value, Value> = BTreeMap::new();
             let mut seen: HashMap<&str, Span> = HashMap::new();
-            let mut merges: Vec<&Node> = Vec::new();
             for (k, v) in entries {
                 let key = match &k.kind {
-                    NodeKind::Scalar { value, plain, .. } => {
-                        if *plain && value == "<<" {
-                            merges.push(v);
+                    NodeKind::Scalar { value, plain, tag } => {
+                        if *plain && tag.is_none() && value == "<<" {
+                            merge(v, &mut map, pointer, locs)?;
                             continue;
                         }
                         value.as_str()
@@ -368,63 +375,100 @@ pub fn to_value(
                 pointer.truncate(len);
                 map.insert(Value::from(key), value);
             }
-            for merge in merges {
-                let sources: Vec<&Node> = match &merge.kind {
-                    NodeKind::Map(_) => vec![merge],
-                    NodeKind::Seq(items) => items.iter().collect(),
-                    NodeKind::Scalar { .. } => {
-                        return Err(YamlError::at(merge.span, "merge key `<<` needs a mapping"));
-                    }
-                };
-                for source in sources {
-                    let NodeKind::Map(entries) = &source.kind else {
-                        return Err(YamlError::at(source.span, "merge key `<<` needs a mapping"));
-                    };
-                    for (k, v) in entries {
-                        let Some(key) = k.as_str() else { continue };
-                        if map.contains_key(&Value::from(key)) {
-                            continue;
-                        }
-                        let len = push_key(pointer, key);
-                        let value = to_value(v, pointer, locs)?;
-                        pointer.truncate(len);
-                        map.insert(Value::from(key), value);
-                    }
-                }
-            }
             Ok(Value::from(map))
         }
     }
 }
 
-/// Resolves a scalar as go-yaml v2 (which Kubernetes' sigs.k8s.io/yaml uses) does: YAML 1.1 core.
-fn resolve_scalar(text: &str, plain: bool, tag: Option<&str>) -> Value {
-    match tag {
-        Some("!!str") => return Value::from(text),
-        Some("!!null") => return Value::Null,
-        Some("!!bool") => {
-            if let Some(b) = resolve_bool(text) {
-                return Value::from(b);
+/// Applies a merge key's value to `map` as go-yaml v2 does: a mapping overwrites the keys it
+/// holds; a sequence of mappings is applied last to first, so earlier mappings take precedence.
+fn merge(
+    node: &Node,
+    map: &mut BTreeMap<Value, Value>,
+    pointer: &mut String,
+    locs: &mut Locations,
+) -> Result<(), YamlError> {
+    let sources: Vec<&Node> = match &node.kind {
+        NodeKind::Map(_) => vec![node],
+        NodeKind::Seq(items) => items.iter().rev().collect(),
+        NodeKind::Scalar { .. } => {
+            return Err(YamlError::at(node.span, "merge key `<<` needs a mapping"));
+        }
+    };
+    for source in sources {
+        if !matches!(source.kind, NodeKind::Map(_)) {
+            return Err(YamlError::at(source.span, "merge key `<<` needs a mapping"));
+        }
+        // The mapping is decoded as a whole (its own merges and duplicate checks included).
+        let Value::Object(merged) = to_value(source, pointer, locs)? else {
+            continue;
+        };
+        for (k, v) in merged.iter() {
+            map.insert(k.clone(), v.clone());
+        }
+        if let NodeKind::Map(entries) = &source.kind {
+            for (k, v) in entries {
+                if let Some(key) = k.as_str() {
+                    let len = push_key(pointer, key);
+                    locs.insert(
+                        pointer,
+                        Span::new(k.span.line, k.span.column, v.span.end_line),
+                    );
+                    pointer.truncate(len);
+                }
             }
         }
-        Some("!!int") | Some("!!float") => {
-            if let Some(n) = resolve_number(text) {
-                return n;
-            }
-        }
-        _ => {}
     }
-    if !plain || tag.is_some() {
-        return Value::from(text);
+    Ok(())
+}
+
+/// Resolves a scalar as go-yaml v2 (which Kubernetes' sigs.k8s.io/yaml uses) does: YAML 1.1 core.
+/// A tag tollgate cannot be sure go-yaml reads the same way is an error, not a guess.
+fn resolve_scalar(text: &str, plain: bool, tag: Option<&str>) -> Result<Value, String> {
+    let mismatch = |tag: &str| format!("`{text}` is not a valid {tag} (Kubernetes rejects it)");
+    match tag {
+        None => {}
+        // The non-specific tag: a string.
+        Some("!") | Some("!!str") => return Ok(Value::from(text)),
+        Some("!!null") => return Ok(Value::Null),
+        Some("!!bool") => {
+            return resolve_bool(text)
+                .map(Value::from)
+                .ok_or(mismatch("!!bool"));
+        }
+        Some("!!int") => {
+            return resolve_number(text)
+                .filter(|v| v.as_i64().is_ok())
+                .ok_or(mismatch("!!int"));
+        }
+        Some("!!float") => return resolve_number(text).ok_or(mismatch("!!float")),
+        Some("!!binary") => {
+            // go-yaml decodes !!binary into the bytes, which sigs.k8s.io/yaml turns into a string.
+            let cleaned: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let bytes = data_encoding::BASE64
+                .decode(cleaned.as_bytes())
+                .map_err(|e| format!("invalid !!binary value: {e}"))?;
+            return String::from_utf8(bytes).map(Value::from).map_err(|_| {
+                "a !!binary value that is not text, which tollgate cannot judge".into()
+            });
+        }
+        Some(other) => {
+            return Err(format!(
+                "tag `{other}`: tollgate cannot be sure how Kubernetes' YAML reader (go-yaml) resolves it; remove the tag"
+            ));
+        }
+    }
+    if !plain {
+        return Ok(Value::from(text));
     }
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
         _ => {}
     }
     if let Some(b) = resolve_bool(text) {
-        return Value::from(b);
+        return Ok(Value::from(b));
     }
-    resolve_number(text).unwrap_or_else(|| Value::from(text))
+    Ok(resolve_number(text).unwrap_or_else(|| Value::from(text)))
 }
 
 fn resolve_bool(text: &str) -> Option<bool> {

@@ -75,6 +75,14 @@ pub struct Finding {
     /// Keys of an object result other than the ones tollgate interprets.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub details: serde_json::Map<String, serde_json::Value>,
+    /// For rendered input: the render that produced the document (`helm chart charts/web
+    /// (render prod)`, `kustomize overlay overlays/prod`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub render: Option<String>,
+    /// For rendered input: the offending line as rendered (`privileged: true`), next to the
+    /// source line the finding points at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rendered: Option<String>,
 }
 
 impl Finding {
@@ -146,6 +154,25 @@ pub fn finding(
     }
     let enforcement = judge.enforcement(&rule_id, severity, facts.enforcement)?;
     let location = locate::locate(doc, object, &message);
+    // Rendered documents: carry the location back to the file a developer edits.
+    let (file, span, render, rendered) = match &doc.line_map {
+        Some(map) => {
+            let (pos, _exact) = map.map(location.span.line);
+            let (end, _) = map.map(location.span.end_line);
+            let end_line = if end.file == pos.file {
+                end.line.max(pos.line)
+            } else {
+                pos.line
+            };
+            (
+                pos.file.to_string(),
+                crate::input::Span::new(pos.line, pos.column, end_line),
+                Some(map.label.to_string()),
+                map.rendered_line(location.span.line).map(str::to_string),
+            )
+        }
+        None => (doc.path.to_string(), location.span, None, None),
+    };
     let mut details = serde_json::Map::new();
     if let Some(Value::Object(o)) = object {
         for (k, v) in o.iter() {
@@ -169,10 +196,10 @@ pub fn finding(
         } else {
             Status::Failed
         },
-        file: doc.path.to_string(),
-        line: location.span.line,
-        column: location.span.column,
-        end_line: location.span.end_line,
+        file,
+        line: span.line,
+        column: span.column,
+        end_line: span.end_line,
         resource: location.resource,
         source_rule: format!("{}.{}", rule.package, rule.name),
         exception: raw.conftest_exception.then(|| ExceptionRef {
@@ -184,6 +211,8 @@ pub fn finding(
         }),
         expired_exception: None,
         details,
+        render,
+        rendered,
     };
     if finding.status == Status::Failed {
         let anchor = doc.resource_line(&finding.resource);

@@ -21,13 +21,14 @@ pub(super) const APPLIES_FUNCTION: &str = "__tollgate_applies";
 pub(super) struct DocContext {
     pub file: Value,
     pub module: Value,
+    pub manifests: Value,
     /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
     pub applies: Vec<bool>,
 }
 
 thread_local! {
     // Set before each evaluation on the evaluating thread; read by the extensions.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, applies: Vec::new() }) };
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
 }
 
 /// Makes `doc` the current document of this thread.
@@ -44,6 +45,11 @@ pub(super) fn set(doc: &Document, rules: &[RuleInfo]) {
         c.file = Value::from(file);
         c.module = doc
             .module
+            .as_ref()
+            .map(|m| (**m).clone())
+            .unwrap_or(Value::Undefined);
+        c.manifests = doc
+            .manifests
             .as_ref()
             .map(|m| (**m).clone())
             .unwrap_or(Value::Undefined);
@@ -101,13 +107,14 @@ pub(super) fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
         match key.as_str() {
             "file" => c.file.clone(),
             "module" => c.module.clone(),
+            "manifests" => c.manifests.clone(),
             _ => Value::Undefined,
         }
     }))
 }
 
 /// The Rego modules that expose the context to the interpreter.
-pub(super) fn interpreter_modules() -> [(&'static str, String); 2] {
+pub(super) fn interpreter_modules() -> [(&'static str, String); 3] {
     [
         (
             "tollgate:context.rego",
@@ -116,6 +123,10 @@ pub(super) fn interpreter_modules() -> [(&'static str, String); 2] {
         (
             "tollgate:module.rego",
             format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
+        ),
+        (
+            "tollgate:manifests.rego",
+            format!("package tollgate\nmanifests := {CONTEXT_FUNCTION}(\"manifests\")\n"),
         ),
     ]
 }

@@ -595,6 +595,8 @@ mod tests {
             module: None,
             source: Arc::from(""),
             literal_lines: Arc::from(Vec::new()),
+            line_map: None,
+            manifests: None,
         }
     }
 

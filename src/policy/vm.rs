@@ -113,6 +113,7 @@ impl VmProgram {
         if let Ok(map) = data.as_object_mut() {
             merge_key(map, "conftest", "file", context.file.clone());
             merge_key(map, "tollgate", "module", context.module.clone());
+            merge_key(map, "tollgate", "manifests", context.manifests.clone());
             let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
             merge_key(map, VM_CONTEXT_ROOT, "applies", Value::from(applies));
         }

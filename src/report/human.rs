@@ -152,6 +152,19 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             style.paint(caret_code, &"^".repeat(content_len))
         );
     }
+    if let Some(render) = &f.render {
+        let source_line = lines
+            .and_then(|l| l.get(f.line.saturating_sub(1) as usize))
+            .map(|l| l.trim());
+        // The rendered value, when it differs from the source line shown above.
+        let text = match &f.rendered {
+            Some(line) if Some(line.as_str()) != source_line => {
+                format!("rendered by {render}: {line}")
+            }
+            _ => format!("rendered by {render}"),
+        };
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &clean(&text)));
+    }
     if let Some(ex) = &f.exception {
         let mut text = format!("excepted by {}", ex.id);
         if !ex.owner.is_empty() {

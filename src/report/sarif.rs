@@ -375,6 +375,8 @@ mod tests {
             }),
             expired_exception: None,
             details: Default::default(),
+            render: None,
+            rendered: None,
         }
     }
 
