@@ -273,6 +273,13 @@ fn run_unit(
         render_time,
     } = parsed;
     result.render = render_time;
+    // A stream's documents carry the paths of the templates that produced them; the stream
+    // itself was judged too.
+    if let Unit::File(source) = unit {
+        if source.path().is_none() && !documents.is_empty() {
+            result.scanned.push(source.rel.clone());
+        }
+    }
     result.skipped.extend(skipped);
     result.errors.extend(
         errors

@@ -130,6 +130,7 @@ impl Settings {
                 helm: HelmSettings {
                     config: config.helm.clone(),
                     root: self.root.clone(),
+                    cwd: self.cwd.clone(),
                 },
                 kustomize: KustomizeSettings {
                     config: config.kustomize.clone(),

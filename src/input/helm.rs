@@ -19,6 +19,9 @@ pub struct HelmSettings {
     pub config: HelmConfig,
     /// The repository root: value files in the configuration are relative to it.
     pub root: PathBuf,
+    /// The current directory: `# Source:` paths of rendered output on standard input are
+    /// looked up from here (where `helm template` most likely ran), then from the root.
+    pub cwd: PathBuf,
 }
 
 /// One render of a chart.
@@ -138,6 +141,26 @@ pub fn render(dir: &Path, rel: &str, settings: &HelmSettings) -> Parsed {
         }
     }
     parsed
+}
+
+/// Attributes rendered output read from a stream (`helm template ... | tollgate scan -`): the
+/// chart is not known, so each `# Source:` path is looked up from the current directory, then
+/// from the repository root; documents whose template cannot be found keep the path helm wrote.
+pub fn attribute_stream(stream: &str, settings: &HelmSettings, label: &Arc<str>) -> Parsed {
+    let chart_dir = render::chunks(stream).into_iter().find_map(|c| {
+        let chart = c.source?.split('/').next()?;
+        [&settings.cwd, &settings.root]
+            .into_iter()
+            .map(|base| base.join(chart))
+            .find(|d| d.join("Chart.yaml").is_file())
+    });
+    match chart_dir {
+        Some(dir) => {
+            let rel = crate::discover::relative(&settings.root, &dir);
+            attribute(stream, &dir, &rel, label)
+        }
+        None => attribute(stream, &settings.cwd, "", label),
+    }
 }
 
 /// Parses `helm template` output and attributes each document to its template: the path after

@@ -462,10 +462,9 @@ fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parse
             let text = strip_bom(&text);
             // Rendered Helm output (`helm template ... | tollgate scan -`): attributed to the
             // templates through helm's `# Source:` comments.
-            if source.path().is_none() && text.contains("\n# Source: ") {
-                let dir = settings.helm.root.clone();
+            if source.path().is_none() && text.contains("# Source: ") {
                 let label: Arc<str> = Arc::from(format!("helm output on {}", source.rel));
-                return helm::attribute(text, &dir, "", &label);
+                return helm::attribute_stream(text, &settings.helm, &label);
             }
             let mut parsed = match sniff(source.kind, text) {
                 Format::TerraformPlan => plan::parse(&source.rel, text),
