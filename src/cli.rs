@@ -115,6 +115,13 @@ pub struct ScanOptions {
     /// Skip files and directories matching this gitignore-style glob (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// A Terraform variable file, as Terraform's `-var-file` (repeatable, in order; after
+    /// `[terraform] var_files`). Applies to the root modules of the scan.
+    #[arg(long = "tf-var-file", value_name = "FILE")]
+    pub tf_var_files: Vec<PathBuf>,
+    /// A Terraform variable, as Terraform's `-var NAME=VALUE` (repeatable, after every file).
+    #[arg(long = "tf-var", value_name = "NAME=VALUE")]
+    pub tf_vars: Vec<String>,
     /// Name of standard input (`-`) in reports.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_name: String,

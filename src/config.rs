@@ -47,6 +47,19 @@ pub struct Config {
     /// How Kustomize overlays are built.
     #[serde(default)]
     pub kustomize: KustomizeConfig,
+    /// What Terraform is given besides the configuration.
+    #[serde(default)]
+    pub terraform: TerraformConfig,
+}
+
+/// `[terraform]`: what CI passes to Terraform, so the gate sees the same values.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerraformConfig {
+    /// Variable files (`-var-file`), relative to the repository root, applied after the files
+    /// Terraform loads by itself and before `--tf-var-file`.
+    #[serde(default)]
+    pub var_files: Vec<PathBuf>,
 }
 
 /// Render or skip.

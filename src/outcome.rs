@@ -78,6 +78,9 @@ pub struct Stats {
     pub files_ignored: usize,
     /// Directories never entered (`.git`, `.terraform`, `node_modules`, `.tollgate`).
     pub directories_skipped: usize,
+    /// Terraform attribute values static evaluation could not resolve (kept as `"${...}"`),
+    /// so a reader knows how much it could not see.
+    pub unresolved_values: usize,
 }
 
 /// Time spent per stage, summed over worker threads.
@@ -125,6 +128,15 @@ pub enum Notice {
     UnknownRule {
         pattern: String,
         declared_at: String,
+    },
+    /// A Terraform module call that was not followed, so the module's resources were not judged
+    /// through it (a remote source that `terraform init` has not downloaded).
+    ModuleNotFollowed {
+        file: String,
+        line: u32,
+        address: String,
+        source: String,
+        reason: String,
     },
 }
 

@@ -55,6 +55,9 @@ struct UnitResult {
     read_parse: Duration,
     /// Of `read_parse`, time in helm/kustomize subprocesses.
     render: Duration,
+    /// Module calls not followed.
+    unfollowed: Vec<input::Unfollowed>,
+    unresolved: usize,
     evaluate: Duration,
     vm_fallbacks: usize,
 }
@@ -134,6 +137,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     };
     let mut inline = Vec::new();
     let mut scanned = Vec::new();
+    let mut unfollowed = Vec::new();
     for r in results {
         inline.extend(r.inline);
         scanned.extend(r.scanned);
@@ -144,6 +148,8 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         outcome.stats.documents += r.documents;
         outcome.timings.read_parse += r.read_parse;
         outcome.timings.render += r.render;
+        unfollowed.extend(r.unfollowed);
+        outcome.stats.unresolved_values += r.unresolved;
         outcome.timings.evaluate += r.evaluate;
         outcome.timings.vm_fallbacks += r.vm_fallbacks;
     }
@@ -185,6 +191,17 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     }
     outcome.governance = judge.relaxations();
     outcome.notices = notices(policies, judge, &outcome);
+    unfollowed.sort();
+    unfollowed.dedup();
+    outcome
+        .notices
+        .extend(unfollowed.into_iter().map(|u| Notice::ModuleNotFollowed {
+            file: u.file,
+            line: u.line,
+            address: u.address,
+            source: u.source,
+            reason: u.reason,
+        }));
     let as_errors = |n: &Notice| {
         request.strict || (judge.strict_exceptions && matches!(n, Notice::UnknownRule { .. }))
     };
@@ -198,6 +215,15 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
                 pattern,
                 declared_at,
             } => (declared_at.clone(), format!("`{pattern}` matches no rule")),
+            Notice::ModuleNotFollowed {
+                file,
+                address,
+                reason,
+                ..
+            } => (
+                file.clone(),
+                format!("module call `{address}` not followed (--strict): {reason}"),
+            ),
         };
         outcome.errors.push(Problem {
             path,
@@ -271,7 +297,11 @@ fn run_unit(
         skipped,
         errors,
         render_time,
+        unfollowed,
+        unresolved,
     } = parsed;
+    result.unresolved = unresolved;
+    result.unfollowed = unfollowed;
     result.render = render_time;
     // A stream's documents carry the paths of the templates that produced them; the stream
     // itself was judged too.

@@ -9,6 +9,7 @@ use crate::discover::{self, Filters};
 use crate::error::Error;
 use crate::input::helm::HelmSettings;
 use crate::input::kustomize::KustomizeSettings;
+use crate::input::terraform::TerraformSettings;
 use crate::input::{FileKind, InputSettings, Origin, Source};
 use crate::judge::Judge;
 use crate::judge::exceptions::{self, Exception, Limits};
@@ -136,6 +137,7 @@ impl Settings {
                     config: config.kustomize.clone(),
                     root: self.root.clone(),
                 },
+                terraform: self.terraform(options, config)?,
             },
             named: !given.is_empty(),
             stdin,
@@ -149,6 +151,39 @@ impl Settings {
             },
         };
         Ok((request, load))
+    }
+
+    /// Variable files and values for Terraform root modules: `[terraform] var_files`, then
+    /// `--tf-var-file`, then `--tf-var`. A named file that does not exist is an error.
+    fn terraform(
+        &self,
+        options: &ScanOptions,
+        config: &Config,
+    ) -> Result<TerraformSettings, Error> {
+        let files: Vec<PathBuf> = config
+            .terraform
+            .var_files
+            .iter()
+            .map(|p| self.root.join(p))
+            .chain(options.tf_var_files.iter().map(|p| self.cwd.join(p)))
+            .collect();
+        if let Some(missing) = files.iter().find(|p| !p.is_file()) {
+            return Err(Error::Usage(format!(
+                "Terraform variable file `{}` does not exist",
+                missing.display()
+            )));
+        }
+        let mut vars = Vec::new();
+        for pair in &options.tf_vars {
+            let (name, value) = pair.split_once('=').ok_or_else(|| {
+                Error::Usage(format!("--tf-var expects NAME=VALUE, got `{pair}`"))
+            })?;
+            vars.push((name.trim().to_string(), value.to_string()));
+        }
+        Ok(TerraformSettings {
+            var_files: files,
+            vars,
+        })
     }
 
     /// Configuration, exception files and today's date, validated: any problem is exit 2.

@@ -11,7 +11,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 fn on_path(name: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
 }
 
 fn need(name: &str) -> bool {
@@ -83,9 +84,21 @@ spec:
 ";
 
 fn chart(root: &Path) {
-    write(root, "charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
-    write(root, "charts/web/values.yaml", "privileged: true\nimage: nginx:latest\n");
-    write(root, "charts/web/values-prod.yaml", "privileged: false\nimage: nginx:1.27.3\n");
+    write(
+        root,
+        "charts/web/Chart.yaml",
+        "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+    );
+    write(
+        root,
+        "charts/web/values.yaml",
+        "privileged: true\nimage: nginx:latest\n",
+    );
+    write(
+        root,
+        "charts/web/values-prod.yaml",
+        "privileged: false\nimage: nginx:1.27.3\n",
+    );
     write(root, "charts/web/templates/deployment.yaml", DEPLOYMENT);
     write(
         root,
@@ -115,11 +128,17 @@ fn a_chart_is_rendered_and_findings_point_at_the_template_line() {
     assert_eq!(privileged["file"], "charts/web/templates/deployment.yaml");
     assert_eq!(privileged["line"], 20);
     assert_eq!(privileged["rendered"], "privileged: true");
-    assert_eq!(privileged["render"], "helm chart charts/web (render default)");
+    assert_eq!(
+        privileged["render"],
+        "helm chart charts/web (render default)"
+    );
     assert_eq!(privileged["resource"], "Deployment/release-web");
     // The human report shows the template line and the rendered value.
     let human = tollgate(root, &["scan"]).stdout;
-    assert!(human.contains("privileged: {{ .Values.privileged }}"), "{human}");
+    assert!(
+        human.contains("privileged: {{ .Values.privileged }}"),
+        "{human}"
+    );
     assert!(human.contains("rendered by helm chart charts/web (render default): privileged: true"));
     // Two value sets, two renders, each judged and named: only the default one is privileged.
     write(
@@ -187,12 +206,21 @@ fn a_render_that_cannot_happen_is_an_error_naming_the_chart() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     chart(root);
-    write(root, "tollgate.toml", "[helm]\nbinary = \"/nonexistent/helm\"\n");
+    write(
+        root,
+        "tollgate.toml",
+        "[helm]\nbinary = \"/nonexistent/helm\"\n",
+    );
     let run = tollgate(root, &["scan", "--format", "json"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     let report = json(&run);
     assert_eq!(report["errors"][0]["path"], "charts/web/Chart.yaml");
-    assert!(report["errors"][0]["message"].as_str().unwrap().contains("Helm chart not judged"));
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Helm chart not judged")
+    );
     if !need("helm") {
         return;
     }
@@ -205,7 +233,10 @@ fn a_render_that_cannot_happen_is_an_error_naming_the_chart() {
     );
     let run = tollgate(root, &["scan", "--format", "json"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    let message = json(&run)["errors"][0]["message"].as_str().unwrap().to_string();
+    let message = json(&run)["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(message.contains("redis"), "{message}");
 }
 
@@ -216,7 +247,11 @@ fn overlays(root: &Path) {
         "base/deployment.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.25\n          securityContext:\n            privileged: true\n",
     );
-    write(root, "base/kustomization.yaml", "resources:\n  - deployment.yaml\n");
+    write(
+        root,
+        "base/kustomization.yaml",
+        "resources:\n  - deployment.yaml\n",
+    );
     write(
         root,
         "overlays/prod/kustomization.yaml",
@@ -227,7 +262,11 @@ fn overlays(root: &Path) {
         "overlays/prod/patch.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext:\n            privileged: false\n",
     );
-    write(root, "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\nnamespace: dev\n");
+    write(
+        root,
+        "overlays/dev/kustomization.yaml",
+        "resources:\n  - ../../base\nnamespace: dev\n",
+    );
 }
 
 #[test]
@@ -252,10 +291,21 @@ fn overlays_are_built_and_findings_point_at_the_base_line_naming_the_overlay() {
             "kustomize overlay overlays/dev".to_string()
         )]
     );
-    assert_eq!(report["summary"]["documents"], 2, "one Deployment per overlay");
+    assert_eq!(
+        report["summary"]["documents"], 2,
+        "one Deployment per overlay"
+    );
     // The same overlay piped through `kubectl kustomize` is judged the same way.
-    let tool = if on_path("kustomize") { "kustomize" } else { "kubectl" };
-    let arg = if tool == "kustomize" { "build" } else { "kustomize" };
+    let tool = if on_path("kustomize") {
+        "kustomize"
+    } else {
+        "kubectl"
+    };
+    let arg = if tool == "kustomize" {
+        "build"
+    } else {
+        "kustomize"
+    };
     let built = Command::new(tool)
         .args([arg, "overlays/dev"])
         .current_dir(root)
@@ -269,8 +319,17 @@ fn overlays_are_built_and_findings_point_at_the_base_line_naming_the_overlay() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["render"].as_str().is_none_or(|l| l.ends_with("overlays/dev")))
-            .map(|f| (f["rule_id"].as_str().unwrap().into(), f["resource"].as_str().unwrap().into()))
+            .filter(|f| {
+                f["render"]
+                    .as_str()
+                    .is_none_or(|l| l.ends_with("overlays/dev"))
+            })
+            .map(|f| {
+                (
+                    f["rule_id"].as_str().unwrap().into(),
+                    f["resource"].as_str().unwrap().into(),
+                )
+            })
             .collect();
         v.sort();
         v

@@ -134,6 +134,7 @@ fn push_document(
                 literal_lines: literals.clone(),
                 line_map: None,
                 manifests: None,
+                instance: None,
             });
         }
         Err(e) => parsed

@@ -259,8 +259,13 @@ fn sniff(kind: FileKind, text: &str) -> Format {
 #[derive(Debug)]
 pub enum Unit {
     /// A Terraform module directory and the files in it to judge (the other files of the
-    /// directory are read for context).
-    Module { dir: PathBuf, judge: Vec<Source> },
+    /// directory are read for context). A directory that another module in the scan calls is
+    /// judged through its callers' instances, not with its own defaults.
+    Module {
+        dir: PathBuf,
+        judge: Vec<Source>,
+        called: bool,
+    },
     /// A Helm chart directory, rendered with `helm template`.
     Chart { dir: PathBuf, rel: String },
     /// A Kustomize overlay directory, built with `kustomize build` / `kubectl kustomize`.
@@ -276,6 +281,7 @@ pub struct InputSettings {
     pub max_file_size: u64,
     pub helm: helm::HelmSettings,
     pub kustomize: kustomize::KustomizeSettings,
+    pub terraform: terraform::TerraformSettings,
 }
 
 /// Groups sources into units. Terraform files group by directory (a module is parsed as a
@@ -349,9 +355,38 @@ pub fn units(sources: Vec<Source>, root: &Path) -> Vec<Unit> {
             _ => files.push(Unit::File(s)),
         }
     }
+    // Directories some module of the scan calls are judged through those calls; a directory that
+    // no root of the scan reaches (a cycle) stays a root, so its problem is reported.
+    let canonical = |d: &Path| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf());
+    let edges: BTreeMap<PathBuf, Vec<PathBuf>> = modules
+        .keys()
+        .map(|dir| {
+            let me = canonical(dir);
+            let callees = terraform::local_calls(dir)
+                .iter()
+                .map(|d| canonical(d))
+                .filter(|d| *d != me)
+                .collect();
+            (me, callees)
+        })
+        .collect();
+    let has_caller: HashSet<&PathBuf> = edges.values().flatten().collect();
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let mut queue: Vec<&PathBuf> = edges.keys().filter(|d| !has_caller.contains(d)).collect();
+    while let Some(dir) = queue.pop() {
+        for callee in edges.get(dir).into_iter().flatten() {
+            if reached.insert(callee.clone()) {
+                queue.push(callee);
+            }
+        }
+    }
+    let called = reached;
     let mut all: Vec<Unit> = modules
         .into_iter()
-        .map(|(dir, judge)| Unit::Module { dir, judge })
+        .map(|(dir, judge)| {
+            let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
+            Unit::Module { dir, judge, called }
+        })
         .collect();
     all.extend(
         charts
@@ -432,7 +467,11 @@ pub fn load(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed 
 fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed {
     let max = settings.max_file_size;
     match unit {
-        Unit::Module { dir, judge } => terraform::read_module(dir, judge, max, files),
+        // Judged through its callers' instances.
+        Unit::Module { called: true, .. } => Parsed::default(),
+        Unit::Module { dir, judge, .. } => {
+            terraform::read_module(dir, judge, &settings.terraform, max, files)
+        }
         Unit::Chart { dir, rel } => {
             *files += 1;
             helm::render(dir, rel, &settings.helm)
@@ -615,6 +654,8 @@ pub struct Document {
     /// included), exposed as `data.tollgate.manifests` so rules can judge a workload with its
     /// ServiceAccount, Service or NetworkPolicy as deployed together.
     pub manifests: Option<Arc<Value>>,
+    /// For Terraform documents of a module instance: its address and the calls that lead to it.
+    pub instance: Option<Arc<Instance>>,
     /// For rendered documents (Helm, Kustomize): where each rendered line came from. Locations
     /// stay in rendered lines; findings are carried to the source file through this map.
     pub line_map: Option<Arc<render::LineMap>>,
@@ -686,6 +727,32 @@ impl Document {
     }
 }
 
+/// A Terraform module instance: `module.site`, `module.site["a"]`, `module.a.module.b[0]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    pub address: String,
+    /// The `module` blocks from the root to this instance, outermost first.
+    pub calls: Vec<ModuleCall>,
+}
+
+/// One `module` block on the way to an instance: where it is and the instance it creates.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct ModuleCall {
+    pub file: String,
+    pub line: u32,
+    pub address: String,
+}
+
+/// A module call tollgate did not follow, and why (counted and shown in every report).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Unfollowed {
+    pub file: String,
+    pub line: u32,
+    pub address: String,
+    pub source: String,
+    pub reason: String,
+}
+
 /// A file the scan looked at but did not judge, and why. Counted and listed in reports.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Skipped {
@@ -722,6 +789,10 @@ pub struct Parsed {
     pub errors: Vec<InputError>,
     /// Time spent in renderer subprocesses (helm, kustomize).
     pub render_time: std::time::Duration,
+    /// Module calls not followed (a remote source that is not downloaded).
+    pub unfollowed: Vec<Unfollowed>,
+    /// Terraform attribute values that static evaluation could not resolve.
+    pub unresolved: usize,
 }
 
 /// Number of lines in `text`, for spans that cover a whole file.
@@ -786,7 +857,7 @@ mod tests {
             Path::new("/r"),
         );
         assert_eq!(units.len(), 3);
-        assert!(matches!(&units[0], Unit::Module { judge, .. } if judge.len() == 2));
+        assert!(matches!(&units[0], Unit::Module { judge, called: false, .. } if judge.len() == 2));
         assert!(matches!(&units[2], Unit::File(s) if s.path().is_none()));
     }
 }

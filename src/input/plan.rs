@@ -111,6 +111,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             literal_lines: Arc::from(Vec::new()),
             line_map: None,
             manifests: None,
+            instance: None,
         }),
         Err(e) => parsed
             .errors

@@ -13,17 +13,17 @@
 
 use super::yaml;
 use super::{
-    Document, Format, InputError, Locations, Parsed, PathSeg, Source, Span, Unread, push_index,
-    push_key, read_text,
+    Document, Format, InputError, Instance, Locations, ModuleCall, Parsed, PathSeg, Source, Span,
+    Unfollowed, Unread, push_index, push_key, read_text,
 };
 use hcl::eval::{Context, Evaluate, FuncArgs, FuncDef, ParamType};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{BlockLabel, Body, Structure};
 use regorus::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// One file of a module, as read from disk.
@@ -146,8 +146,47 @@ impl LineIndex {
     }
 }
 
-/// Parses the files of one module directory; returns documents for the files marked `judge`.
+/// Parses the files of one module directory as a root module; returns documents for the files
+/// marked `judge`.
 pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
+    evaluate(files, Vars::Root(tfvars), None).parsed
+}
+
+/// Where a module's variables come from.
+enum Vars<'a> {
+    /// A root module: defaults, then the variable files in Terraform's order.
+    Root(&'a [SourceFile]),
+    /// A module instance: the caller's arguments (known ones; `unknown` names arguments the
+    /// caller passes whose value is not statically known), then defaults for the rest.
+    Instance {
+        inputs: hcl::Map<String, hcl::Value>,
+        unknown: Vec<String>,
+    },
+}
+
+/// A `module` block of an evaluated module.
+struct CallSite {
+    name: String,
+    file: String,
+    line: u32,
+    /// Line of the `source` argument (where a bad source is reported).
+    source_line: u32,
+    source: Option<String>,
+    count: Option<hcl::Expression>,
+    for_each: Option<hcl::Expression>,
+    args: Vec<(String, hcl::Expression)>,
+}
+
+/// One module evaluated: its documents, its evaluation context (for its calls' arguments), and
+/// its `module` blocks.
+struct Evaluated {
+    parsed: Parsed,
+    ctx: Context<'static>,
+    calls: Vec<CallSite>,
+}
+
+/// Evaluates the files of one module (a root, or an instance with the caller's inputs).
+fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) -> Evaluated {
     let mut parsed = Parsed::default();
     enum Syntax {
         Hcl(Body),
@@ -188,12 +227,64 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
             Syntax::Json(..) => None,
         })
         .collect();
-    let ctx = module_context(&hcl_bodies, tfvars);
+    // Variables declared in `.tf.json` files count as much as those in `.tf`.
+    let json_defaults: Vec<(String, hcl::Value)> = bodies
+        .iter()
+        .filter_map(|(_, s)| match s {
+            Syntax::Json(tree, _) => Some(tree.clone().into_value()),
+            Syntax::Hcl(_) => None,
+        })
+        .flat_map(|v| json_variable_defaults(&v))
+        .collect();
+    let ctx = module_context(&hcl_bodies, &json_defaults, &vars);
+    let mut calls = Vec::new();
+    for (file, syntax) in &bodies {
+        let Syntax::Hcl(body) = syntax else { continue };
+        let lines = LineIndex::new(&file.text);
+        for block in body.get_blocks("module") {
+            let Some(name) = block.labels.first().map(label_text) else {
+                continue;
+            };
+            let attr = |key: &str| {
+                block
+                    .body
+                    .get_attribute(key)
+                    .map(|a| hcl::Expression::from(a.value.clone()))
+            };
+            let source = attr("source").and_then(|e| match e.evaluate(&ctx) {
+                Ok(hcl::Value::String(s)) => Some(s),
+                _ => None,
+            });
+            let args = block
+                .body
+                .iter()
+                .filter_map(Structure::as_attribute)
+                .filter(|a| {
+                    !matches!(
+                        a.key.as_str(),
+                        "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                    )
+                })
+                .map(|a| (a.key.to_string(), hcl::Expression::from(a.value.clone())))
+                .collect();
+            let line = lines.span(block.span()).line;
+            calls.push(CallSite {
+                name,
+                file: file.path.clone(),
+                line,
+                source_line: block
+                    .body
+                    .get_attribute("source")
+                    .map_or(line, |a| lines.span(a.span()).line),
+                source,
+                count: attr("count"),
+                for_each: attr("for_each"),
+                args,
+            });
+        }
+    }
 
-    let mut module = Tree::Map(BTreeMap::new());
-    // Per judged file: its tree, locations and the lines inside multi-line strings.
-    type Judged<'a> = (&'a SourceFile, Tree, Locations, Vec<(u32, u32)>);
-    let mut docs: Vec<Judged> = Vec::new();
+    let mut converted: Vec<Converted> = Vec::new();
     for (file, syntax) in bodies {
         let (tree, locations, literals) = match syntax {
             Syntax::Hcl(body) => {
@@ -202,6 +293,7 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
                     lines: LineIndex::new(&file.text),
                     ctx: &ctx,
                     locations: Locations::default(),
+                    unresolved_count: 0,
                 };
                 let mut tree = Tree::Map(BTreeMap::new());
                 conv.body(&body, &mut tree, &mut String::new());
@@ -210,12 +302,40 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
                     out: Vec::new(),
                 };
                 hcl_edit::visit::Visit::visit_body(&mut literals, &body);
+                if file.judge {
+                    parsed.unresolved += conv.unresolved_count;
+                }
                 (tree, conv.locations, literals.out)
             }
-            Syntax::Json(tree, locations) => (tree, locations, Vec::new()),
+            Syntax::Json(mut tree, locations) => {
+                // Terraform's JSON syntax: strings are templates (`"${var.region}"`).
+                let unresolved = interpolate(&mut tree, &ctx);
+                if file.judge {
+                    parsed.unresolved += unresolved;
+                }
+                (tree, locations, Vec::new())
+            }
         };
+        converted.push((file, tree, locations, literals));
+    }
+    // Override files merge into the blocks they override, after the normal files, block by
+    // block and attribute by attribute, as Terraform merges them; they are never judged as
+    // resources of their own.
+    let (overrides, mut normal): (Vec<Converted>, Vec<Converted>) = converted
+        .into_iter()
+        .partition(|(file, ..)| is_override(&file.path));
+    // A named override file (pre-commit) is judged through the files it changes.
+    let mut touched = vec![false; normal.len()];
+    for (file, override_tree, ..) in &overrides {
+        for i in apply_override(override_tree, &mut normal) {
+            touched[i] |= file.judge;
+        }
+    }
+    let mut module = Tree::Map(BTreeMap::new());
+    let mut docs: Vec<Converted> = Vec::new();
+    for ((file, tree, locations, literals), touched) in normal.into_iter().zip(touched) {
         module.merge(tree.clone());
-        if file.judge {
+        if file.judge || touched {
             docs.push((file, tree, locations, literals));
         }
     }
@@ -234,9 +354,149 @@ pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
             literal_lines: Arc::from(literals),
             line_map: None,
             manifests: None,
+            instance: instance.cloned(),
         });
     }
-    parsed
+    Evaluated { parsed, ctx, calls }
+}
+
+/// Evaluates the string templates of a `.tf.json` tree (`"${var.x}"`, `"arn:${local.y}/*"`) as
+/// Terraform does; one that cannot be resolved keeps its text. Returns how many stayed unresolved.
+fn interpolate(tree: &mut Tree, ctx: &Context<'static>) -> usize {
+    match tree {
+        Tree::Map(map) => map.values_mut().map(|t| interpolate(t, ctx)).sum(),
+        Tree::Blocks(items) => items.iter_mut().map(|t| interpolate(t, ctx)).sum(),
+        Tree::Leaf(value) => interpolate_value(value, ctx),
+    }
+}
+
+fn interpolate_value(value: &mut Value, ctx: &Context<'static>) -> usize {
+    match value {
+        Value::String(s) if s.contains("${") => {
+            let quoted = format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+            let evaluated = hcl_edit::parser::parse_expr(&quoted)
+                .ok()
+                .and_then(|e| hcl::Expression::from(e).evaluate(ctx).ok());
+            match evaluated {
+                Some(v) => {
+                    *value = hcl_to_value(&v);
+                    0
+                }
+                None => 1,
+            }
+        }
+        Value::Array(items) => regorus::Rc::make_mut(items)
+            .iter_mut()
+            .map(|v| interpolate_value(v, ctx))
+            .sum(),
+        Value::Object(map) => regorus::Rc::make_mut(map)
+            .iter_mut()
+            .map(|(_, v)| interpolate_value(v, ctx))
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// `default`s of the `variable` blocks of a `.tf.json` file (in the HCL shape).
+fn json_variable_defaults(file: &Value) -> Vec<(String, hcl::Value)> {
+    let Ok(vars) = file["variable"].as_object() else {
+        return Vec::new();
+    };
+    vars.iter()
+        .filter_map(|(name, bodies)| {
+            let default = &bodies[0]["default"];
+            if *default == Value::Undefined {
+                return None;
+            }
+            let json = serde_json::to_value(default).ok()?;
+            Some((
+                name.as_string().ok()?.to_string(),
+                hcl::to_value(json).ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// One file of a module, converted: its tree, locations and the lines inside multi-line strings.
+type Converted<'a> = (&'a SourceFile, Tree, Locations, Vec<(u32, u32)>);
+
+/// `override.tf`, `*_override.tf` and their `.tf.json` forms.
+fn is_override(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".tf.json")
+        .or_else(|| name.strip_suffix(".tf"))
+        .unwrap_or(name);
+    stem == "override" || stem.ends_with("_override")
+}
+
+/// Merges an override file's blocks into the first normal file that defines each block:
+/// attributes replace attributes, a nested block type replaces all nested blocks of that type.
+/// (Blocks the normal files do not define are ignored, as Terraform rejects them.)
+fn apply_override(override_tree: &Tree, normal: &mut [Converted]) -> Vec<usize> {
+    let mut touched = Vec::new();
+    let Tree::Map(top) = override_tree else {
+        return touched;
+    };
+    for (block_type, by_label) in top {
+        let Some(labels) = label_count(block_type) else {
+            continue;
+        };
+        // Every (labels..., body) of this block type in the override file.
+        let mut bodies: Vec<(Vec<String>, &Tree)> = Vec::new();
+        collect_bodies(by_label, labels, &mut Vec::new(), &mut bodies);
+        for (path, body) in bodies {
+            for (i, (_, tree, ..)) in normal.iter_mut().enumerate() {
+                if let Some(target) = find_body(tree, block_type, &path) {
+                    if let (Tree::Map(target), Tree::Map(source)) = (target, body) {
+                        for (k, v) in source {
+                            target.insert(k.clone(), v.clone());
+                        }
+                    }
+                    touched.push(i);
+                    break;
+                }
+            }
+        }
+    }
+    touched
+}
+
+fn collect_bodies<'t>(
+    node: &'t Tree,
+    labels: usize,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'t Tree)>,
+) {
+    if labels == 0 {
+        if let Tree::Blocks(list) = node {
+            for body in list {
+                out.push((path.clone(), body));
+            }
+        }
+        return;
+    }
+    if let Tree::Map(map) = node {
+        for (k, v) in map {
+            path.push(k.clone());
+            collect_bodies(v, labels - 1, path, out);
+            path.pop();
+        }
+    }
+}
+
+/// The first body of block `block_type` with these labels in a file's tree.
+fn find_body<'t>(tree: &'t mut Tree, block_type: &str, labels: &[String]) -> Option<&'t mut Tree> {
+    let Tree::Map(top) = tree else { return None };
+    let mut node = top.get_mut(block_type)?;
+    for label in labels {
+        let Tree::Map(map) = node else { return None };
+        node = map.get_mut(label)?;
+    }
+    match node {
+        Tree::Blocks(list) => list.first_mut(),
+        _ => None,
+    }
 }
 
 /// Collects the lines inside multi-line strings and heredocs (after their first line).
@@ -268,18 +528,45 @@ impl hcl_edit::visit::Visit for Literals<'_> {
     }
 }
 
-/// Reads a module directory and parses it: the files in `judge` get documents; the directory's
-/// other `.tf`, `.tf.json`, `terraform.tfvars` and `*.auto.tfvars` files give context (variables,
-/// locals, related resources) even when only some files were named, as pre-commit does.
-pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut usize) -> Parsed {
-    let mut errors = Vec::new();
-    let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
-    let rel_dir = judge
-        .first()
-        .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
-        .unwrap_or_default();
+/// Terraform's settings that tollgate applies too: variable files and values given to
+/// Terraform's command line (`-var-file`, `-var`), in order.
+#[derive(Debug, Clone, Default)]
+pub struct TerraformSettings {
+    /// Variable files (`[terraform] var_files`, then `--tf-var-file`), absolute.
+    pub var_files: Vec<PathBuf>,
+    /// `--tf-var NAME=VALUE`, in order, after the files.
+    pub vars: Vec<(String, String)>,
+}
+
+/// Deepest chain of module calls followed.
+const MAX_MODULE_DEPTH: usize = 16;
+
+/// Is this a file of a Terraform module (`.tf`, `.tf.json`)?
+fn is_configuration(lower: &str) -> bool {
+    lower.ends_with(".tf") || lower.ends_with(".tf.json")
+}
+
+/// Is this a variable file Terraform loads by itself?
+fn is_auto_vars(lower: &str) -> bool {
+    lower == "terraform.tfvars"
+        || lower == "terraform.tfvars.json"
+        || lower.ends_with(".auto.tfvars")
+        || lower.ends_with(".auto.tfvars.json")
+}
+
+/// The files of a module directory that Terraform reads: configuration (judged when `judge`
+/// says so) and, with `with_vars`, the variable files it loads by itself.
+fn read_files(
+    dir: &Path,
+    rel_dir: &str,
+    judge: &dyn Fn(&Path) -> bool,
+    extra: &[PathBuf],
+    with_vars: bool,
+    max: u64,
+    errors: &mut Vec<InputError>,
+) -> (Vec<SourceFile>, Vec<SourceFile>) {
     let rel_of = |name: &str| {
-        if rel_dir.is_empty() {
+        if rel_dir.is_empty() || rel_dir == "." {
             name.to_string()
         } else {
             format!("{rel_dir}/{name}")
@@ -295,7 +582,7 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
                 .collect()
         })
         .unwrap_or_default();
-    for path in &wanted {
+    for path in extra {
         if let Some(name) = path.file_name() {
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_os_string());
@@ -308,11 +595,10 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
     for os_name in names {
         let path = dir.join(&os_name);
         let name = os_name.to_string_lossy();
-        let is_judged = wanted.contains(path.as_path());
+        let is_judged = judge(&path);
         let lower = name.to_ascii_lowercase();
-        let is_tf = lower.ends_with(".tf") || lower.ends_with(".tf.json");
-        let is_vars = lower == "terraform.tfvars" || lower.ends_with(".auto.tfvars");
-        if !is_tf && !is_vars && !is_judged {
+        let is_vars = with_vars && is_auto_vars(&lower);
+        if !is_configuration(&lower) && !is_vars && !is_judged {
             continue;
         }
         match read_text(&path, max) {
@@ -329,10 +615,385 @@ pub fn read_module(dir: &Path, judge: &[Source], max: u64, files_judged: &mut us
             Err(Unread(reason)) => errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
         }
     }
+    (files, tfvars)
+}
+
+/// Reads a module directory and evaluates it as a root module: the files in `judge` get
+/// documents, the directory's other files give context (variables, locals, related resources)
+/// even when only some files were named, as pre-commit does. Every `module` block with a local
+/// source (or one `terraform init` downloaded) is followed: each instance is evaluated with the
+/// caller's arguments, recursively, and all its files are judged through it.
+pub fn read_module(
+    dir: &Path,
+    judge: &[Source],
+    settings: &TerraformSettings,
+    max: u64,
+    files_judged: &mut usize,
+) -> Parsed {
+    let mut errors = Vec::new();
+    let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
+    let rel_dir = judge
+        .first()
+        .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .unwrap_or_default();
+    let extra: Vec<PathBuf> = wanted.iter().map(|p| p.to_path_buf()).collect();
+    let (files, mut tfvars) = read_files(
+        dir,
+        &rel_dir,
+        &|p: &Path| wanted.contains(p),
+        &extra,
+        true,
+        max,
+        &mut errors,
+    );
+    // `-var-file` and `-var` come after the files Terraform loads by itself, in order.
+    for path in &settings.var_files {
+        match read_text(path, max) {
+            Ok(text) => tfvars.push(SourceFile::new(
+                format!("{}{}", EXPLICIT_PREFIX, path.display()),
+                text,
+                false,
+            )),
+            Err(Unread(reason)) => errors.push(InputError::new(
+                &path.display().to_string(),
+                0,
+                0,
+                format!("variable file: {reason}"),
+            )),
+        }
+    }
+    if !settings.vars.is_empty() {
+        let text: String = settings
+            .vars
+            .iter()
+            .map(|(k, v)| format!("{k} = {}\n", cli_var_literal(v)))
+            .collect();
+        tfvars.push(SourceFile::new(
+            format!("{EXPLICIT_PREFIX}--tf-var"),
+            text,
+            false,
+        ));
+    }
     *files_judged += files.iter().filter(|f| f.judge).count();
-    let mut module = parse_module(&files, &tfvars);
-    module.errors.extend(errors);
-    module
+    let evaluated = evaluate(&files, Vars::Root(&tfvars), None);
+    let mut parsed = evaluated.parsed;
+    parsed.errors.extend(errors);
+    let downloaded = downloaded_modules(dir);
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut stack = vec![canonical];
+    follow(
+        &FollowFrom {
+            dir,
+            rel_dir: &rel_dir,
+            key: "",
+            ctx: &evaluated.ctx,
+            calls: &evaluated.calls,
+            parent: None,
+        },
+        &downloaded,
+        max,
+        &mut stack,
+        &mut parsed,
+    );
+    parsed
+}
+
+/// Variable files named on the command line sort after the ones Terraform loads by itself.
+const EXPLICIT_PREFIX: &str = "\u{10ffff}";
+
+/// `--tf-var NAME=VALUE` as Terraform reads `-var`: HCL when it parses as an expression (a list,
+/// a map, a number), else the string itself.
+fn cli_var_literal(value: &str) -> String {
+    let looks_structured = value.starts_with('[') || value.starts_with('{');
+    if looks_structured || value.parse::<f64>().is_ok() || value == "true" || value == "false" {
+        value.to_string()
+    } else {
+        format!("{:?}", value)
+    }
+}
+
+/// A module evaluated and about to have its calls followed.
+struct FollowFrom<'a> {
+    dir: &'a Path,
+    rel_dir: &'a str,
+    /// Dotted key of this module in `modules.json` (`""` for the root, `site.child`).
+    key: &'a str,
+    ctx: &'a Context<'static>,
+    calls: &'a [CallSite],
+    parent: Option<&'a Arc<Instance>>,
+}
+
+/// `.terraform/modules/modules.json` of a root module: module key → directory.
+fn downloaded_modules(root: &Path) -> HashMap<String, PathBuf> {
+    let Ok(text) = std::fs::read_to_string(root.join(".terraform/modules/modules.json")) else {
+        return HashMap::new();
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return HashMap::new();
+    };
+    value["Modules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            Some((
+                m["Key"].as_str()?.to_string(),
+                root.join(m["Dir"].as_str()?),
+            ))
+        })
+        .collect()
+}
+
+/// Lexically joins a relative display path and a module source (`envs/prod` + `../../modules/x`).
+fn join_rel(base: &str, source: &str) -> String {
+    let mut parts: Vec<&str> = base
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    for seg in source.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Follows every call of an evaluated module: each instance of each callee is evaluated with its
+/// arguments and its files become documents; then its own calls, recursively.
+fn follow(
+    from: &FollowFrom,
+    downloaded: &HashMap<String, PathBuf>,
+    max: u64,
+    stack: &mut Vec<PathBuf>,
+    out: &mut Parsed,
+) {
+    let prefix = from
+        .parent
+        .map(|p| format!("{}.", p.address))
+        .unwrap_or_default();
+    for call in from.calls {
+        let key = if from.key.is_empty() {
+            call.name.clone()
+        } else {
+            format!("{}.{}", from.key, call.name)
+        };
+        let base_address = format!("{prefix}module.{}", call.name);
+        let Some(source) = &call.source else {
+            out.unfollowed.push(Unfollowed {
+                file: call.file.clone(),
+                line: call.line,
+                address: base_address,
+                source: String::new(),
+                reason: "its `source` is not a known string".into(),
+            });
+            continue;
+        };
+        let local = source.starts_with("./") || source.starts_with("../");
+        let (dir, rel_dir) = if local {
+            (from.dir.join(source), join_rel(from.rel_dir, source))
+        } else if let Some(dir) = downloaded.get(&key) {
+            let rel = dir
+                .strip_prefix(from.dir)
+                .map(|r| join_rel(from.rel_dir, &r.to_string_lossy()))
+                .unwrap_or_else(|_| dir.display().to_string());
+            (dir.clone(), rel)
+        } else {
+            out.unfollowed.push(Unfollowed {
+                file: call.file.clone(),
+                line: call.line,
+                address: base_address,
+                source: source.clone(),
+                reason: "a remote source that is not downloaded: run `terraform init` first (tollgate reads `.terraform/modules`)".into(),
+            });
+            continue;
+        };
+        if !dir.is_dir() {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.source_line,
+                1,
+                format!(
+                    "module `{}`: source `{source}` is not a directory",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if stack.contains(&canonical) {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.source_line,
+                1,
+                format!(
+                    "module `{}`: source `{source}` calls itself (a module cycle)",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        if stack.len() > MAX_MODULE_DEPTH {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.line,
+                1,
+                format!(
+                    "module `{}`: module calls nest deeper than {MAX_MODULE_DEPTH}",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        let mut read_errors = Vec::new();
+        let (files, _) = read_files(&dir, &rel_dir, &|_| true, &[], false, max, &mut read_errors);
+        out.errors.extend(read_errors);
+        for (suffix, ctx) in instances(call, from.ctx) {
+            let address = format!("{base_address}{suffix}");
+            let (inputs, unknown) = arguments(call, &ctx);
+            let mut calls = from.parent.map(|p| p.calls.clone()).unwrap_or_default();
+            calls.push(ModuleCall {
+                file: call.file.clone(),
+                line: call.line,
+                address: address.clone(),
+            });
+            let instance = Arc::new(Instance { address, calls });
+            let evaluated = evaluate(&files, Vars::Instance { inputs, unknown }, Some(&instance));
+            out.documents.extend(evaluated.parsed.documents);
+            out.errors.extend(evaluated.parsed.errors);
+            out.unresolved += evaluated.parsed.unresolved;
+            stack.push(canonical.clone());
+            follow(
+                &FollowFrom {
+                    dir: &dir,
+                    rel_dir: &rel_dir,
+                    key: &key,
+                    ctx: &evaluated.ctx,
+                    calls: &evaluated.calls,
+                    parent: Some(&instance),
+                },
+                downloaded,
+                max,
+                stack,
+                out,
+            );
+            stack.pop();
+        }
+    }
+}
+
+/// The instances a `module` block creates: with `count` or `for_each` known, one per index or
+/// key (none when empty), with `count.index` or `each.key`/`each.value` bound for its arguments;
+/// otherwise one.
+fn instances(call: &CallSite, ctx: &Context<'static>) -> Vec<(String, Context<'static>)> {
+    if let Some(count) = &call.count {
+        if let Ok(hcl::Value::Number(n)) = count.evaluate(ctx) {
+            let n = n.as_u64().unwrap_or(0);
+            return (0..n)
+                .map(|i| {
+                    let mut c = ctx.clone();
+                    let mut m = hcl::Map::new();
+                    m.insert("index".to_string(), hcl::Value::from(i));
+                    c.declare_var("count", hcl::Value::Object(m));
+                    (format!("[{i}]"), c)
+                })
+                .collect();
+        }
+    }
+    if let Some(for_each) = &call.for_each {
+        let entries: Option<Vec<(String, hcl::Value)>> = match for_each.evaluate(ctx) {
+            Ok(hcl::Value::Object(map)) => Some(map.into_iter().collect()),
+            Ok(hcl::Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    hcl::Value::String(s) => Some((s.clone(), hcl::Value::String(s))),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        if let Some(entries) = entries {
+            return entries
+                .into_iter()
+                .map(|(key, value)| {
+                    let mut c = ctx.clone();
+                    let mut m = hcl::Map::new();
+                    m.insert("key".to_string(), hcl::Value::from(key.clone()));
+                    m.insert("value".to_string(), value);
+                    c.declare_var("each", hcl::Value::Object(m));
+                    (format!("[{key:?}]"), c)
+                })
+                .collect();
+        }
+    }
+    vec![(String::new(), ctx.clone())]
+}
+
+/// A call's arguments evaluated in the caller: known values, and the names of arguments whose
+/// value is not statically known (the callee's variable stays unknown, not its default).
+fn arguments(
+    call: &CallSite,
+    ctx: &Context<'static>,
+) -> (hcl::Map<String, hcl::Value>, Vec<String>) {
+    let mut inputs = hcl::Map::new();
+    let mut unknown = Vec::new();
+    for (name, expr) in &call.args {
+        match expr.evaluate(ctx) {
+            Ok(v) => {
+                inputs.insert(name.clone(), v);
+            }
+            Err(_) => unknown.push(name.clone()),
+        }
+    }
+    (inputs, unknown)
+}
+
+/// The local module directories the `.tf` files of `dir` call (to know which directories are
+/// judged through their callers rather than as roots).
+pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        if !name.ends_with(".tf") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        if !text.contains("module") {
+            continue;
+        }
+        let Ok(body) = hcl_edit::parser::parse_body(super::strip_bom(&text)) else {
+            continue;
+        };
+        for block in body.get_blocks("module") {
+            let source = block.body.get_attribute("source").and_then(|a| {
+                hcl::Expression::from(a.value.clone())
+                    .evaluate(&base_context())
+                    .ok()
+            });
+            if let Some(hcl::Value::String(source)) = source {
+                if source.starts_with("./") || source.starts_with("../") {
+                    out.push(dir.join(source));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Resource and data types a configuration document declares, and `provider` when it
@@ -478,9 +1139,16 @@ fn wrap_json_blocks(v: &Value, labels: usize, _ptr: &mut String, _locs: &mut Loc
 }
 
 /// Builds the evaluation context: `var.*` from defaults and tfvars, `local.*` where resolvable.
-fn module_context(bodies: &[&Body], tfvars: &[SourceFile]) -> Context<'static> {
+fn module_context(
+    bodies: &[&Body],
+    json_defaults: &[(String, hcl::Value)],
+    source: &Vars,
+) -> Context<'static> {
     let mut ctx = base_context();
     let mut vars = hcl::Map::new();
+    for (name, value) in json_defaults {
+        vars.insert(name.clone(), value.clone());
+    }
     for body in bodies {
         for block in body.get_blocks("variable") {
             let Some(name) = block.labels.first().map(label_text) else {
@@ -494,22 +1162,23 @@ fn module_context(bodies: &[&Body], tfvars: &[SourceFile]) -> Context<'static> {
             }
         }
     }
-    // terraform.tfvars first, then *.auto.tfvars in lexical order: later files win, as in Terraform.
-    let mut ordered: Vec<&SourceFile> = tfvars.iter().collect();
-    ordered.sort_by_key(|f| {
-        (
-            !f.path.ends_with("/terraform.tfvars") && f.path != "terraform.tfvars",
-            f.path.clone(),
-        )
-    });
-    for file in ordered {
-        let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
-            continue;
-        };
-        for attr in body.iter().filter_map(Structure::as_attribute) {
-            let expr: hcl::Expression = attr.value.clone().into();
-            if let Ok(v) = expr.evaluate(&ctx) {
-                vars.insert(attr.key.to_string(), v);
+    match source {
+        Vars::Root(tfvars) => {
+            // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical
+            // order, then the files and values given to Terraform's command line: later wins.
+            for file in ordered_var_files(tfvars) {
+                for (name, value) in var_file_values(file, &ctx) {
+                    vars.insert(name, value);
+                }
+            }
+        }
+        Vars::Instance { inputs, unknown } => {
+            // A child module reads no variable files: only its caller's arguments.
+            for name in unknown {
+                vars.shift_remove(name);
+            }
+            for (name, value) in inputs {
+                vars.insert(name.clone(), value.clone());
             }
         }
     }
@@ -543,6 +1212,63 @@ fn module_context(bodies: &[&Body], tfvars: &[SourceFile]) -> Context<'static> {
     ctx
 }
 
+/// Variable files in Terraform's order: `terraform.tfvars`, `terraform.tfvars.json`, then
+/// `*.auto.tfvars` and `*.auto.tfvars.json` in one lexical order by file name, then the files and
+/// values of the command line in the order given.
+fn ordered_var_files(files: &[SourceFile]) -> Vec<&SourceFile> {
+    let rank = |f: &SourceFile| {
+        let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+        if f.path.starts_with(EXPLICIT_PREFIX) {
+            2
+        } else if name == "terraform.tfvars" || name == "terraform.tfvars.json" {
+            0
+        } else {
+            1
+        }
+    };
+    let mut ordered: Vec<(usize, &SourceFile)> = files.iter().enumerate().collect();
+    ordered.sort_by(|(ia, a), (ib, b)| {
+        let name = |f: &SourceFile| f.path.rsplit('/').next().unwrap_or(&f.path).to_string();
+        rank(a)
+            .cmp(&rank(b))
+            // Explicit files keep their command-line order; the others sort by name, with
+            // `terraform.tfvars` before `terraform.tfvars.json`.
+            .then_with(|| {
+                if rank(a) == 2 {
+                    ia.cmp(ib)
+                } else {
+                    name(a).cmp(&name(b))
+                }
+            })
+    });
+    ordered.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The values a variable file sets (HCL `.tfvars` or JSON `.tfvars.json`).
+fn var_file_values(file: &SourceFile, ctx: &Context<'static>) -> Vec<(String, hcl::Value)> {
+    if file.path.ends_with(".json") {
+        let Ok(serde_json::Value::Object(map)) =
+            serde_json::from_str::<serde_json::Value>(super::strip_bom(&file.text))
+        else {
+            return Vec::new();
+        };
+        return map
+            .into_iter()
+            .filter_map(|(k, v)| hcl::to_value(v).ok().map(|v| (k, v)))
+            .collect();
+    }
+    let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
+        return Vec::new();
+    };
+    body.iter()
+        .filter_map(Structure::as_attribute)
+        .filter_map(|attr| {
+            let expr: hcl::Expression = attr.value.clone().into();
+            expr.evaluate(ctx).ok().map(|v| (attr.key.to_string(), v))
+        })
+        .collect()
+}
+
 fn label_text(label: &BlockLabel) -> String {
     match label {
         BlockLabel::Ident(i) => i.as_str().to_string(),
@@ -555,6 +1281,8 @@ struct Converter<'a> {
     lines: LineIndex,
     ctx: &'a Context<'a>,
     locations: Locations,
+    /// Attribute values that stayed unresolved (shown in the summary).
+    unresolved_count: usize,
 }
 
 impl Converter<'_> {
@@ -570,6 +1298,14 @@ impl Converter<'_> {
                     tree.map_mut().insert(key.to_string(), Tree::Leaf(value));
                 }
                 Structure::Block(block) => {
+                    // A resource with `count = 0` or an empty `for_each` creates nothing:
+                    // Terraform deploys no instance, so there is nothing to judge.
+                    if ptr.is_empty()
+                        && matches!(block.ident.as_str(), "resource" | "data")
+                        && self.creates_nothing(&block.body)
+                    {
+                        continue;
+                    }
                     let block_span = self.lines.span(block.span());
                     let start = ptr.len();
                     let mut node = &mut *tree;
@@ -599,6 +1335,23 @@ impl Converter<'_> {
                     ptr.truncate(start);
                 }
             }
+        }
+    }
+
+    /// Does a block's known `count` or `for_each` create no instance?
+    fn creates_nothing(&self, body: &Body) -> bool {
+        let known = |key: &str| {
+            body.get_attribute(key).and_then(|a| {
+                hcl::Expression::from(a.value.clone())
+                    .evaluate(self.ctx)
+                    .ok()
+            })
+        };
+        match (known("count"), known("for_each")) {
+            (Some(hcl::Value::Number(n)), _) => n.as_f64() == Some(0.0),
+            (_, Some(hcl::Value::Object(m))) => m.is_empty(),
+            (_, Some(hcl::Value::Array(a))) => a.is_empty(),
+            _ => false,
         }
     }
 
@@ -638,7 +1391,10 @@ impl Converter<'_> {
                 let converted: hcl::Expression = other.clone().into();
                 match converted.evaluate(self.ctx) {
                     Ok(v) => hcl_to_value(&v),
-                    Err(_) => Value::from(self.unresolved(other)),
+                    Err(_) => {
+                        self.unresolved_count += 1;
+                        Value::from(self.unresolved(other))
+                    }
                 }
             }
         }

@@ -83,6 +83,9 @@ pub struct Finding {
     /// source line the finding points at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rendered: Option<String>,
+    /// For a finding in a module instance: the `module` blocks that lead to it, outermost first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub module_calls: Vec<crate::input::ModuleCall>,
 }
 
 impl Finding {
@@ -200,7 +203,13 @@ pub fn finding(
         line: span.line,
         column: span.column,
         end_line: span.end_line,
-        resource: location.resource,
+        // In a module instance, addresses carry the module path: `module.site.aws_s3_bucket.this`.
+        resource: match &doc.instance {
+            Some(instance) if location.resource != *doc.path => {
+                format!("{}.{}", instance.address, location.resource)
+            }
+            _ => location.resource.clone(),
+        },
         source_rule: format!("{}.{}", rule.package, rule.name),
         exception: raw.conftest_exception.then(|| ExceptionRef {
             id: format!("conftest:{}", rule.package),
@@ -213,9 +222,14 @@ pub fn finding(
         details,
         render,
         rendered,
+        module_calls: doc
+            .instance
+            .as_ref()
+            .map(|i| i.calls.clone())
+            .unwrap_or_default(),
     };
     if finding.status == Status::Failed {
-        let anchor = doc.resource_line(&finding.resource);
+        let anchor = doc.resource_line(&location.resource);
         judge.apply_exceptions(&mut finding, anchor, inline, inline_matches);
     }
     Some(finding)

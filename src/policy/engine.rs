@@ -597,6 +597,7 @@ mod tests {
             literal_lines: Arc::from(Vec::new()),
             line_map: None,
             manifests: None,
+            instance: None,
         }
     }
 

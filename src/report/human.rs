@@ -58,10 +58,15 @@ pub fn render(ctx: &ReportContext) -> String {
         );
     }
     for n in &o.notices {
+        let label = match n {
+            crate::outcome::Notice::PolicyNotEvaluated { .. } => "warning[policy]",
+            crate::outcome::Notice::UnknownRule { .. } => "warning[config]",
+            crate::outcome::Notice::ModuleNotFollowed { .. } => "warning[module]",
+        };
         let _ = writeln!(
             out,
             "{}: {}",
-            style.paint("1;33", "warning[policy]"),
+            style.paint("1;33", label),
             clean(&super::notice_text(n))
         );
     }
@@ -152,6 +157,10 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             style.paint(caret_code, &"^".repeat(content_len))
         );
     }
+    for call in &f.module_calls {
+        let text = format!("via {}:{} ({})", call.file, call.line, call.address);
+        let _ = writeln!(out, "{pad} = {}", style.paint("2", &clean(&text)));
+    }
     if let Some(render) = &f.render {
         let source_line = lines
             .and_then(|l| l.get(f.line.saturating_sub(1) as usize))
@@ -221,10 +230,11 @@ fn summary(ctx: &ReportContext, style: &Style) -> String {
     let expired = o.exceptions.count(crate::judge::ExceptionState::Expired);
     let unused = o.exceptions.count(crate::judge::ExceptionState::Unused);
     format!(
-        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s); exceptions: {expired} expired, {unused} unused; left out: {} ({:.2}s)\n",
+        "tollgate: {verdict_text}: {blocking} blocking, {warnings} warning(s), {excepted} excepted, {} error(s) in {} file(s), {} document(s) ({} unresolved value(s)); exceptions: {expired} expired, {unused} unused; left out: {} ({:.2}s)\n",
         o.errors.len(),
         o.stats.files_scanned,
         o.stats.documents,
+        o.stats.unresolved_values,
         super::left_out(o),
         o.timings.total.as_secs_f64(),
     )

@@ -59,6 +59,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             "files_excluded": o.stats.files_excluded,
             "files_ignored": o.stats.files_ignored,
             "directories_skipped": o.stats.directories_skipped,
+            "unresolved_values": o.stats.unresolved_values,
             "exceptions_expired": o.exceptions.count(crate::judge::ExceptionState::Expired),
             "exceptions_unused": o.exceptions.count(crate::judge::ExceptionState::Unused),
             "exceptions_expiring": o.exceptions.count(crate::judge::ExceptionState::Expiring),

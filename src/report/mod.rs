@@ -227,6 +227,15 @@ pub fn notice_text(n: &Notice) -> String {
         Notice::PolicyNotEvaluated { file, package, .. } => format!(
             "policy {file} (package `{package}`) is never evaluated: it has no `deny`, `violation` or `warn` rule and no evaluated policy uses it"
         ),
+        Notice::ModuleNotFollowed {
+            file,
+            line,
+            address,
+            source,
+            reason,
+        } => format!(
+            "module call `{address}` ({file}:{line}, source `{source}`) not followed, its resources not judged: {reason}"
+        ),
         Notice::UnknownRule {
             pattern,
             declared_at,

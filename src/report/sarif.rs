@@ -332,6 +332,24 @@ fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
             "resource": f.resource,
         },
     });
+    if !f.module_calls.is_empty() {
+        result["relatedLocations"] = Value::Array(
+            f.module_calls
+                .iter()
+                .enumerate()
+                .map(|(i, call)| {
+                    json!({
+                        "id": i,
+                        "message": {"text": format!("called as `{}`", call.address)},
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(&call.file),
+                            "region": {"startLine": call.line.max(1)},
+                        },
+                    })
+                })
+                .collect(),
+        );
+    }
     // GitHub ignores SARIF suppressions (alerts are dismissed in the UI), so excepted findings
     // only appear here on request, marked as suppressed for other SARIF consumers.
     if let (Status::Excepted, Some(ex)) = (f.status, &f.exception) {
@@ -377,6 +395,7 @@ mod tests {
             details: Default::default(),
             render: None,
             rendered: None,
+            module_calls: vec![],
         }
     }
 
