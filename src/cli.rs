@@ -37,6 +37,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Exception health: every exception with owner, age, days to expiry and status, plus totals.
     Exceptions(ExceptionsArgs),
+    /// Write governed exceptions for every current blocking finding (onboarding an existing repository).
+    Baseline(BaselineArgs),
     /// Write a starter tollgate.toml and .tollgate/exceptions.yaml at the repository root.
     Init {
         /// Overwrite existing files.
@@ -100,6 +102,13 @@ pub struct ScanArgs {
     /// Include excepted findings in SARIF, each with a `suppressions` entry (kind `external`).
     #[arg(long)]
     pub sarif_include_excepted: bool,
+    /// Judge a pull request against this git revision: the gate's configuration, exceptions and
+    /// repository policies are read from it, and only findings it does not have block.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// With --base: fail (exit 1) when the change edits the configuration, exceptions or policies.
+    #[arg(long, requires = "base")]
+    pub fail_on_governance_change: bool,
     /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
     #[arg(long, hide = true)]
     pub parse_only: bool,
@@ -183,6 +192,40 @@ pub struct ExceptionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Paths to scan [default: .].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Owner of the exceptions written (a team).
+    #[arg(long, required = true)]
+    pub owner: String,
+    /// Why the findings are accepted for now.
+    #[arg(long, required = true)]
+    pub reason: String,
+    /// Expiry date of the exceptions (YYYY-MM-DD), within `exceptions.max_days`.
+    #[arg(long, required = true, value_name = "DATE")]
+    pub expires: String,
+    /// Ticket to record on each exception.
+    #[arg(long)]
+    pub ticket: Option<String>,
+    /// Only findings of these rule ids or globs (repeatable).
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+    /// Only findings in files matching these globs (repeatable).
+    #[arg(long = "path", value_name = "GLOB")]
+    pub path_globs: Vec<String>,
+    /// Print what would be added without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub judging: JudgeArgs,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+    #[command(flatten)]
+    pub scan: ScanOptions,
 }
 
 #[derive(Debug, clap::Args)]

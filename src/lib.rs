@@ -19,4 +19,5 @@ pub mod pipeline;
 pub mod policy;
 pub(crate) mod progress;
 pub mod report;
+pub mod revision;
 pub(crate) mod settings;

@@ -5,7 +5,7 @@
 //! or the walker.
 
 use crate::input::{InputError, Skipped};
-use crate::judge::governance::Relaxation;
+use crate::judge::governance::{Change, Relaxation};
 use crate::judge::{ExceptionHealth, ExceptionState, Finding, Verdict};
 use serde::Serialize;
 use std::time::Duration;
@@ -112,6 +112,42 @@ pub struct Outcome {
     pub governance: Vec<Relaxation>,
     /// Things that did not stop the run but that a reader must see.
     pub notices: Vec<Notice>,
+    /// With `--base`: the base revision and how the findings compare with it.
+    pub base: Option<BaseComparison>,
+    /// With `--base`: how the pull request changes the gate's own rules (configuration,
+    /// exceptions, policies); the run used the base's.
+    pub governance_changes: Vec<Change>,
+    /// `--fail-on-governance-change`: any governance change fails the run.
+    pub fail_on_governance_change: bool,
+}
+
+/// The findings of a run against those of its base revision.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BaseComparison {
+    /// The revision as given and its commit id.
+    pub revision: String,
+    pub commit: String,
+    /// Failed findings the base does not have.
+    pub new: usize,
+    /// Failed findings the base already has (same rule, file, resource, occurrence).
+    pub existing: usize,
+    /// Failed findings of the base that are gone.
+    pub fixed: usize,
+}
+
+/// (rule, file, resource, occurrence) of each finding, in order; `file` may be mapped (renames).
+fn fingerprints<'a>(
+    findings: impl Iterator<Item = &'a Finding>,
+    file: impl Fn(&Finding) -> String,
+) -> impl Iterator<Item = (String, String, String, usize)> {
+    let mut seen: std::collections::HashMap<(String, String, String), usize> =
+        std::collections::HashMap::new();
+    findings.map(move |f| {
+        let key = (f.rule_id.clone(), file(f), f.resource.clone());
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        (key.0, key.1, key.2, *n)
+    })
 }
 
 /// A warning about the run itself (not about a resource).
@@ -146,9 +182,68 @@ pub struct Counts {
     pub blocking: usize,
     pub warnings: usize,
     pub excepted: usize,
+    /// With `--base`: failed findings the base already had (neither blocking nor warning).
+    pub existing: usize,
 }
 
 impl Outcome {
+    /// Marks every failed finding new or existing against the base's findings, by fingerprint:
+    /// rule, file, resource and occurrence, never line numbers (the same one SARIF uses), so moved
+    /// lines do not matter; files git reports as renamed keep their base findings.
+    pub fn compare_with_base(
+        &mut self,
+        base: &Outcome,
+        revision: &str,
+        commit: &str,
+        renames: &std::collections::HashMap<String, String>,
+    ) {
+        use crate::judge::{BaselineState, Status};
+        let renamed = |file: &str| {
+            renames
+                .get(file)
+                .cloned()
+                .unwrap_or_else(|| file.to_string())
+        };
+        // Every finding the base has counts, excepted ones too: a rename that moves a file out of
+        // its exception's paths does not make its finding the change's.
+        let base_prints: std::collections::HashSet<(String, String, String, usize)> =
+            fingerprints(base.findings.iter(), |f| renamed(&f.file)).collect();
+        let base_failed: Vec<(String, String, String, usize)> = fingerprints(
+            base.findings.iter().filter(|f| f.status == Status::Failed),
+            |f| renamed(&f.file),
+        )
+        .collect();
+        let head_prints: Vec<(String, String, String, usize)> = fingerprints(
+            self.findings.iter().filter(|f| f.status == Status::Failed),
+            |f| f.file.clone(),
+        )
+        .collect();
+        let mut comparison = BaseComparison {
+            revision: revision.to_string(),
+            commit: commit.to_string(),
+            ..BaseComparison::default()
+        };
+        let mut prints = head_prints.iter();
+        for f in self
+            .findings
+            .iter_mut()
+            .filter(|f| f.status == Status::Failed)
+        {
+            let print = prints.next().expect("one fingerprint per failed finding");
+            if base_prints.contains(print) {
+                f.baseline = Some(BaselineState::Existing);
+                comparison.existing += 1;
+            } else {
+                f.baseline = Some(BaselineState::New);
+                comparison.new += 1;
+            }
+        }
+        let head_set: std::collections::HashSet<&(String, String, String, usize)> =
+            head_prints.iter().collect();
+        comparison.fixed = base_failed.iter().filter(|p| !head_set.contains(p)).count();
+        self.base = Some(comparison);
+    }
+
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for f in &self.findings {
@@ -156,6 +251,8 @@ impl Outcome {
                 c.blocking += 1;
             } else if f.warns() {
                 c.warnings += 1;
+            } else if f.is_existing() {
+                c.existing += 1;
             } else {
                 c.excepted += 1;
             }
@@ -167,6 +264,7 @@ impl Outcome {
         let stale = self.strict_exceptions
             && (self.exceptions.count(ExceptionState::Expired) > 0
                 || self.exceptions.count(ExceptionState::Unused) > 0);
-        Verdict::of(&self.findings, self.errors.len(), stale)
+        let governance = self.fail_on_governance_change && !self.governance_changes.is_empty();
+        Verdict::of(&self.findings, self.errors.len(), stale || governance)
     }
 }

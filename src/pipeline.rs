@@ -134,6 +134,9 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         strict_exceptions: judge.strict_exceptions,
         governance: Vec::new(),
         notices: Vec::new(),
+        base: None,
+        governance_changes: Vec::new(),
+        fail_on_governance_change: false,
     };
     let mut inline = Vec::new();
     let mut scanned = Vec::new();

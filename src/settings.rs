@@ -193,6 +193,25 @@ impl Settings {
         (config, config_path): (Config, Option<PathBuf>),
     ) -> Result<Judge, Error> {
         let today = today(args.today.as_deref())?;
+        let all = self.exceptions(args, &config, today)?;
+        let judge = Judge::new(today, &config, all, args.strict_exceptions);
+        Ok(match config_path {
+            Some(path) => judge.with_config_source(ConfigSource {
+                display: self.display(&path),
+                text: std::fs::read_to_string(&path).unwrap_or_default(),
+            }),
+            None => judge,
+        })
+    }
+
+    /// The exception files in force (`--exceptions`, else the config's, else the default one if
+    /// present), validated.
+    pub fn exceptions(
+        &self,
+        args: &JudgeArgs,
+        config: &Config,
+        today: Date,
+    ) -> Result<Vec<Exception>, Error> {
         let limits = Limits {
             today,
             max_days: config.exceptions.max_days,
@@ -232,14 +251,18 @@ impl Settings {
                 all.push(e);
             }
         }
-        let judge = Judge::new(today, &config, all, args.strict_exceptions);
-        Ok(match config_path {
-            Some(path) => judge.with_config_source(ConfigSource {
-                display: self.display(&path),
-                text: std::fs::read_to_string(&path).unwrap_or_default(),
-            }),
-            None => judge,
-        })
+        Ok(all)
+    }
+
+    /// The same settings over another tree of the repository (the base of `--base`): the root
+    /// is that tree, and the current directory the same place inside it.
+    pub fn at(&self, tree: &Path) -> Settings {
+        let inner = self.cwd.strip_prefix(&self.root).unwrap_or(Path::new(""));
+        Settings {
+            root: tree.to_path_buf(),
+            cwd: tree.join(inner),
+            color: self.color,
+        }
     }
 
     /// A path as reports show it: relative to the repository root, with `/`.

@@ -12,6 +12,8 @@
 #   TG_SUMMARY     true: Markdown job summary into GITHUB_STEP_SUMMARY
 #   TG_FAIL_ON     block | warn | never ("never" still fails when tollgate could not judge: exit 2)
 #   TG_ARGS        extra arguments, split on whitespace
+#   TG_BASE        git revision to judge the change against (--base); empty or `none`: no base
+#   TG_FAIL_ON_GOVERNANCE_CHANGE  true: --fail-on-governance-change (with a base)
 # A list input holds one item per line (an item may then contain spaces), or items separated by
 # spaces on a single line.
 # Outputs (GITHUB_OUTPUT): exit-code (0 pass or warn, 1 block, 2 error), verdict, sarif (absolute
@@ -62,6 +64,10 @@ if [ -n "$sarif" ]; then
 fi
 if [ "${TG_SUMMARY:-true}" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   args+=(--report "markdown=$GITHUB_STEP_SUMMARY")
+fi
+if [ -n "${TG_BASE:-}" ] && [ "${TG_BASE}" != none ]; then
+  args+=(--base "$TG_BASE")
+  if [ "${TG_FAIL_ON_GOVERNANCE_CHANGE:-false}" = true ]; then args+=(--fail-on-governance-change); fi
 fi
 split "${TG_ARGS:-}"
 for a in ${items[@]+"${items[@]}"}; do

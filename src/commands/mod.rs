@@ -2,6 +2,7 @@
 //! runs the library and hands data to `report/` for printing; none reads raw arguments or
 //! prints on its own.
 
+mod baseline;
 mod exceptions;
 mod init;
 mod rules;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Explain { id, policies } => rules::explain(&settings, &id, &policies),
         Command::Verify(args) => verify::run(&settings, args),
         Command::Exceptions(args) => exceptions::run(&settings, args),
+        Command::Baseline(args) => baseline::run(&settings, args),
         Command::Init { force } => init::run(&settings, force),
         Command::Completions { .. } => unreachable!("handled above"),
     }

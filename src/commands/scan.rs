@@ -3,11 +3,14 @@
 
 use super::{EXIT_BLOCK, EXIT_ERROR, EXIT_PASS};
 use crate::cli::ScanArgs;
+use crate::date::Date;
 use crate::error::Error;
 use crate::judge::Verdict;
+use crate::judge::governance::{self, Snapshot};
 use crate::pipeline;
 use crate::policy::load;
 use crate::report::{self, ReportContext, ReportFormat};
+use crate::revision;
 use crate::settings::Settings;
 use std::io::Write;
 use std::time::Instant;
@@ -25,16 +28,49 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         })?;
         extra_reports.push((format, settings.cwd.join(path)));
     }
-    let config = settings.config(&args.judging)?;
+    // With --base, the gate's rules (configuration, exceptions, repository policies) come from
+    // the base revision: the change under review cannot weaken the gate that judges it.
+    let base = match &args.base {
+        Some(revision) => Some(revision::checkout(&settings.root, revision).map_err(Error::Usage)?),
+        None => None,
+    };
+    let rules_from = match &base {
+        Some(b) => settings.at(b.dir.path()),
+        None => settings.clone(),
+    };
+    let config = rules_from.config(&args.judging)?;
     let (request, load_options) =
         settings.scan(&args.scan, &args.paths, args.parse_only, &config.0)?;
     let load_started = Instant::now();
-    let policies = load::load(&settings.policies(&args.policies), &load_options, |p| {
-        settings.display(p)
+    let policies = load::load(&rules_from.policies(&args.policies), &load_options, |p| {
+        rules_from.display(p)
     })?;
     let load_time = load_started.elapsed();
-    let judge = settings.judge(&args.judging, config)?;
-    let outcome = pipeline::scan(&request, &policies, &judge).map_err(Error::Usage)?;
+    let judge = rules_from.judge(&args.judging, config.clone())?;
+    let mut outcome = pipeline::scan(&request, &policies, &judge).map_err(Error::Usage)?;
+    if let Some(base) = &base {
+        // The same scan over the base tree, under the same (base) rules.
+        let given: Vec<std::path::PathBuf> = args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
+        let (base_request, _) = rules_from.scan(&args.scan, &given, false, &config.0)?;
+        let base_judge = rules_from.judge(&args.judging, config.clone())?;
+        let base_outcome =
+            pipeline::scan(&base_request, &policies, &base_judge).map_err(Error::Usage)?;
+        let head = snapshot(settings, &args, judge.today);
+        let before = snapshot(&rules_from, &args, judge.today);
+        outcome.governance_changes = governance::changes(&before, &head);
+        // Inline suppressions live in the judged files: the ones the change adds are
+        // governance changes too, and do not take effect until the base has them.
+        let withdrawn = withdraw_new_inline(&mut outcome, &base_outcome, &base.renames);
+        outcome.governance_changes.extend(withdrawn);
+        outcome.governance_changes.sort();
+        outcome.compare_with_base(&base_outcome, &base.name, &base.commit, &base.renames);
+        outcome.fail_on_governance_change = args.fail_on_governance_change;
+    }
     let ctx = ReportContext {
         outcome: &outcome,
         rules: &policies.rules,
@@ -49,9 +85,23 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
             color: false,
             ..ctx
         };
-        if let Err(e) =
+        // The job summary file belongs to every step of the job: add to it, never replace it.
+        let is_step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+            .is_some_and(|summary| std::path::Path::new(&summary) == path.as_path());
+        let written = if is_step_summary {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .and_then(|file| {
+                    let mut out = std::io::BufWriter::new(file);
+                    report::write(*format, &file_ctx, &mut out)?;
+                    out.flush()
+                })
+        } else {
             report::write_file_atomically(path, |out| report::write(*format, &file_ctx, out))
-        {
+        };
+        if let Err(e) = written {
             eprintln!(
                 "tollgate: error: cannot write {} report to {}: {e}",
                 format.name(),
@@ -94,4 +144,88 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         Verdict::Block => EXIT_BLOCK,
         Verdict::Error => EXIT_ERROR,
     })
+}
+
+/// The governance of one tree: its configuration, exceptions and the `-p` policy files that live
+/// in the repository. What cannot be read counts as absent (the change is then reported as a
+/// removal, or the scan itself fails on it).
+fn snapshot(settings: &Settings, args: &ScanArgs, today: Date) -> Snapshot {
+    let config = settings
+        .config(&args.judging)
+        .map(|c| c.0)
+        .unwrap_or_default();
+    let exceptions = settings
+        .exceptions(&args.judging, &config, today)
+        .unwrap_or_default();
+    let mut policies = std::collections::BTreeMap::new();
+    for path in &settings.policies(&args.policies).policy {
+        if !path.starts_with(&settings.root) {
+            continue;
+        }
+        for file in load::rego_files(path).unwrap_or_default() {
+            if let Ok(text) = std::fs::read_to_string(&file) {
+                policies.insert(settings.display(&file), text);
+            }
+        }
+    }
+    Snapshot {
+        config,
+        exceptions,
+        policies,
+    }
+}
+
+/// Inline suppressions of the working tree that the base does not have (same file, rules and
+/// reason): their findings count again, and each is reported as an added exception.
+fn withdraw_new_inline(
+    outcome: &mut crate::outcome::Outcome,
+    base: &crate::outcome::Outcome,
+    renames: &std::collections::HashMap<String, String>,
+) -> Vec<governance::Change> {
+    let key = |e: &crate::judge::exceptions::Exception, file: String| {
+        (file, e.rules.join(","), e.reason.clone())
+    };
+    let file_of = |source: &str| {
+        source
+            .rsplit_once(':')
+            .map_or(source, |(f, _)| f)
+            .to_string()
+    };
+    let at_base: std::collections::HashSet<(String, String, String)> = base
+        .exceptions
+        .entries
+        .iter()
+        .filter(|e| e.exception.origin.is_inline())
+        .map(|e| {
+            let file = file_of(&e.exception.source);
+            key(&e.exception, renames.get(&file).cloned().unwrap_or(file))
+        })
+        .collect();
+    let mut added = Vec::new();
+    for entry in outcome
+        .exceptions
+        .entries
+        .iter()
+        .filter(|e| e.exception.origin.is_inline())
+    {
+        let e = &entry.exception;
+        if at_base.contains(&key(e, file_of(&e.source))) {
+            continue;
+        }
+        added.push(governance::Change::ExceptionAdded {
+            id: e.id.clone(),
+            declared_at: e.source.clone(),
+            rules: e.rules.clone(),
+            expires: e.expires,
+        });
+        for f in outcome
+            .findings
+            .iter_mut()
+            .filter(|f| f.exception.as_ref().is_some_and(|x| x.id == e.id))
+        {
+            f.status = crate::judge::Status::Failed;
+            f.exception = None;
+        }
+    }
+    added
 }

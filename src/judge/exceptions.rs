@@ -90,7 +90,8 @@ impl Exception {
     }
 }
 
-fn path_globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+/// gitignore-style path globs relative to the repository root, compiled; `None` when empty.
+pub fn path_globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }

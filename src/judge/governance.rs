@@ -133,3 +133,178 @@ pub fn relaxations(
     }
     out
 }
+
+/// What governs a run: the configuration, the exceptions and the user's policy files.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub config: Config,
+    pub exceptions: Vec<Exception>,
+    /// User policy files (relative path → text) given with `-p` inside the repository.
+    pub policies: std::collections::BTreeMap<String, String>,
+}
+
+/// A change between the base's governance and the pull request's.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    ExceptionAdded {
+        id: String,
+        declared_at: String,
+        rules: Vec<String>,
+        expires: Date,
+    },
+    ExceptionRemoved {
+        id: String,
+    },
+    /// More rules, paths or resources, a broader scope or a later expiry.
+    ExceptionWidened {
+        id: String,
+        declared_at: String,
+        how: Vec<String>,
+    },
+    /// A `[rules]` entry added, changed or removed.
+    RuleSetting {
+        rules: String,
+        before: String,
+        after: String,
+    },
+    BlockAt {
+        before: String,
+        after: String,
+    },
+    MaxDays {
+        before: i64,
+        after: i64,
+    },
+    PolicyAdded {
+        file: String,
+    },
+    PolicyChanged {
+        file: String,
+    },
+    PolicyRemoved {
+        file: String,
+    },
+}
+
+/// How a `[rules]` entry reads, for before/after.
+fn rule_setting(s: Option<&crate::config::RuleSettings>) -> String {
+    match s {
+        None => "(none)".into(),
+        Some(s) => {
+            let mode = match s.enforcement {
+                Some(RuleMode::Off) => "off",
+                Some(RuleMode::Warn) => "warn",
+                Some(RuleMode::Block) => "block",
+                None => "default",
+            };
+            match s.warn_until {
+                Some(until) => format!("{mode}, warn until {}", until.0),
+                None => mode.to_string(),
+            }
+        }
+    }
+}
+
+/// Every governance difference from `base` to `head`.
+pub fn changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
+    let mut out = Vec::new();
+    for e in &head.exceptions {
+        match base.exceptions.iter().find(|b| b.id == e.id) {
+            None => out.push(Change::ExceptionAdded {
+                id: e.id.clone(),
+                declared_at: e.source.clone(),
+                rules: e.rules.clone(),
+                expires: e.expires,
+            }),
+            Some(b) => {
+                let mut how = Vec::new();
+                let more = |name: &str, new: &[String], old: &[String], how: &mut Vec<String>| {
+                    let added: Vec<&String> = new.iter().filter(|x| !old.contains(x)).collect();
+                    if !added.is_empty() {
+                        how.push(format!(
+                            "{name} {}",
+                            added
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    }
+                };
+                more("rules", &e.rules, &b.rules, &mut how);
+                more("paths", &e.paths, &b.paths, &mut how);
+                more("resources", &e.resources, &b.resources, &mut how);
+                let scope_all = |x: &Exception| x.resources.is_empty() && x.paths.is_empty();
+                if scope_all(e) && !scope_all(b) {
+                    how.push("now covers every resource and path".into());
+                }
+                if e.expires > b.expires {
+                    how.push(format!("expires {} instead of {}", e.expires, b.expires));
+                }
+                if !how.is_empty() {
+                    out.push(Change::ExceptionWidened {
+                        id: e.id.clone(),
+                        declared_at: e.source.clone(),
+                        how,
+                    });
+                }
+            }
+        }
+    }
+    for b in &base.exceptions {
+        if !head.exceptions.iter().any(|e| e.id == b.id) {
+            out.push(Change::ExceptionRemoved { id: b.id.clone() });
+        }
+    }
+    let patterns: std::collections::BTreeSet<&String> = base
+        .config
+        .rules
+        .keys()
+        .chain(head.config.rules.keys())
+        .collect();
+    for p in patterns {
+        let (before, after) = (
+            rule_setting(base.config.rules.get(p)),
+            rule_setting(head.config.rules.get(p)),
+        );
+        if before != after {
+            out.push(Change::RuleSetting {
+                rules: p.clone(),
+                before,
+                after,
+            });
+        }
+    }
+    let block_at = |c: &Config| {
+        c.enforcement
+            .block_at
+            .map_or("(none)".to_string(), |s| s.severity().as_str().to_string())
+    };
+    if block_at(&base.config) != block_at(&head.config) {
+        out.push(Change::BlockAt {
+            before: block_at(&base.config),
+            after: block_at(&head.config),
+        });
+    }
+    if base.config.exceptions.max_days != head.config.exceptions.max_days {
+        out.push(Change::MaxDays {
+            before: base.config.exceptions.max_days,
+            after: head.config.exceptions.max_days,
+        });
+    }
+    for (file, text) in &head.policies {
+        match base.policies.get(file) {
+            None => out.push(Change::PolicyAdded { file: file.clone() }),
+            Some(old) if old != text => out.push(Change::PolicyChanged { file: file.clone() }),
+            _ => {}
+        }
+    }
+    for file in base.policies.keys() {
+        if !head.policies.contains_key(file) {
+            out.push(Change::PolicyRemoved { file: file.clone() });
+        }
+    }
+    out.sort();
+    out
+}

@@ -30,6 +30,16 @@ pub enum Status {
     Excepted,
 }
 
+/// A finding's state against the base revision (`--base`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not at the base: the change introduces it.
+    New,
+    /// Already at the base (same rule, file, resource and occurrence): does not block.
+    Existing,
+}
+
 /// Why a finding is excepted.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ExceptionRef {
@@ -86,16 +96,28 @@ pub struct Finding {
     /// For a finding in a module instance: the `module` blocks that lead to it, outermost first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub module_calls: Vec<crate::input::ModuleCall>,
+    /// With `--base`: whether the base already had it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineState>,
 }
 
 impl Finding {
     /// Does this finding stop the run?
     pub fn blocks(&self) -> bool {
-        self.status == Status::Failed && self.enforcement == Enforcement::Block
+        self.status == Status::Failed
+            && self.enforcement == Enforcement::Block
+            && self.baseline != Some(BaselineState::Existing)
     }
 
     pub fn warns(&self) -> bool {
-        self.status == Status::Failed && self.enforcement == Enforcement::Warn
+        self.status == Status::Failed
+            && self.enforcement == Enforcement::Warn
+            && self.baseline != Some(BaselineState::Existing)
+    }
+
+    /// Failed, but already at the base revision: reported, never counted against the change.
+    pub fn is_existing(&self) -> bool {
+        self.status == Status::Failed && self.baseline == Some(BaselineState::Existing)
     }
 
     /// Total order used for every report, so output never depends on thread timing.
@@ -227,6 +249,7 @@ pub fn finding(
             .as_ref()
             .map(|i| i.calls.clone())
             .unwrap_or_default(),
+        baseline: None,
     };
     if finding.status == Status::Failed {
         let anchor = doc.resource_line(&location.resource);

@@ -23,6 +23,7 @@ pub fn render(ctx: &ReportContext) -> String {
     for f in &o.findings {
         let level = match (f.status, f.enforcement) {
             (Status::Excepted, _) => "notice",
+            _ if f.is_existing() => "notice",
             (_, Enforcement::Block) => "error",
             (_, Enforcement::Warn) => "warning",
         };
@@ -56,6 +57,15 @@ pub fn render(ctx: &ReportContext) -> String {
             property(&format!("tollgate {} error", e.kind)),
             data(&e.message)
         ));
+    }
+    for c in &o.governance_changes {
+        out.push_str(&format!(
+            "::warning title=tollgate governance change::{}\n",
+            data(&super::change_text(c))
+        ));
+    }
+    if let Some(line) = super::base_line(o) {
+        out.push_str(&format!("::notice title=tollgate::{}\n", data(&line)));
     }
     for r in &o.governance {
         out.push_str(&format!(

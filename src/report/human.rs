@@ -73,6 +73,23 @@ pub fn render(ctx: &ReportContext) -> String {
     if !warnings.is_empty() || !o.notices.is_empty() {
         out.push('\n');
     }
+    if !o.governance_changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.paint(
+                "1;33",
+                "governance changes in this change (not in force: the base's rules judged it):"
+            )
+        );
+        for c in &o.governance_changes {
+            let _ = writeln!(out, "  - {}", clean(&super::change_text(c)));
+        }
+        out.push('\n');
+    }
+    if let Some(line) = super::base_line(o) {
+        let _ = writeln!(out, "{}\n", clean(&line));
+    }
     if !o.governance.is_empty() {
         let _ = writeln!(
             out,
@@ -114,6 +131,7 @@ pub fn summary_line(ctx: &ReportContext, color: bool) -> String {
 fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Style) {
     let (label, code) = match (f.status, f.enforcement) {
         (Status::Excepted, _) => ("excepted", "2"),
+        _ if f.is_existing() => ("existing", "2"),
         (_, Enforcement::Block) => ("error", "1;31"),
         (_, Enforcement::Warn) => ("warning", "1;33"),
     };
@@ -219,6 +237,7 @@ fn summary(ctx: &ReportContext, style: &Style) -> String {
         blocking,
         warnings,
         excepted,
+        ..
     } = o.counts();
     let verdict = o.verdict();
     let verdict_text = match verdict {

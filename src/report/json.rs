@@ -28,6 +28,11 @@ struct Report<'a> {
     /// Every relaxation in force (rules off, downgrades, rollouts, broad exceptions).
     governance: Value,
     notices: Value,
+    /// With `--base`: the comparison and the pull request's governance changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    governance_changes: Option<Value>,
 }
 
 pub fn render(ctx: &ReportContext) -> String {
@@ -76,6 +81,8 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
         warnings: json!(super::warnings(o)),
         governance: json!(o.governance),
         notices: json!(o.notices),
+        base: o.base.as_ref().map(|b| json!(b)),
+        governance_changes: o.base.as_ref().map(|_| json!(o.governance_changes)),
     };
     super::write_pretty(&report, out)
 }

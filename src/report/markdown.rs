@@ -17,6 +17,7 @@ pub fn render(ctx: &ReportContext) -> String {
         blocking,
         warnings,
         excepted,
+        ..
     } = o.counts();
     let icon = match o.verdict() {
         crate::judge::Verdict::Pass => "✅",
@@ -57,6 +58,16 @@ pub fn render(ctx: &ReportContext) -> String {
         }
         if actionable.len() > MAX_ROWS {
             out.push_str(&format!("\n…and {} more.\n", actionable.len() - MAX_ROWS));
+        }
+        out.push('\n');
+    }
+    if let Some(line) = super::base_line(o) {
+        out.push_str(&format!("{}\n\n", super::clean(&line)));
+    }
+    if !o.governance_changes.is_empty() {
+        out.push_str("### Governance changes in this pull request\n\n");
+        for c in &o.governance_changes {
+            out.push_str(&format!("- {}\n", super::clean(&super::change_text(c))));
         }
         out.push('\n');
     }

@@ -17,7 +17,7 @@ pub(crate) mod sarif;
 pub(crate) mod tests;
 
 use crate::judge::exceptions::Exception;
-use crate::judge::governance::Relaxation;
+use crate::judge::governance::{Change, Relaxation};
 use crate::judge::{ExceptionHealth, ExceptionState};
 use crate::outcome::{Notice, Outcome};
 use crate::policy::RuleInfo;
@@ -212,6 +212,83 @@ pub fn relaxation_text(r: &Relaxation) -> String {
             }
         ),
     }
+}
+
+/// What `tollgate baseline` added: one line per exception, then a total.
+pub fn baseline(
+    rows: &[(String, String, usize, usize)],
+    file: &str,
+    covered: usize,
+    dry_run: bool,
+) -> String {
+    let mut out = String::new();
+    for (id, rule, paths, resources) in rows {
+        out.push_str(&format!(
+            "{} {id}: {rule}, {paths} file(s), {resources} resource(s)\n",
+            if dry_run { "would add" } else { "added" }
+        ));
+    }
+    out.push_str(&format!(
+        "{} {} exception(s) covering {covered} resource(s) to {file}\n",
+        if dry_run { "would add" } else { "added" },
+        rows.len(),
+    ));
+    out
+}
+
+/// One sentence per governance change of a pull request (`--base`).
+pub fn change_text(c: &Change) -> String {
+    let list = |xs: &[String]| {
+        xs.iter()
+            .map(|x| format!("`{x}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match c {
+        Change::ExceptionAdded {
+            id,
+            declared_at,
+            rules,
+            expires,
+        } => format!(
+            "exception `{id}` added ({declared_at}): {} until {expires}",
+            list(rules)
+        ),
+        Change::ExceptionRemoved { id } => format!("exception `{id}` removed"),
+        Change::ExceptionWidened {
+            id,
+            declared_at,
+            how,
+        } => format!(
+            "exception `{id}` widened ({declared_at}): {}",
+            how.join("; ")
+        ),
+        Change::RuleSetting {
+            rules,
+            before,
+            after,
+        } => format!("rules `{rules}`: {before} → {after}"),
+        Change::BlockAt { before, after } => format!("block_at: {before} → {after}"),
+        Change::MaxDays { before, after } => format!("exceptions.max_days: {before} → {after}"),
+        Change::PolicyAdded { file } => format!("policy {file} added"),
+        Change::PolicyChanged { file } => format!("policy {file} changed"),
+        Change::PolicyRemoved { file } => format!("policy {file} removed"),
+    }
+}
+
+/// One line on how the run compares with its base, when it has one.
+pub fn base_line(o: &Outcome) -> Option<String> {
+    o.base.as_ref().map(|b| {
+        format!(
+            "against {} ({}): {} new, {} existing, {} fixed; {} governance change(s), judged with the base's configuration, exceptions and policies",
+            b.revision,
+            &b.commit[..b.commit.len().min(12)],
+            b.new,
+            b.existing,
+            b.fixed,
+            o.governance_changes.len()
+        )
+    })
 }
 
 /// One sentence per notice.

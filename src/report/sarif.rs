@@ -350,6 +350,12 @@ fn result_json(f: &Finding, rule_index: usize, occurrence: usize) -> Value {
                 .collect(),
         );
     }
+    if let Some(state) = f.baseline {
+        result["baselineState"] = json!(match state {
+            crate::judge::BaselineState::New => "new",
+            crate::judge::BaselineState::Existing => "unchanged",
+        });
+    }
     // GitHub ignores SARIF suppressions (alerts are dismissed in the UI), so excepted findings
     // only appear here on request, marked as suppressed for other SARIF consumers.
     if let (Status::Excepted, Some(ex)) = (f.status, &f.exception) {
@@ -396,6 +402,7 @@ mod tests {
             render: None,
             rendered: None,
             module_calls: vec![],
+            baseline: None,
         }
     }
 
@@ -429,6 +436,9 @@ mod tests {
             strict_exceptions: false,
             governance: vec![],
             notices: vec![],
+            base: None,
+            governance_changes: vec![],
+            fail_on_governance_change: false,
         };
         let ctx = ReportContext {
             outcome: &outcome,
