@@ -88,6 +88,16 @@ pub struct ScanArgs {
     /// Report written to standard output.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    /// Human output: blocking findings and the summary only.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Human output: which findings to list (excepted ones collapse to one line per exception
+    /// unless `all`). Never changes the exit code.
+    #[arg(long, value_enum, default_value_t = crate::report::Show::Actionable)]
+    pub show: crate::report::Show,
+    /// Human output: do not list findings below this severity (they still count).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<SeverityArg>,
     /// Also write a report to a file, as FORMAT=PATH, e.g. sarif=tollgate.sarif (repeatable).
     #[arg(long = "report", value_name = "FORMAT=PATH")]
     pub reports: Vec<String>,
@@ -235,6 +245,26 @@ pub struct RulesArgs {
     pub format: RulesFormat,
     #[command(flatten)]
     pub policies: PolicyArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl SeverityArg {
+    pub fn severity(self) -> crate::policy::Severity {
+        use crate::policy::Severity;
+        match self {
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

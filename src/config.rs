@@ -50,6 +50,20 @@ pub struct Config {
     /// What Terraform is given besides the configuration.
     #[serde(default)]
     pub terraform: TerraformConfig,
+    /// Which files are scanned.
+    #[serde(default)]
+    pub scan: ScanConfig,
+}
+
+/// `[scan]`: include/exclude globs applied with the command line's (gitignore style, relative to
+/// the repository root).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanConfig {
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// `[terraform]`: what CI passes to Terraform, so the gate sees the same values.
@@ -129,6 +143,12 @@ pub struct ExceptionSettings {
     pub max_days: i64,
     #[serde(default = "default_warn_before_days")]
     pub warn_before_days: i64,
+    /// Exceptions older than this many days count as aged in the health numbers.
+    #[serde(default = "default_aged_days")]
+    pub aged_days: i64,
+    /// Warn when more than this share of exceptions is aged (0.05 = 5 %).
+    #[serde(default = "default_aged_share_target")]
+    pub aged_share_target: f64,
 }
 
 impl Default for ExceptionSettings {
@@ -137,6 +157,8 @@ impl Default for ExceptionSettings {
             files: Vec::new(),
             max_days: default_max_days(),
             warn_before_days: default_warn_before_days(),
+            aged_days: default_aged_days(),
+            aged_share_target: default_aged_share_target(),
         }
     }
 }
@@ -147,6 +169,14 @@ fn default_max_days() -> i64 {
 
 fn default_warn_before_days() -> i64 {
     14
+}
+
+fn default_aged_days() -> i64 {
+    90
+}
+
+fn default_aged_share_target() -> f64 {
+    0.05
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

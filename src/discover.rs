@@ -85,7 +85,9 @@ fn build(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     }
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        let p = p.trim_start_matches("./");
+        // As in gitignore, a trailing `/` only says "a directory": `vendor/` matches a `vendor`
+        // directory at any depth, like `vendor`; a `/` elsewhere anchors the pattern.
+        let p = p.trim_start_matches("./").trim_end_matches('/');
         let anchored = p.trim_start_matches('/');
         let pattern = if p.contains('/') && !p.starts_with("**/") {
             anchored.to_string()
@@ -472,6 +474,10 @@ mod tests {
         .unwrap();
         assert!(!f.selects("vendor/a.tf"));
         assert!(!f.selects("x/vendor/a.tf"));
+        // A trailing slash does not anchor (gitignore): the scanned directory may sit anywhere.
+        let slash = Filters::new(&[], &["vendor/".into()]).unwrap();
+        assert!(!slash.selects("deep/vendor/a.tf"));
+        assert!(slash.selects("deep/vendors/a.tf"));
         assert!(!f.selects("a/b.gen.yaml"));
         assert!(!f.selects("k8s/legacy/a.yaml"));
         assert!(f.selects("k8s/a.yaml"));

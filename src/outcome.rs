@@ -119,6 +119,138 @@ pub struct Outcome {
     pub governance_changes: Vec<Change>,
     /// `--fail-on-governance-change`: any governance change fails the run.
     pub fail_on_governance_change: bool,
+    /// Per rule: resources evaluated versus failing (policy-as-code compliance).
+    pub compliance: Vec<RuleCompliance>,
+    /// The security team's exception numbers.
+    pub exception_metrics: ExceptionMetrics,
+}
+
+/// Exception health as numbers: aging, expiry, use, owners, kinds, false positives by rule.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExceptionMetrics {
+    pub count: usize,
+    pub active: usize,
+    pub expiring: usize,
+    pub expired: usize,
+    pub unused: usize,
+    /// Exceptions older than `aged_days` (by `created`).
+    pub aged: usize,
+    pub aged_days: i64,
+    /// `aged / count`, rounded to 3 decimals.
+    pub aged_share: f64,
+    pub aged_share_target: f64,
+    pub by_owner: std::collections::BTreeMap<String, OwnerMetrics>,
+    /// Exceptions per `kind` (`unspecified` when none is given).
+    pub by_kind: std::collections::BTreeMap<String, usize>,
+    /// Findings excepted as false positives, per rule: the rules to tune.
+    pub false_positives_by_rule: std::collections::BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OwnerMetrics {
+    pub count: usize,
+    pub expiring: usize,
+    pub expired: usize,
+    pub unused: usize,
+    pub aged: usize,
+}
+
+impl ExceptionMetrics {
+    pub fn of(
+        health: &ExceptionHealth,
+        findings: &[Finding],
+        aged_days: i64,
+        aged_share_target: f64,
+    ) -> Self {
+        let mut m = ExceptionMetrics {
+            count: health.entries.len(),
+            active: health.count(ExceptionState::Active),
+            expiring: health.count(ExceptionState::Expiring),
+            expired: health.count(ExceptionState::Expired),
+            unused: health.count(ExceptionState::Unused),
+            aged_days,
+            aged_share_target,
+            ..ExceptionMetrics::default()
+        };
+        for e in &health.entries {
+            let aged = e.age_days.is_some_and(|a| a > aged_days);
+            m.aged += usize::from(aged);
+            let owner = if e.exception.owner.is_empty() {
+                "(none)".to_string()
+            } else {
+                e.exception.owner.clone()
+            };
+            let o = m.by_owner.entry(owner).or_default();
+            o.count += 1;
+            o.aged += usize::from(aged);
+            match e.status {
+                ExceptionState::Expiring => o.expiring += 1,
+                ExceptionState::Expired => o.expired += 1,
+                ExceptionState::Unused => o.unused += 1,
+                ExceptionState::Active => {}
+            }
+            *m.by_kind
+                .entry(
+                    e.exception
+                        .kind
+                        .clone()
+                        .unwrap_or_else(|| "unspecified".into()),
+                )
+                .or_default() += 1;
+        }
+        m.aged_share = if m.count == 0 {
+            0.0
+        } else {
+            ((m.aged as f64 / m.count as f64) * 1000.0).round() / 1000.0
+        };
+        for f in findings {
+            if f.exception.as_ref().and_then(|x| x.kind.as_deref()) == Some("false-positive") {
+                *m.false_positives_by_rule
+                    .entry(f.rule_id.clone())
+                    .or_default() += 1;
+            }
+        }
+        m
+    }
+
+    /// More exceptions are aged than the target allows.
+    pub fn above_target(&self) -> bool {
+        self.count > 0 && self.aged_share > self.aged_share_target
+    }
+}
+
+/// How a rule fared: resources of its declared types evaluated, failing (a finding that is not
+/// excepted) and excepted only. Compliance is `(evaluated - failing - excepted) / evaluated`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleCompliance {
+    pub rule_id: String,
+    pub title: String,
+    pub evaluated: usize,
+    pub failing: usize,
+    pub excepted: usize,
+}
+
+impl RuleCompliance {
+    pub fn rate(&self) -> f64 {
+        if self.evaluated == 0 {
+            1.0
+        } else {
+            (self.evaluated - self.failing - self.excepted) as f64 / self.evaluated as f64
+        }
+    }
+}
+
+impl Outcome {
+    /// Compliance over every rule: resource evaluations that passed, out of all.
+    pub fn compliance_rate(&self) -> f64 {
+        let total: usize = self.compliance.iter().map(|c| c.evaluated).sum();
+        let bad: usize = self.compliance.iter().map(|c| c.failing + c.excepted).sum();
+        if total == 0 {
+            1.0
+        } else {
+            (total - bad) as f64 / total as f64
+        }
+    }
 }
 
 /// The findings of a run against those of its base revision.

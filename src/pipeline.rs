@@ -57,6 +57,8 @@ struct UnitResult {
     render: Duration,
     /// Module calls not followed.
     unfollowed: Vec<input::Unfollowed>,
+    /// Per rule index: resources of its declared types evaluated.
+    evaluated: std::collections::HashMap<usize, usize>,
     unresolved: usize,
     evaluate: Duration,
     vm_fallbacks: usize,
@@ -137,10 +139,13 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         base: None,
         governance_changes: Vec::new(),
         fail_on_governance_change: false,
+        compliance: Vec::new(),
+        exception_metrics: Default::default(),
     };
     let mut inline = Vec::new();
     let mut scanned = Vec::new();
     let mut unfollowed = Vec::new();
+    let mut evaluated: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for r in results {
         inline.extend(r.inline);
         scanned.extend(r.scanned);
@@ -152,6 +157,9 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         outcome.timings.read_parse += r.read_parse;
         outcome.timings.render += r.render;
         unfollowed.extend(r.unfollowed);
+        for (rule, n) in r.evaluated {
+            *evaluated.entry(rule).or_default() += n;
+        }
         outcome.stats.unresolved_values += r.unresolved;
         outcome.timings.evaluate += r.evaluate;
         outcome.timings.vm_fallbacks += r.vm_fallbacks;
@@ -193,6 +201,13 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         }
     }
     outcome.governance = judge.relaxations();
+    outcome.compliance = compliance(policies, &evaluated, &outcome.findings);
+    outcome.exception_metrics = crate::outcome::ExceptionMetrics::of(
+        &outcome.exceptions,
+        &outcome.findings,
+        judge.aged_days,
+        judge.aged_share_target,
+    );
     outcome.notices = notices(policies, judge, &outcome);
     unfollowed.sort();
     unfollowed.dedup();
@@ -239,6 +254,54 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     outcome.errors.sort();
     outcome.timings.total = start.elapsed();
     Ok(outcome)
+}
+
+/// Per rule with declared resource types: resources evaluated, and those with a finding (failing)
+/// or only excepted findings. Sorted by rule id.
+fn compliance(
+    policies: &PolicySet,
+    evaluated: &std::collections::HashMap<usize, usize>,
+    findings: &[Finding],
+) -> Vec<crate::outcome::RuleCompliance> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut by_id: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for (i, rule) in policies.rules.iter().enumerate() {
+        if rule.facts.resource_types.is_empty() {
+            continue;
+        }
+        let entry = by_id
+            .entry(rule.facts.id.as_str())
+            .or_insert((0, rule.facts.title.as_str()));
+        entry.0 += evaluated.get(&i).copied().unwrap_or(0);
+    }
+    let mut failing: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    let mut excepted: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    for f in findings {
+        let key = (f.file.as_str(), f.resource.as_str());
+        match f.status {
+            crate::judge::Status::Failed => failing.entry(&f.rule_id).or_default().insert(key),
+            crate::judge::Status::Excepted => excepted.entry(&f.rule_id).or_default().insert(key),
+        };
+    }
+    by_id
+        .into_iter()
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(id, (n, title))| {
+            let fail = failing.get(id).map_or(0, |s| s.len());
+            let exc = excepted.get(id).map_or(0, |s| {
+                s.iter()
+                    .filter(|k| !failing.get(id).is_some_and(|f| f.contains(k)))
+                    .count()
+            });
+            crate::outcome::RuleCompliance {
+                rule_id: id.to_string(),
+                title: title.to_string(),
+                evaluated: n,
+                failing: fail.min(n),
+                excepted: exc.min(n - fail.min(n)),
+            }
+        })
+        .collect()
 }
 
 /// Warnings about the run: user policies that evaluate nothing, and rule ids or globs in the
@@ -377,6 +440,17 @@ fn run_unit(
         }
         let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(evaluator, doc);
+        // What each rule evaluated, for compliance rates: the resources of its declared types.
+        for (i, rule) in policies.rules.iter().enumerate() {
+            let types = &rule.facts.resource_types;
+            if types.is_empty() || !rule.applies_to(doc.format.family()) {
+                continue;
+            }
+            let n = doc.resource_count(types);
+            if n > 0 {
+                *result.evaluated.entry(i).or_default() += n;
+            }
+        }
         result.vm_fallbacks += usize::from(evaluation.vm_failed);
         for e in evaluation.errors {
             result.errors.push(Problem {

@@ -38,6 +38,17 @@ fn git(root: &Path, args: &[&str]) -> Result<std::process::Output, String> {
         .map_err(|e| format!("cannot run `git`: {e} (--base needs git on PATH)"))
 }
 
+/// The commit checked out at `root`, when it is a git work tree (for evidence records).
+pub fn head(root: &Path) -> Option<String> {
+    if !root.join(".git").exists() {
+        return None;
+    }
+    let out = git(root, &["rev-parse", "HEAD"]).ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 /// Extracts `revision` of the repository at `root` into a temporary directory.
 pub fn checkout(root: &Path, revision: &str) -> Result<BaseTree, String> {
     if !root.join(".git").exists() {

@@ -110,7 +110,21 @@ impl Settings {
         } else {
             None
         };
-        let filters = Filters::new(&options.include, &options.exclude).map_err(Error::Usage)?;
+        let include: Vec<String> = config
+            .scan
+            .include
+            .iter()
+            .chain(&options.include)
+            .cloned()
+            .collect();
+        let exclude: Vec<String> = config
+            .scan
+            .exclude
+            .iter()
+            .chain(&options.exclude)
+            .cloned()
+            .collect();
+        let filters = Filters::new(&include, &exclude).map_err(Error::Usage)?;
         let threads = options
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

@@ -18,7 +18,7 @@ pub fn run(settings: &Settings, args: ExceptionsArgs) -> Result<u8, Error> {
     })?;
     let outcome = pipeline::scan(&request, &policies, &judge).map_err(Error::Usage)?;
     print(&report::health::render(
-        &outcome.exceptions,
+        &outcome,
         judge.today,
         judge.warn_before_days,
         args.format,

@@ -71,12 +71,20 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         outcome.compare_with_base(&base_outcome, &base.name, &base.commit, &base.renames);
         outcome.fail_on_governance_change = args.fail_on_governance_change;
     }
+    let head = revision::head(&settings.root);
     let ctx = ReportContext {
         outcome: &outcome,
         rules: &policies.rules,
         root: &settings.root,
         color: settings.color,
         sarif_include_excepted: args.sarif_include_excepted,
+        view: report::View {
+            show: args.show,
+            min_severity: args.min_severity.map(|s| s.severity()),
+            quiet: args.quiet,
+        },
+        today: judge.today,
+        revision: head.as_deref(),
     };
     let report_started = Instant::now();
     let mut write_failed = false;

@@ -719,6 +719,31 @@ impl Document {
             .any(|&(start, end)| start <= line && line <= end)
     }
 
+    /// How many resources of these types (Kubernetes kinds, `group/Kind`, Terraform types) the
+    /// document holds: what a rule declaring them evaluated, for compliance rates.
+    pub fn resource_count(&self, types: &[String]) -> usize {
+        match self.format {
+            Format::Kubernetes => usize::from(
+                self.types()
+                    .is_some_and(|own| types.iter().any(|t| own.contains(t))),
+            ),
+            Format::Terraform => types
+                .iter()
+                .map(|t| {
+                    ["resource", "data"]
+                        .iter()
+                        .map(|block| {
+                            self.value[*block][t.as_str()]
+                                .as_object()
+                                .map_or(0, |o| o.len())
+                        })
+                        .sum::<usize>()
+                })
+                .sum(),
+            Format::TerraformPlan => plan::resource_count(&self.value, types),
+        }
+    }
+
     /// The resource named when nothing more precise is known: the manifest, else the file.
     pub fn default_resource(&self) -> String {
         self.resource

@@ -120,6 +120,25 @@ pub fn parse(path: &str, text: &str) -> Parsed {
     parsed
 }
 
+/// Planned resources of these types, in every module.
+pub(super) fn resource_count(plan: &Value, types: &[String]) -> usize {
+    fn count(module: &Value, types: &[String]) -> usize {
+        let own = module["resources"].as_array().map_or(0, |rs| {
+            rs.iter()
+                .filter(|r| {
+                    r["type"]
+                        .as_string()
+                        .is_ok_and(|t| types.iter().any(|x| x.as_str() == t.as_ref()))
+                })
+                .count()
+        });
+        own + module["child_modules"]
+            .as_array()
+            .map_or(0, |cs| cs.iter().map(|c| count(c, types)).sum())
+    }
+    count(&plan["planned_values"]["root_module"], types)
+}
+
 /// The deepest plan object with an `address` along a value path.
 pub(super) fn resource_at(doc: &Document, path: &[PathSeg]) -> Option<String> {
     let mut v = &doc.value;

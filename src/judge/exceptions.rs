@@ -22,6 +22,10 @@ pub struct Exception {
     pub owner: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
+    /// Why the finding is accepted: `false-positive`, `accepted-risk` or
+    /// `compensating-control` (optional), so policy owners see which rules to tune.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub expires: Date,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<Date>,
@@ -174,6 +178,7 @@ fn build(
         created,
         source,
         origin,
+        kind: None,
         path_globs,
     })
 }
@@ -186,10 +191,14 @@ const KEYS: &[&str] = &[
     "reason",
     "owner",
     "ticket",
+    "kind",
     "expires",
     "created",
     "scope",
 ];
+
+/// The values `kind` may take.
+pub const KINDS: [&str; 3] = ["false-positive", "accepted-risk", "compensating-control"];
 
 /// Parses and validates an exceptions file. `display` is the path shown in messages.
 pub fn parse_file(display: &str, text: &str, limits: Limits) -> Result<Vec<Exception>, InputError> {
@@ -351,7 +360,17 @@ pub fn parse_file(display: &str, text: &str, limits: Limits) -> Result<Vec<Excep
             None => format!("{display}:{line}"),
         };
         let ticket = scalar("ticket")?.map(|(t, _)| t);
-        let exception = build(
+        let kind = match scalar("kind")? {
+            None => None,
+            Some((k, _)) if KINDS.contains(&k.as_str()) => Some(k),
+            Some((k, span)) => {
+                return Err(err(
+                    span,
+                    format!("unknown kind `{k}` (allowed: {})", KINDS.join(", ")),
+                ));
+            }
+        };
+        let mut exception = build(
             id,
             rules,
             resources,
@@ -375,6 +394,7 @@ pub fn parse_file(display: &str, text: &str, limits: Limits) -> Result<Vec<Excep
                 m,
             )
         })?;
+        exception.kind = kind;
         out.push(exception);
     }
     Ok(out)
@@ -404,6 +424,7 @@ pub fn parse_inline(
     }
     rest = rest[rules_end..].trim_start();
     let (mut until, mut reason, mut owner, mut ticket) = (None, None, String::new(), None);
+    let mut kind: Option<String> = None;
     let mut seen: Vec<&str> = Vec::new();
     while !rest.is_empty() {
         let eq = rest
@@ -431,16 +452,23 @@ pub fn parse_inline(
             "reason" => reason = Some(value),
             "owner" => owner = value,
             "ticket" => ticket = Some(value),
+            "kind" if KINDS.contains(&value.as_str()) => kind = Some(value),
+            "kind" => {
+                return Err(format!(
+                    "unknown kind `{value}` (allowed: {})",
+                    KINDS.join(", ")
+                ));
+            }
             other => {
                 return Err(format!(
-                    "unknown key `{other}` (allowed: until, reason, owner, ticket)"
+                    "unknown key `{other}` (allowed: until, reason, owner, ticket, kind)"
                 ));
             }
         }
     }
     let until = until.ok_or("missing `until=YYYY-MM-DD`: inline suppressions must expire")?;
     let reason = reason.ok_or("missing `reason=\"...\"`")?;
-    build(
+    let mut exception = build(
         format!("inline:{source}"),
         rules,
         Vec::new(),
@@ -453,7 +481,9 @@ pub fn parse_inline(
         source,
         origin,
         limits,
-    )
+    )?;
+    exception.kind = kind;
+    Ok(exception)
 }
 
 #[cfg(test)]

@@ -52,6 +52,9 @@ pub struct ExceptionRef {
     pub expires: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_left: Option<i64>,
+    /// The exception's `kind` (false-positive, accepted-risk, compensating-control).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// An exception that would have covered a finding but has expired.
@@ -239,6 +242,7 @@ pub fn finding(
             owner: String::new(),
             expires: None,
             days_left: None,
+            kind: None,
         }),
         expired_exception: None,
         details,
@@ -263,6 +267,10 @@ pub struct Judge {
     pub today: Date,
     pub limits: Limits,
     pub warn_before_days: i64,
+    /// Exceptions older than this many days are aged (`exceptions.aged_days`).
+    pub aged_days: i64,
+    /// The share of aged exceptions above which a warning is given (`exceptions.aged_share_target`).
+    pub aged_share_target: f64,
     /// Exceptions from files, in file order.
     pub exceptions: Vec<Exception>,
     matches: Vec<AtomicUsize>,
@@ -292,6 +300,8 @@ impl Judge {
                 max_days: config.exceptions.max_days,
             },
             warn_before_days: config.exceptions.warn_before_days,
+            aged_days: config.exceptions.aged_days,
+            aged_share_target: config.exceptions.aged_share_target,
             matches: exceptions.iter().map(|_| AtomicUsize::new(0)).collect(),
             exceptions,
             rules: config
@@ -459,6 +469,7 @@ impl Judge {
                     owner: exception.owner.clone(),
                     expires: Some(exception.expires),
                     days_left: Some(exception.days_left(self.today)),
+                    kind: exception.kind.clone(),
                 });
                 finding.expired_exception = None;
                 return;

@@ -2,8 +2,6 @@
 //! and per error, so they show on the pull request diff, then the human summary line.
 
 use super::ReportContext;
-use crate::judge::Status;
-use crate::policy::Enforcement;
 
 /// Escapes a workflow command's message, as the runner's toolkit does.
 fn data(s: &str) -> String {
@@ -20,17 +18,16 @@ fn property(s: &str) -> String {
 pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
     let mut out = String::new();
-    for f in &o.findings {
-        let level = match (f.status, f.enforcement) {
-            (Status::Excepted, _) => "notice",
-            _ if f.is_existing() => "notice",
-            (_, Enforcement::Block) => "error",
-            (_, Enforcement::Warn) => "warning",
-        };
-        let mut message = f.message.clone();
-        if let Some(ex) = &f.exception {
-            message.push_str(&format!(" (excepted by {}: {})", ex.id, ex.reason));
-        }
+    // GitHub shows ten annotations of each level per step: blocking findings come first, then
+    // warnings; excepted and existing findings are not annotated (they would take the slots).
+    let annotated: Vec<&crate::judge::Finding> = o
+        .findings
+        .iter()
+        .filter(|f| f.blocks())
+        .chain(o.findings.iter().filter(|f| f.warns()))
+        .collect();
+    for f in &annotated {
+        let level = if f.blocks() { "error" } else { "warning" };
         out.push_str(&format!(
             "::{level} file={},line={},endLine={},col={},title={}::{}\n",
             property(&f.file),
@@ -38,7 +35,21 @@ pub fn render(ctx: &ReportContext) -> String {
             f.end_line.max(f.line),
             f.column.max(1),
             property(&format!("{} ({}, {})", f.rule_id, f.severity, f.resource)),
-            data(&message)
+            data(&f.message)
+        ));
+    }
+    let blocking = annotated.iter().filter(|f| f.blocks()).count();
+    let warnings = annotated.len() - blocking;
+    let beyond = blocking.saturating_sub(10) + warnings.saturating_sub(10);
+    let unannotated = o.findings.len() - annotated.len();
+    if beyond > 0 || unannotated > 0 {
+        out.push_str(&format!(
+            "::notice title=tollgate::{}\n",
+            data(&format!(
+                "{} finding(s) in all: {blocking} blocking, {warnings} warning(s), {unannotated} excepted or existing (not annotated). GitHub shows at most 10 annotations of each level per step{}; the job summary and the SARIF report (code scanning) list every finding.",
+                o.findings.len(),
+                if beyond > 0 { format!(", so {beyond} are not shown on the diff") } else { String::new() }
+            ))
         ));
     }
     for e in &o.errors {

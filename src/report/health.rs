@@ -2,23 +2,23 @@
 
 use crate::cli::RulesFormat;
 use crate::date::Date;
-use crate::judge::{ExceptionHealth, ExceptionState as S};
+use crate::judge::ExceptionState as S;
+use crate::outcome::Outcome;
 use std::fmt::Write as _;
 
-/// Exceptions older than this many days count as aged.
-const AGED_DAYS: i64 = 90;
-
 pub fn render(
-    health: &ExceptionHealth,
+    outcome: &Outcome,
     today: Date,
     warn_before_days: i64,
     format: RulesFormat,
 ) -> String {
+    let health = &outcome.exceptions;
+    let metrics = &outcome.exception_metrics;
     let total = health.entries.len();
     let old = health
         .entries
         .iter()
-        .filter(|e| e.age_days.is_some_and(|a| a > AGED_DAYS))
+        .filter(|e| e.age_days.is_some_and(|a| a > metrics.aged_days))
         .count();
     let share_old = if total == 0 {
         0.0
@@ -39,7 +39,9 @@ pub fn render(
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
             "today": today,
             "totals": totals,
+            "metrics": metrics,
             "exceptions": health.entries,
+            "errors": outcome.errors,
         }))
         .expect("serializes");
         out.push('\n');
@@ -80,5 +82,52 @@ pub fn render(
         health.count(S::Unused),
         share_old * 100.0
     );
+    if !metrics.by_owner.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<24} {:>5} {:>8} {:>7} {:>6} {:>5}",
+            "OWNER", "COUNT", "EXPIRING", "EXPIRED", "UNUSED", "AGED"
+        );
+        for (owner, m) in &metrics.by_owner {
+            let _ = writeln!(
+                out,
+                "{:<24} {:>5} {:>8} {:>7} {:>6} {:>5}",
+                owner, m.count, m.expiring, m.expired, m.unused, m.aged
+            );
+        }
+    }
+    if !metrics.false_positives_by_rule.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nfindings excepted as false positives, by rule (rules to tune):"
+        );
+        let mut rows: Vec<(&String, &usize)> = metrics.false_positives_by_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (rule, n) in rows {
+            let _ = writeln!(out, "  {rule:<16} {n}");
+        }
+    }
+    if metrics.above_target() {
+        let _ = writeln!(
+            out,
+            "\nwarning: {:.0}% of exceptions are older than {} days, above the {:.0}% target",
+            metrics.aged_share * 100.0,
+            metrics.aged_days,
+            metrics.aged_share_target * 100.0
+        );
+    }
+    // The scan behind these numbers could not judge everything: say what, since it makes the
+    // command exit 2.
+    for e in &outcome.errors {
+        let _ = writeln!(
+            out,
+            "error[{}]: {}:{}:{}: {}",
+            e.kind,
+            super::clean(&e.path),
+            e.line,
+            e.column,
+            super::clean(&e.message)
+        );
+    }
     out
 }

@@ -4,7 +4,7 @@
 use super::{ReportContext, clean};
 use crate::judge::{Finding, Status};
 use crate::policy::Enforcement;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 struct Style {
@@ -26,13 +26,61 @@ pub fn render(ctx: &ReportContext) -> String {
     let o = ctx.outcome;
     let mut out = String::new();
     let mut sources: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    let view = ctx.view;
+    let mut current_file: Option<&str> = None;
+    // Excepted (and existing) findings not listed in full: one line per exception.
+    let mut collapsed: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let (mut below_severity, mut not_listed) = (0usize, 0usize);
     for f in &o.findings {
+        if !view.lists(f) {
+            if view.min_severity.is_some_and(|min| f.severity < min) {
+                below_severity += 1;
+            } else if let Some(ex) = &f.exception {
+                let entry = collapsed.entry(ex.id.clone()).or_insert_with(|| {
+                    let mut text = format!("`{}`", ex.id);
+                    if !ex.owner.is_empty() {
+                        text.push_str(&format!(" (owner {})", ex.owner));
+                    }
+                    if let Some(expires) = ex.expires {
+                        text.push_str(&format!(", expires {expires}"));
+                    }
+                    (0, text)
+                });
+                entry.0 += 1;
+            } else {
+                not_listed += 1;
+            }
+            continue;
+        }
+        if current_file != Some(f.file.as_str()) {
+            current_file = Some(f.file.as_str());
+            let _ = writeln!(out, "{}", style.paint("1;4", &clean(&f.file)));
+            out.push('\n');
+        }
         let lines = sources.entry(f.file.as_str()).or_insert_with(|| {
             std::fs::read_to_string(ctx.root.join(&f.file))
                 .ok()
                 .map(|t| t.lines().map(str::to_string).collect())
         });
         finding(&mut out, f, lines.as_deref(), &style);
+    }
+    if !collapsed.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.paint("2", "excepted findings (`--show all` lists them):")
+        );
+        for (count, text) in collapsed.values() {
+            let _ = writeln!(
+                out,
+                "{}",
+                style.paint(
+                    "2",
+                    &clean(&format!("  {count} finding(s) excepted by {text}"))
+                )
+            );
+        }
+        out.push('\n');
     }
     for e in &o.errors {
         let at = if e.line > 0 {
@@ -48,7 +96,16 @@ pub fn render(ctx: &ReportContext) -> String {
             clean(&e.message)
         );
     }
-    let warnings = super::exception_warnings(&o.exceptions);
+    let mut warnings = super::exception_warnings(&o.exceptions);
+    if o.exception_metrics.above_target() {
+        let m = &o.exception_metrics;
+        warnings.push(format!(
+            "{:.0}% of exceptions are older than {} days, above the {:.0}% target (exceptions.aged_share_target)",
+            m.aged_share * 100.0,
+            m.aged_days,
+            m.aged_share_target * 100.0
+        ));
+    }
     for w in &warnings {
         let _ = writeln!(
             out,
@@ -119,8 +176,81 @@ pub fn render(ctx: &ReportContext) -> String {
         }
         out.push('\n');
     }
+    if !view.quiet {
+        rule_table(&mut out, o, &style);
+    }
+    let hidden: Vec<String> = [
+        (below_severity, "below --min-severity"),
+        (not_listed, "not listed (--show all lists them)"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, why)| format!("{n} finding(s) {why}"))
+    .collect();
+    if !hidden.is_empty() {
+        let _ = writeln!(out, "{}", style.paint("2", &hidden.join("; ")));
+    }
     out.push_str(&summary(ctx, &style));
     out
+}
+
+/// The closing tables: findings per rule, and the files with the most to fix.
+fn rule_table(out: &mut String, o: &crate::outcome::Outcome, style: &Style) {
+    // Per rule: blocking, warnings, excepted (or existing), title.
+    type Row<'a> = (usize, usize, usize, &'a str);
+    let mut rules: BTreeMap<&str, Row> = BTreeMap::new();
+    let mut files: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for f in &o.findings {
+        let r = rules.entry(&f.rule_id).or_insert((0, 0, 0, &f.title));
+        let file = files.entry(&f.file).or_default();
+        if f.blocks() {
+            r.0 += 1;
+            file.0 += 1;
+        } else if f.warns() {
+            r.1 += 1;
+            file.1 += 1;
+        } else {
+            r.2 += 1;
+        }
+    }
+    if rules.is_empty() {
+        return;
+    }
+    let mut rows: Vec<(&str, Row)> = rules.into_iter().collect();
+    rows.sort_by(|a, b| (b.1.0, b.1.1, a.0).cmp(&(a.1.0, a.1.1, b.0)));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.paint(
+            "1",
+            &format!(
+                "{:<16} {:>8} {:>8} {:>8}  {}",
+                "RULE", "BLOCKING", "WARNINGS", "EXCEPTED", "TITLE"
+            )
+        )
+    );
+    for (id, (b, w, e, title)) in rows {
+        let _ = writeln!(
+            out,
+            "{:<16} {:>8} {:>8} {:>8}  {}",
+            clean(id),
+            b,
+            w,
+            e,
+            clean(title)
+        );
+    }
+    out.push('\n');
+    let mut top: Vec<(&str, (usize, usize))> =
+        files.into_iter().filter(|(_, (b, w))| b + w > 0).collect();
+    top.sort_by(|a, b| (b.1.0, b.1.1, a.0).cmp(&(a.1.0, a.1.1, b.0)));
+    if !top.is_empty() {
+        let _ = writeln!(out, "{}", style.paint("1", "top files:"));
+        for (file, (b, w)) in top.iter().take(5) {
+            let _ = writeln!(out, "  {} ({b} blocking, {w} warning(s))", clean(file));
+        }
+        out.push('\n');
+    }
 }
 
 /// The one-line summary, for other formats that end with it.

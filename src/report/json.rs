@@ -33,6 +33,8 @@ struct Report<'a> {
     base: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     governance_changes: Option<Value>,
+    /// The security team's numbers: compliance per rule and overall, exception health.
+    metrics: Value,
 }
 
 pub fn render(ctx: &ReportContext) -> String {
@@ -83,6 +85,20 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
         notices: json!(o.notices),
         base: o.base.as_ref().map(|b| json!(b)),
         governance_changes: o.base.as_ref().map(|_| json!(o.governance_changes)),
+        metrics: json!({
+            "compliance": {
+                "rate": (o.compliance_rate() * 1000.0).round() / 1000.0,
+                "rules": o.compliance.iter().map(|c| json!({
+                    "rule_id": c.rule_id,
+                    "title": c.title,
+                    "evaluated": c.evaluated,
+                    "failing": c.failing,
+                    "excepted": c.excepted,
+                    "rate": (c.rate() * 1000.0).round() / 1000.0,
+                })).collect::<Vec<_>>(),
+            },
+            "exceptions": o.exception_metrics,
+        }),
     };
     super::write_pretty(&report, out)
 }

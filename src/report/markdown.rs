@@ -2,7 +2,6 @@
 //! table of the findings that need action.
 
 use super::ReportContext;
-use crate::judge::Status;
 
 /// Findings listed in full; the rest are counted (job summaries are limited to 1 MiB).
 const MAX_ROWS: usize = 200;
@@ -35,16 +34,16 @@ pub fn render(ctx: &ReportContext) -> String {
         o.skipped.len()
     ));
     out.push_str(&format!("Left out: {}.\n\n", super::left_out(o)));
-    let actionable: Vec<_> = o
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Failed)
-        .collect();
-    if !actionable.is_empty() {
+    // Every blocking finding is listed; warnings fill the rows left (job summaries are limited
+    // to 1 MiB), and what is left out is said.
+    let blocking: Vec<_> = o.findings.iter().filter(|f| f.blocks()).collect();
+    let warnings: Vec<_> = o.findings.iter().filter(|f| f.warns()).collect();
+    let room = MAX_ROWS.saturating_sub(blocking.len());
+    if !blocking.is_empty() || !warnings.is_empty() {
         out.push_str(
             "| | rule | severity | resource | location | message |\n|---|---|---|---|---|---|\n",
         );
-        for f in actionable.iter().take(MAX_ROWS) {
+        for f in blocking.iter().chain(warnings.iter().take(room)) {
             let mark = if f.blocks() { "❌" } else { "⚠️" };
             out.push_str(&format!(
                 "| {mark} | `{}` | {} | `{}` | `{}:{}` | {} |\n",
@@ -56,10 +55,33 @@ pub fn render(ctx: &ReportContext) -> String {
                 cell(&f.message)
             ));
         }
-        if actionable.len() > MAX_ROWS {
-            out.push_str(&format!("\n…and {} more.\n", actionable.len() - MAX_ROWS));
+        if warnings.len() > room {
+            out.push_str(&format!(
+                "\n…and {} more warning(s) not listed here (every blocking finding is); the JSON and SARIF reports have them all.\n",
+                warnings.len() - room
+            ));
         }
         out.push('\n');
+    }
+    if !o.compliance.is_empty() {
+        out.push_str(&format!(
+            "Policy compliance: {:.1}% of {} resource evaluation(s) pass",
+            o.compliance_rate() * 100.0,
+            o.compliance.iter().map(|c| c.evaluated).sum::<usize>()
+        ));
+        let m = &o.exception_metrics;
+        if m.count > 0 {
+            out.push_str(&format!(
+                "; exceptions: {} ({} expiring, {} expired, {} unused, {:.0}% older than {} days)",
+                m.count,
+                m.expiring,
+                m.expired,
+                m.unused,
+                m.aged_share * 100.0,
+                m.aged_days
+            ));
+        }
+        out.push_str(".\n\n");
     }
     if let Some(line) = super::base_line(o) {
         out.push_str(&format!("{}\n\n", super::clean(&line)));

@@ -7,6 +7,7 @@
 //! and thread counts. Reports never depend on the pipeline or the walker.
 
 pub mod catalog;
+pub(crate) mod evidence;
 pub(crate) mod github;
 pub(crate) mod health;
 pub(crate) mod human;
@@ -39,6 +40,8 @@ pub enum ReportFormat {
     Junit,
     /// Markdown summary, e.g. for `$GITHUB_STEP_SUMMARY`.
     Markdown,
+    /// Audit evidence: a deterministic JSON record of the run (rules and controls, exceptions).
+    Evidence,
 }
 
 impl ReportFormat {
@@ -50,6 +53,7 @@ impl ReportFormat {
             ReportFormat::Github => "github",
             ReportFormat::Junit => "junit",
             ReportFormat::Markdown => "markdown",
+            ReportFormat::Evidence => "evidence",
         }
     }
 
@@ -61,7 +65,44 @@ impl ReportFormat {
             "github" => Some(ReportFormat::Github),
             "junit" => Some(ReportFormat::Junit),
             "markdown" | "md" => Some(ReportFormat::Markdown),
+            "evidence" => Some(ReportFormat::Evidence),
             _ => None,
+        }
+    }
+}
+
+/// Which findings the human-facing reports list. Filters never change the verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Show {
+    /// Blocking findings only.
+    Blocking,
+    /// Blocking findings and warnings (excepted ones collapse to one line per exception).
+    #[default]
+    Actionable,
+    /// Everything, excepted and existing findings in full.
+    All,
+}
+
+/// How much the human report shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct View {
+    pub show: Show,
+    /// Findings below this severity are not listed (they still count).
+    pub min_severity: Option<crate::policy::Severity>,
+    /// Blocking findings and the summary only.
+    pub quiet: bool,
+}
+
+impl View {
+    /// Is this finding listed in full?
+    pub fn lists(&self, f: &crate::judge::Finding) -> bool {
+        if self.min_severity.is_some_and(|min| f.severity < min) {
+            return false;
+        }
+        match (self.quiet, self.show) {
+            (true, _) | (false, Show::Blocking) => f.blocks(),
+            (false, Show::Actionable) => f.blocks() || f.warns(),
+            (false, Show::All) => true,
         }
     }
 }
@@ -75,6 +116,11 @@ pub struct ReportContext<'a> {
     pub color: bool,
     /// SARIF: include excepted findings with a `suppressions` entry.
     pub sarif_include_excepted: bool,
+    /// What the human report lists.
+    pub view: View,
+    /// The date the run judged by ("today"), and the repository's commit, for evidence.
+    pub today: crate::date::Date,
+    pub revision: Option<&'a str>,
 }
 
 /// Writes a report. JSON and SARIF go finding by finding straight into `out`; the other formats
@@ -83,6 +129,7 @@ pub fn write(format: ReportFormat, ctx: &ReportContext, out: &mut dyn Write) -> 
     match format {
         ReportFormat::Json => json::write(ctx, out),
         ReportFormat::Sarif => sarif::write(ctx, out),
+        ReportFormat::Evidence => evidence::write(ctx, out),
         other => out.write_all(render(other, ctx).as_bytes()),
     }
 }
@@ -102,6 +149,11 @@ pub fn render(format: ReportFormat, ctx: &ReportContext) -> String {
         ReportFormat::Github => github::render(ctx),
         ReportFormat::Junit => junit::render(ctx),
         ReportFormat::Markdown => markdown::render(ctx),
+        ReportFormat::Evidence => {
+            let mut out = Vec::new();
+            evidence::write(ctx, &mut out).expect("writing to memory cannot fail");
+            String::from_utf8(out).expect("serde_json writes UTF-8")
+        }
     }
 }
 
@@ -325,6 +377,15 @@ pub fn notice_text(n: &Notice) -> String {
 /// The warnings section: exception health, then notices about the run.
 pub fn warnings(o: &Outcome) -> Vec<String> {
     let mut out = exception_warnings(&o.exceptions);
+    let m = &o.exception_metrics;
+    if m.above_target() {
+        out.push(format!(
+            "{:.0}% of exceptions are older than {} days, above the {:.0}% target (exceptions.aged_share_target)",
+            m.aged_share * 100.0,
+            m.aged_days,
+            m.aged_share_target * 100.0
+        ));
+    }
     out.extend(o.notices.iter().map(notice_text));
     out
 }

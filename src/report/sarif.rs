@@ -396,6 +396,7 @@ mod tests {
                 owner: "team".into(),
                 expires: None,
                 days_left: None,
+                kind: None,
             }),
             expired_exception: None,
             details: Default::default(),
@@ -439,6 +440,8 @@ mod tests {
             base: None,
             governance_changes: vec![],
             fail_on_governance_change: false,
+            compliance: vec![],
+            exception_metrics: Default::default(),
         };
         let ctx = ReportContext {
             outcome: &outcome,
@@ -446,6 +449,9 @@ mod tests {
             root: std::path::Path::new("."),
             color: false,
             sarif_include_excepted: include_excepted,
+            view: Default::default(),
+            today: crate::date::Date::parse("2026-11-30").unwrap(),
+            revision: None,
         };
         serde_json::from_str(&render(&ctx)).unwrap()
     }
