@@ -39,6 +39,8 @@ pub enum Command {
     Exceptions(ExceptionsArgs),
     /// Write governed exceptions for every current blocking finding (onboarding an existing repository).
     Baseline(BaselineArgs),
+    /// Aggregate JSON reports (many repositories or runs) into Markdown and an HTML page.
+    Report(AggregateArgs),
     /// Write a starter tollgate.toml and .tollgate/exceptions.yaml at the repository root.
     Init {
         /// Overwrite existing files.
@@ -202,6 +204,16 @@ pub struct ExceptionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AggregateArgs {
+    /// JSON reports (`tollgate scan --format json`); each is named after its file.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Also write a self-contained HTML page here.
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

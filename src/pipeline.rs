@@ -201,7 +201,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         }
     }
     outcome.governance = judge.relaxations();
-    outcome.compliance = compliance(policies, &evaluated, &outcome.findings);
+    outcome.compliance = compliance(policies, judge, &evaluated, &outcome.findings);
     outcome.exception_metrics = crate::outcome::ExceptionMetrics::of(
         &outcome.exceptions,
         &outcome.findings,
@@ -260,13 +260,17 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
 /// or only excepted findings. Sorted by rule id.
 fn compliance(
     policies: &PolicySet,
+    judge: &Judge,
     evaluated: &std::collections::HashMap<usize, usize>,
     findings: &[Finding],
 ) -> Vec<crate::outcome::RuleCompliance> {
     use std::collections::{BTreeMap, BTreeSet};
     let mut by_id: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     for (i, rule) in policies.rules.iter().enumerate() {
-        if rule.facts.resource_types.is_empty() {
+        // Opt-in rules not switched on judged nothing.
+        if rule.facts.resource_types.is_empty()
+            || (rule.facts.off_by_default && !judge.enables(&rule.facts.id))
+        {
             continue;
         }
         let entry = by_id

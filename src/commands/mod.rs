@@ -5,6 +5,7 @@
 mod baseline;
 mod exceptions;
 mod init;
+mod report;
 mod rules;
 mod scan;
 mod verify;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Verify(args) => verify::run(&settings, args),
         Command::Exceptions(args) => exceptions::run(&settings, args),
         Command::Baseline(args) => baseline::run(&settings, args),
+        Command::Report(args) => report::run(&settings, args),
         Command::Init { force } => init::run(&settings, force),
         Command::Completions { .. } => unreachable!("handled above"),
     }

@@ -6,6 +6,7 @@
 //! (for snippets) and only `human` shows timings, so JSON and SARIF are byte-identical across runs
 //! and thread counts. Reports never depend on the pipeline or the walker.
 
+pub mod aggregate;
 pub mod catalog;
 pub(crate) mod evidence;
 pub(crate) mod github;
