@@ -305,6 +305,9 @@ pub struct VerifyArgs {
     /// Do not load the built-in helpers (by default `data.tollgate.lib.*` is importable).
     #[arg(long)]
     pub no_builtin: bool,
+    /// Report which lines of the policies (not the tests) the tests evaluated.
+    #[arg(long)]
+    pub coverage: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,

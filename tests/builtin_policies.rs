@@ -254,7 +254,8 @@ fn rego_unit_tests_of_the_library_pass() {
             builtin: true,
         })
         .collect();
-    let results = policy::verify::run(&sources, None).expect("policies load");
+    let results = policy::verify::run(&sources, None, Path::new(env!("CARGO_MANIFEST_DIR")))
+        .expect("policies load");
     assert!(results.len() >= 20, "only {} tests found", results.len());
     let failed: Vec<String> = results
         .iter()

@@ -554,3 +554,89 @@ fn junit_and_github_reports() {
         md.stdout
     );
 }
+
+#[test]
+fn authoring_as_in_opa_rule_metadata_and_conftest_test_helpers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        root,
+        "policy/rules.rego",
+        "package main\n\nimport rego.v1\n\n# METADATA\n# title: Team label required\n# custom:\n#   id: ORG-1\n#   severity: low\ndeny contains msg if {\n  not input.metadata.labels.team\n  msg := sprintf(\"%s\", [rego.metadata.rule().title])\n}\n\n# METADATA\n# title: Internal registry\n# custom:\n#   id: ORG-2\n#   severity: critical\ndeny_registry contains {\"msg\": \"public image\", \"path\": \"spec.containers[0].image\"} if {\n  not startswith(input.spec.containers[0].image, \"registry.acme.dev/\")\n}\n",
+    );
+    write(
+        root,
+        "pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx\n",
+    );
+    let report = json(&tollgate(
+        root,
+        &[
+            "scan",
+            "--no-builtin",
+            "-p",
+            "policy",
+            "--format",
+            "json",
+            "pod.yaml",
+        ],
+    ));
+    let found: Vec<(String, String, String, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().into(),
+                f["severity"].as_str().unwrap().into(),
+                f["message"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Each rule has its own metadata; a dotted `path` hint lands on the image line.
+    assert_eq!(
+        found,
+        [
+            (
+                "ORG-1".into(),
+                "low".into(),
+                "Team label required".into(),
+                1
+            ),
+            ("ORG-2".into(), "critical".into(), "public image".into(), 8),
+        ]
+    );
+    // `parse_config_file` resolves paths from the test file's directory, as conftest does; a
+    // failing test says where it is.
+    write(
+        root,
+        "policy/fixtures/pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: q, labels: {team: web}}\n",
+    );
+    write(
+        root,
+        "policy/rules_test.rego",
+        "package main_test\n\nimport rego.v1\n\ntest_labelled_pod_passes if {\n  pod := parse_config_file(\"fixtures/pod.yaml\")\n  count(data.main.deny) == 0 with input as pod\n}\n\ntest_wrong if {\n  false\n}\n",
+    );
+    let run = tollgate(root, &["verify", "policy"]);
+    assert!(
+        run.stdout
+            .contains("PASS main_test.test_labelled_pod_passes"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("FAIL main_test.test_wrong (policy/rules_test.rego:10)"),
+        "{}",
+        run.stdout
+    );
+    let run = tollgate(root, &["verify", "policy", "--coverage"]);
+    assert!(
+        run.stdout.contains("coverage policy/rules.rego: "),
+        "{}",
+        run.stdout
+    );
+}

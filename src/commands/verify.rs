@@ -67,8 +67,10 @@ pub fn run(settings: &Settings, args: VerifyArgs) -> Result<u8, Error> {
             .collect();
         sources.extend(builtin);
     }
-    let results = policy::verify::run(&sources, filter.as_ref()).map_err(Error::Usage)?;
-    print(&report::tests::render(&results, args.format))?;
+    let (results, coverage) =
+        policy::verify::run_with_coverage(&sources, filter.as_ref(), &settings.root, args.coverage)
+            .map_err(Error::Usage)?;
+    print(&report::tests::render(&results, &coverage, args.format))?;
     Ok(if results.iter().any(|r| !r.passed) {
         EXIT_BLOCK
     } else {

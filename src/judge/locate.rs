@@ -58,7 +58,12 @@ fn mentions(message: &str, address: &str) -> bool {
     })
 }
 
+/// A path hint: an array of keys and indices (as `walk` yields), a JSON pointer
+/// (`/spec/containers/1/securityContext`) or a dotted path (`spec.containers[1].securityContext`).
 fn path_of(v: &Value) -> Option<Vec<PathSeg>> {
+    if let Value::String(s) = v {
+        return parse_path_string(s);
+    }
     let Value::Array(items) = v else { return None };
     items
         .iter()
@@ -68,6 +73,54 @@ fn path_of(v: &Value) -> Option<Vec<PathSeg>> {
             _ => None,
         })
         .collect()
+}
+
+/// Parses a JSON pointer or a dotted path with `[index]` and `["key"]` segments.
+fn parse_path_string(s: &str) -> Option<Vec<PathSeg>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(pointer) = s.strip_prefix('/') {
+        return Some(
+            pointer
+                .split('/')
+                .map(|seg| {
+                    let key = seg.replace("~1", "/").replace("~0", "~");
+                    match key.parse::<usize>() {
+                        Ok(i) => PathSeg::Index(i),
+                        Err(_) => PathSeg::Key(key),
+                    }
+                })
+                .collect(),
+        );
+    }
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let end = after.find(']')?;
+            let inner = after[..end].trim();
+            let quoted = inner
+                .strip_prefix('"')
+                .and_then(|x| x.strip_suffix('"'))
+                .or_else(|| inner.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')));
+            out.push(match quoted {
+                Some(key) => PathSeg::Key(key.to_string()),
+                None => PathSeg::Index(inner.parse().ok()?),
+            });
+            rest = &after[end + 1..];
+        } else {
+            let rest_trimmed = rest.strip_prefix('.').unwrap_or(rest);
+            let end = rest_trimmed.find(['.', '[']).unwrap_or(rest_trimmed.len());
+            if end == 0 {
+                return None;
+            }
+            out.push(PathSeg::Key(rest_trimmed[..end].to_string()));
+            rest = &rest_trimmed[end..];
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -131,6 +184,24 @@ mod tests {
         // Nothing to go on: the document's first line and the file.
         let l = locate(&doc, None, "something");
         assert_eq!((l.span.line, l.resource.as_str()), (1, "main.tf"));
+    }
+
+    #[test]
+    fn path_hints_as_pointers_and_dotted_strings() {
+        let parsed = kubernetes::parse(
+            "k.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n    - name: b\n      securityContext:\n        privileged: true\n",
+        );
+        let doc = &parsed.documents[0];
+        for hint in [
+            r#"{"path": "/spec/containers/1/securityContext/privileged"}"#,
+            r#"{"path": "spec.containers[1].securityContext.privileged"}"#,
+            r#"{"path": "spec[\"containers\"][1].securityContext"}"#,
+        ] {
+            let hint = Value::from_json_str(hint).unwrap();
+            let l = locate(doc, Some(&hint), "m");
+            assert!(l.span.line >= 8, "{hint:?}: {}", l.span.line);
+        }
     }
 
     #[test]

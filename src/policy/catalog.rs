@@ -153,9 +153,23 @@ impl RuleInfo {
 pub(super) fn rules_of(
     source: &PolicySource,
     package: &str,
-    meta: Option<Arc<RuleMeta>>,
+    blocks: &[super::metadata::Block],
     namespaces: &Namespaces,
 ) -> (Vec<RuleInfo>, bool) {
+    // The package's block (or, without one, the file's first block) covers rules that have no
+    // block of their own.
+    let package_meta = blocks
+        .iter()
+        .find(|b| b.rule.is_none())
+        .or(blocks.first())
+        .map(|b| Arc::new(b.meta.clone()));
+    let meta_of = |name: &str| {
+        blocks
+            .iter()
+            .find(|b| b.rule.as_deref() == Some(name))
+            .map(|b| Arc::new(b.meta.clone()))
+            .or_else(|| package_meta.clone())
+    };
     if !(source.builtin || namespaces.includes(package)) {
         return (Vec::new(), false);
     }
@@ -166,7 +180,10 @@ pub(super) fn rules_of(
         .collect();
     let rules = names
         .into_iter()
-        .map(|name| RuleInfo::new(package, name, meta.clone(), source))
+        .map(|name| {
+            let meta = meta_of(&name);
+            RuleInfo::new(package, name, meta, source)
+        })
         .collect();
     (rules, EXCEPTION_RE.is_match(&source.text))
 }

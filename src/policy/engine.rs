@@ -16,7 +16,7 @@ use regex::Regex;
 use regorus::{Engine, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{LazyLock, OnceLock};
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -115,6 +115,22 @@ impl PolicySet {
         timeout: Option<Duration>,
         use_vm: bool,
     ) -> Result<Self, PolicyError> {
+        // `rego.metadata.rule()` / `chain()` become the annotations they name (regorus has no
+        // such builtins); each file's METADATA blocks are read once here.
+        let mut read: Vec<PolicySource> = Vec::with_capacity(sources.len());
+        let mut file_blocks: Vec<Vec<metadata::Block>> = Vec::with_capacity(sources.len());
+        for source in sources {
+            let blocks = metadata::blocks(&source.text)
+                .map_err(|(line, msg)| PolicyError::load(&source.path, line, 1, msg))?;
+            let mut source = source.clone();
+            if source.text.contains("rego.metadata.") {
+                source.text =
+                    metadata::inline_calls(&source.text, source.package().unwrap_or(""), &blocks);
+            }
+            read.push(source);
+            file_blocks.push(blocks);
+        }
+        let sources = &read[..];
         let mut engine = Engine::new();
         let mut rules: Vec<RuleInfo> = Vec::new();
         let mut exception_packages = Vec::new();
@@ -145,12 +161,10 @@ impl PolicySet {
                 ));
             }
             add_policy(&mut engine, source)?;
-            let meta = metadata::parse(&source.text)
-                .map_err(|(line, msg)| PolicyError::load(&source.path, line, 1, msg))?
-                .map(Arc::new);
+            let blocks = &file_blocks[index];
             defined_functions.extend(lint::defined_functions(source, &package));
             packages.push((index, package.clone()));
-            let (found, has_exception) = catalog::rules_of(source, &package, meta, namespaces);
+            let (found, has_exception) = catalog::rules_of(source, &package, blocks, namespaces);
             rules.extend(found);
             if has_exception && !exception_packages.contains(&package) {
                 exception_packages.push(package);

@@ -133,30 +133,153 @@ impl RuleMeta {
     }
 }
 
-/// Reads the first `# METADATA` block of a policy file. `Ok(None)` when there is none.
-pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
-    let mut lines = text.lines().enumerate();
-    let Some((start, _)) = lines.find(|(_, l)| l.trim() == "# METADATA") else {
-        return Ok(None);
-    };
-    let mut yaml_text = String::new();
-    for (_, line) in text.lines().enumerate().skip(start + 1) {
-        let trimmed = line.trim_start();
-        let Some(rest) = trimmed.strip_prefix('#') else {
-            break;
-        };
-        yaml_text.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-        yaml_text.push('\n');
+/// One `# METADATA` block: what it annotates, its raw annotations (as OPA exposes them to
+/// `rego.metadata.rule()`), and tollgate's reading of them.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The rule the block stands above (`deny`, `warn_latest`), or `None` for the package.
+    pub rule: Option<String>,
+    /// 1-based line of the `# METADATA` marker.
+    pub line: u32,
+    pub annotations: Value,
+    pub meta: RuleMeta,
+}
+
+/// Every `# METADATA` block of a policy file. A block directly above a rule head annotates that
+/// rule (rule scope); any other block annotates the package. Each rule of a package can so
+/// carry its own id, title and severity.
+pub fn blocks(text: &str) -> Result<Vec<Block>, (u32, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim() != "# METADATA" {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut yaml_text = String::new();
+        i += 1;
+        while i < lines.len() {
+            let trimmed = lines[i].trim_start();
+            let Some(rest) = trimmed.strip_prefix('#') else {
+                break;
+            };
+            if trimmed.trim() == "# METADATA" {
+                break;
+            }
+            yaml_text.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            yaml_text.push('\n');
+            i += 1;
+        }
+        // What follows the comment block: a rule head or the package.
+        let next = lines[i..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.trim());
+        let scope_rule = yaml_text
+            .lines()
+            .any(|l| l.trim() == "scope: rule" || l.trim() == "scope: document");
+        let rule = next.and_then(|l| {
+            if l.starts_with("package ") {
+                return None;
+            }
+            let name: String = l
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()
+                && (scope_rule
+                    || name.starts_with("deny")
+                    || name.starts_with("warn")
+                    || name.starts_with("violation")))
+            .then_some(name)
+        });
+        let first_line = start as u32 + 2;
+        let (annotations, meta) = read_block(&yaml_text, first_line)?;
+        out.push(Block {
+            rule,
+            line: start as u32 + 1,
+            annotations,
+            meta,
+        });
     }
-    let first_line = start as u32 + 2;
-    let docs = yaml::parse_stream(&yaml_text).map_err(|e| {
+    Ok(out)
+}
+
+/// Replaces `rego.metadata.rule()` and `rego.metadata.chain()` with the annotations they return in
+/// OPA: the block of the rule the call is in (the nearest rule head above it), and the chain from
+/// that rule to the package. regorus has no such builtins, so the values are written in.
+pub fn inline_calls(text: &str, package: &str, blocks: &[Block]) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let package_block = blocks.iter().find(|b| b.rule.is_none());
+    let mut out = String::with_capacity(text.len());
+    let mut current_rule: Option<String> = None;
+    for line in &lines {
+        let head: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !head.is_empty() && !line.starts_with("package") && !line.starts_with("import") {
+            current_rule = Some(head);
+        }
+        let rule_block = current_rule
+            .as_deref()
+            .and_then(|r| blocks.iter().find(|b| b.rule.as_deref() == Some(r)));
+        // Compact, so line numbers after the call do not move.
+        let json = |v: &Value| serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
+        let rule_annotations =
+            rule_block.map_or_else(|| "{}".to_string(), |b| json(&b.annotations));
+        let mut chain = Vec::new();
+        let package_path: Vec<String> = std::iter::once("data".to_string())
+            .chain(package.split('.').map(str::to_string))
+            .collect();
+        if let (Some(b), Some(rule)) = (rule_block, &current_rule) {
+            let mut path = package_path.clone();
+            path.push(rule.clone());
+            chain.push(format!(
+                "{{\"path\": {}, \"annotations\": {}}}",
+                serde_json::to_string(&path).unwrap_or_default(),
+                json(&b.annotations)
+            ));
+        }
+        if let Some(b) = package_block {
+            chain.push(format!(
+                "{{\"path\": {}, \"annotations\": {}}}",
+                serde_json::to_string(&package_path).unwrap_or_default(),
+                json(&b.annotations)
+            ));
+        }
+        let replaced = line
+            .replace("rego.metadata.rule()", &rule_annotations)
+            .replace("rego.metadata.chain()", &format!("[{}]", chain.join(", ")));
+        out.push_str(&replaced);
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads the first `# METADATA` block of a policy file that annotates the package (else the first
+/// block). `Ok(None)` when there is none.
+pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
+    let blocks = blocks(text)?;
+    Ok(blocks
+        .iter()
+        .find(|b| b.rule.is_none())
+        .or(blocks.first())
+        .map(|b| b.meta.clone()))
+}
+
+/// A block's YAML as annotations and as tollgate's rule metadata.
+fn read_block(yaml_text: &str, first_line: u32) -> Result<(Value, RuleMeta), (u32, String)> {
+    let docs = yaml::parse_stream(yaml_text).map_err(|e| {
         (
             first_line + e.line - 1,
             format!("invalid METADATA block: {}", e.message),
         )
     })?;
     let Some(doc) = docs.first() else {
-        return Ok(None);
+        return Ok((Value::new_object(), RuleMeta::default()));
     };
     let v =
         yaml::to_value(&doc.root, &mut String::new(), &mut Locations::default()).map_err(|e| {
@@ -212,7 +335,7 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
             format!("unknown enforcement `{text}` (block, warn or off)"),
         ))?),
     };
-    Ok(Some(RuleMeta {
+    let meta = RuleMeta {
         id: s(&custom["id"]),
         title: s(&v["title"]),
         description: s(&v["description"]),
@@ -226,7 +349,8 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, (u32, String)> {
         references,
         frameworks: list(&custom["frameworks"]),
         resource_types: list(&custom["resource_types"]),
-    }))
+    };
+    Ok((v, meta))
 }
 
 #[cfg(test)]
@@ -243,6 +367,21 @@ mod tests {
         assert_eq!(m.references, ["https://example.com"]);
         assert_eq!(m.remediation, "fix it");
         assert!(m.missing_fields().is_empty());
+    }
+
+    #[test]
+    fn rule_scoped_blocks_annotate_their_rule() {
+        let text = "# METADATA\n# title: Package\npackage p\n\n# METADATA\n# title: First\n# custom:\n#   id: P-1\ndeny_a contains 1 if true\n\n# METADATA\n# scope: rule\n# title: Second\n# custom:\n#   id: P-2\nwarn_b contains 1 if true\n";
+        let b = blocks(text).unwrap();
+        let scoped: Vec<(Option<&str>, &str)> = b
+            .iter()
+            .map(|b| (b.rule.as_deref(), b.meta.id.as_str()))
+            .collect();
+        assert_eq!(
+            scoped,
+            [(None, ""), (Some("deny_a"), "P-1"), (Some("warn_b"), "P-2")]
+        );
+        assert_eq!(parse(text).unwrap().unwrap().title, "Package");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::input::{Locations, kubernetes, terraform, yaml};
 use regex::Regex;
 use regorus::{Engine, Value};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 static TEST_RE: LazyLock<Regex> =
@@ -14,6 +15,8 @@ static TEST_RE: LazyLock<Regex> =
 #[derive(Debug, Clone, Serialize)]
 pub struct TestResult {
     pub file: String,
+    /// Line of the test rule in its file.
+    pub line: u32,
     pub name: String,
     pub passed: bool,
     /// Why it failed: `false`/undefined, or the runtime error.
@@ -23,9 +26,47 @@ pub struct TestResult {
 
 /// Loads `policies` (rules and tests together) and runs every test whose `package.name`
 /// matches `filter`. Policies that fail to load are an `Err` naming file and line.
-pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<TestResult>, String> {
+pub fn run(
+    policies: &[PolicySource],
+    filter: Option<&Regex>,
+    root: &Path,
+) -> Result<Vec<TestResult>, String> {
+    run_with_coverage(policies, filter, root, false).map(|(results, _)| results)
+}
+
+/// Lines of one policy file the tests evaluated, and those they did not.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCoverage {
+    pub file: String,
+    pub covered: usize,
+    pub not_covered: Vec<u32>,
+}
+
+/// Runs the tests; with `coverage`, also which lines of the (non-test) policies they evaluated.
+pub fn run_with_coverage(
+    policies: &[PolicySource],
+    filter: Option<&Regex>,
+    root: &Path,
+    coverage: bool,
+) -> Result<(Vec<TestResult>, Vec<FileCoverage>), String> {
     let mut engine = Engine::new();
     add_conftest_helpers(&mut engine)?;
+    engine.set_enable_coverage(coverage);
+    // `rego.metadata.rule()` / `chain()` become the annotations they name, as in `scan`.
+    let rewritten: Vec<PolicySource> = policies
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            if p.text.contains("rego.metadata.") {
+                if let Ok(blocks) = super::metadata::blocks(&p.text) {
+                    p.text =
+                        super::metadata::inline_calls(&p.text, p.package().unwrap_or(""), &blocks);
+                }
+            }
+            p
+        })
+        .collect();
+    let policies = &rewritten[..];
     for p in policies {
         engine.set_rego_v0(false);
         if let Err(v1) = engine.add_policy(p.path.clone(), p.text.clone()) {
@@ -42,12 +83,23 @@ pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<Test
         let Some(package) = p.package().map(str::to_string) else {
             continue;
         };
-        let mut names: Vec<String> = TEST_RE
+        let mut names: Vec<(String, u32)> = TEST_RE
             .captures_iter(&p.text)
-            .map(|c| c[1].to_string())
+            .map(|c| {
+                let at = c.get(0).map_or(0, |m| m.start());
+                let line = p.text[..at].matches('\n').count() as u32 + 1;
+                (c[1].to_string(), line)
+            })
             .collect();
-        names.dedup();
-        for name in names {
+        names.dedup_by(|a, b| a.0 == b.0);
+        // `parse_config_file` paths are relative to the test's own file, as in conftest.
+        let dir = root
+            .join(&p.path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        TEST_DIR.with(|d| *d.borrow_mut() = dir);
+        for (name, line) in names {
             let full = format!("{package}.{name}");
             if filter.is_some_and(|f| !f.is_match(&full)) {
                 continue;
@@ -73,13 +125,29 @@ pub fn run(policies: &[PolicySource], filter: Option<&Regex>) -> Result<Vec<Test
             };
             results.push(TestResult {
                 file: p.path.clone(),
+                line,
                 name: full,
                 passed,
                 error,
             });
         }
     }
-    Ok(results)
+    let mut files = Vec::new();
+    if coverage {
+        let report = engine.get_coverage_report().map_err(|e| e.to_string())?;
+        for f in report.files {
+            if f.path.ends_with("_test.rego") || f.path.starts_with("builtin:") {
+                continue;
+            }
+            files.push(FileCoverage {
+                file: f.path,
+                covered: f.covered.len(),
+                not_covered: f.not_covered.into_iter().collect(),
+            });
+        }
+        files.sort_by(|a, b| a.file.cmp(&b.file));
+    }
+    Ok((results, files))
 }
 
 /// conftest's test helpers, backed by tollgate's own parsers so tests see what `scan` sees:
@@ -127,8 +195,20 @@ fn add_conftest_helpers(engine: &mut Engine) -> Result<(), String> {
     Ok(())
 }
 
+thread_local! {
+    // The directory of the test being run: relative paths given to `parse_config_file` resolve
+    // from there first (conftest's behaviour), then from the current directory.
+    static TEST_DIR: std::cell::RefCell<PathBuf> = const { std::cell::RefCell::new(PathBuf::new()) };
+}
+
 fn parse_file(path: &str) -> anyhow::Result<Value> {
-    let text = std::fs::read_to_string(path)
+    let near_test = TEST_DIR.with(|d| d.borrow().join(path));
+    let resolved = if Path::new(path).is_relative() && near_test.is_file() {
+        near_test
+    } else {
+        PathBuf::from(path)
+    };
+    let text = std::fs::read_to_string(&resolved)
         .map_err(|e| anyhow::anyhow!("parse_config_file: {path}: {e}"))?;
     let lower = path.to_ascii_lowercase();
     let parser = if lower.ends_with(".tf") || lower.ends_with(".hcl") {

@@ -183,7 +183,11 @@ fn bars(title: &str, rows: &[(String, f64, String)], max: f64) -> String {
     );
     for (i, (label, value, text)) in rows.iter().enumerate() {
         let y = 10 + 24 * i;
-        let width = if max > 0.0 { (value / max * 440.0).round() } else { 0.0 };
+        let width = if max > 0.0 {
+            (value / max * 440.0).round()
+        } else {
+            0.0
+        };
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text><rect x=\"200\" y=\"{y}\" width=\"{width}\" height=\"16\" fill=\"#3b6ea5\"/><text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
@@ -205,7 +209,11 @@ pub fn html(a: &Aggregate) -> String {
         .iter()
         .map(|(rule, c)| {
             let rate = Aggregate::rate(*c);
-            (rule.clone(), rate, format!("{:.1}% of {}", rate * 100.0, c.0))
+            (
+                rule.clone(),
+                rate,
+                format!("{:.1}% of {}", rate * 100.0, c.0),
+            )
         })
         .collect();
     let blocking: Vec<(String, f64, String)> = a
