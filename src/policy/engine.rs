@@ -588,6 +588,7 @@ fn first_line(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::input::{Format, Locations, Span};
+    use std::sync::Arc;
 
     fn source(path: &str, text: &str) -> PolicySource {
         PolicySource {
