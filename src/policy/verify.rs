@@ -292,7 +292,7 @@ mod tests {
                 builtin: false,
             },
         ];
-        let results = run(&sources, None).unwrap();
+        let results = run(&sources, None, Path::new(".")).unwrap();
         let outcome: Vec<(String, bool)> =
             results.iter().map(|r| (r.name.clone(), r.passed)).collect();
         assert_eq!(
@@ -303,7 +303,7 @@ mod tests {
                 ("main.test_fails".into(), false)
             ]
         );
-        let filtered = run(&sources, Some(&Regex::new("yaml").unwrap())).unwrap();
+        let filtered = run(&sources, Some(&Regex::new("yaml").unwrap()), Path::new(".")).unwrap();
         assert_eq!(filtered.len(), 1);
     }
 }
