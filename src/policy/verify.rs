@@ -198,7 +198,7 @@ fn add_conftest_helpers(engine: &mut Engine) -> Result<(), String> {
 thread_local! {
     // The directory of the test being run: relative paths given to `parse_config_file` resolve
     // from there first (conftest's behaviour), then from the current directory.
-    static TEST_DIR: std::cell::RefCell<PathBuf> = const { std::cell::RefCell::new(PathBuf::new()) };
+    static TEST_DIR: std::cell::RefCell<PathBuf> = std::cell::RefCell::new(PathBuf::new());
 }
 
 fn parse_file(path: &str) -> anyhow::Result<Value> {
