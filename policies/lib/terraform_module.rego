@@ -12,18 +12,25 @@ import rego.v1
 # Every managed resource of the whole module the document belongs to (all files of its directory);
 # for plan input, the plan itself. Use it to relate resources across files; report on `resources`.
 module_resources := [r |
-	some type, _ in _module_block
-	some r in tf.block_resources_of(_module_block, type)
+	some _, list in _module_index
+	some r in list
 ] if {
 	not is_object(input.planned_values)
 } else := tf.resources
 
-# Indexed by type, like `tf.resources_of`: building the whole module's resources for every call was
-# the dominant cost of the S3 rules.
-module_resources_of(type) := tf.block_resources_of(_module_block, type) if {
+# Indexed by type, like `tf.resources_of`. tollgate builds the index once per module
+# (`data.tollgate.module_resources`): building it in Rego for every document made a module of
+# thousands of resources quadratic.
+module_resources_of(type) := object.get(_module_index, type, []) if {
 	not is_object(input.planned_values)
 } else := tf.resources_of(type)
 
+_module_index := i if {
+	i := data.tollgate.module_resources
+	is_object(i)
+} else := {type: tf.block_resources_of(_module_block, type) | some type, _ in _module_block}
+
+# Without tollgate's index (Rego unit tests that set `data.tollgate.module`), built here.
 _module_block := b if {
 	b := data.tollgate.module.resource
 	is_object(b)

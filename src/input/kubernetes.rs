@@ -130,6 +130,7 @@ fn push_document(
                 span: node.span,
                 resource: Some(resource),
                 module: None,
+                module_resources: None,
                 source: source.clone(),
                 literal_lines: literals.clone(),
                 line_map: None,

@@ -645,6 +645,8 @@ pub struct Document {
     pub resource: Option<String>,
     /// For Terraform: all files of the module directory merged, exposed as `data.tollgate.module`.
     pub module: Option<Arc<Value>>,
+    /// For Terraform: the module's resources by type, exposed as `data.tollgate.module_resources`.
+    pub module_resources: Option<Arc<Value>>,
     /// The file's text (shared by its documents), for inline suppressions.
     pub source: Arc<str>,
     /// Line ranges of the file (shared by its documents) that lie inside multi-line string

@@ -107,6 +107,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             span: Span::new(1, 1, line_count(text)),
             resource: None,
             module: None,
+            module_resources: None,
             source: Arc::from(text),
             literal_lines: Arc::from(Vec::new()),
             line_map: None,

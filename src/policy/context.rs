@@ -21,6 +21,7 @@ pub(super) const APPLIES_FUNCTION: &str = "__tollgate_applies";
 pub(super) struct DocContext {
     pub file: Value,
     pub module: Value,
+    pub module_resources: Value,
     pub manifests: Value,
     /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
     pub applies: Vec<bool>,
@@ -28,7 +29,7 @@ pub(super) struct DocContext {
 
 thread_local! {
     // Set before each evaluation on the evaluating thread; read by the extensions.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, module_resources: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
 }
 
 /// Makes `doc` the current document of this thread.
@@ -45,6 +46,11 @@ pub(super) fn set(doc: &Document, rules: &[RuleInfo]) {
         c.file = Value::from(file);
         c.module = doc
             .module
+            .as_ref()
+            .map(|m| (**m).clone())
+            .unwrap_or(Value::Undefined);
+        c.module_resources = doc
+            .module_resources
             .as_ref()
             .map(|m| (**m).clone())
             .unwrap_or(Value::Undefined);
@@ -108,13 +114,14 @@ pub(super) fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
             "file" => c.file.clone(),
             "module" => c.module.clone(),
             "manifests" => c.manifests.clone(),
+            "module_resources" => c.module_resources.clone(),
             _ => Value::Undefined,
         }
     }))
 }
 
 /// The Rego modules that expose the context to the interpreter.
-pub(super) fn interpreter_modules() -> [(&'static str, String); 3] {
+pub(super) fn interpreter_modules() -> [(&'static str, String); 4] {
     [
         (
             "tollgate:context.rego",
@@ -123,6 +130,12 @@ pub(super) fn interpreter_modules() -> [(&'static str, String); 3] {
         (
             "tollgate:module.rego",
             format!("package tollgate\nmodule := {CONTEXT_FUNCTION}(\"module\")\n"),
+        ),
+        (
+            "tollgate:module_resources.rego",
+            format!(
+                "package tollgate\nmodule_resources := {CONTEXT_FUNCTION}(\"module_resources\")\n"
+            ),
         ),
         (
             "tollgate:manifests.rego",

@@ -608,6 +608,7 @@ mod tests {
             span: Span::new(1, 1, 1),
             resource: None,
             module: None,
+            module_resources: None,
             source: Arc::from(""),
             literal_lines: Arc::from(Vec::new()),
             line_map: None,

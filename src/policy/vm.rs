@@ -114,6 +114,12 @@ impl VmProgram {
             merge_key(map, "conftest", "file", context.file.clone());
             merge_key(map, "tollgate", "module", context.module.clone());
             merge_key(map, "tollgate", "manifests", context.manifests.clone());
+            merge_key(
+                map,
+                "tollgate",
+                "module_resources",
+                context.module_resources.clone(),
+            );
             let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
             merge_key(map, VM_CONTEXT_ROOT, "applies", Value::from(applies));
         }

@@ -16,7 +16,10 @@ use super::{
     Document, Format, InputError, Instance, Locations, ModuleCall, Parsed, PathSeg, Source, Span,
     Unfollowed, Unread, push_index, push_key, read_text,
 };
-use hcl::eval::{Context, Evaluate, FuncArgs, FuncDef, ParamType};
+mod functions;
+
+use functions::base_context;
+use hcl::eval::{Context, Evaluate};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{BlockLabel, Body, Structure};
@@ -339,7 +342,9 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
             docs.push((file, tree, locations, literals));
         }
     }
-    let module = Arc::new(module.into_value());
+    let module = module.into_value();
+    let index = Arc::new(resource_index(&module));
+    let module = Arc::new(module);
     for (file, tree, locations, literals) in docs {
         parsed.documents.push(Document {
             path: Arc::from(file.path.as_str()),
@@ -350,6 +355,7 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
             span: Span::new(1, 1, super::line_count(&file.text)),
             resource: None,
             module: Some(module.clone()),
+            module_resources: Some(index.clone()),
             source: Arc::from(file.text.as_str()),
             literal_lines: Arc::from(literals),
             line_map: None,
@@ -415,6 +421,53 @@ fn json_variable_defaults(file: &Value) -> Vec<(String, hcl::Value)> {
             ))
         })
         .collect()
+}
+
+/// The module's managed resources by type, each as `{type, name, address, body, path}` (the shape of
+/// `tollgate.lib.terraform.resources`), built once per module instance. Rules relating resources
+/// across files read it as `data.tollgate.module_resources`: rebuilding it for every document made a
+/// module of 2,000 buckets quadratic.
+fn resource_index(module: &Value) -> Value {
+    let mut by_type: BTreeMap<Value, Value> = BTreeMap::new();
+    let Ok(types) = module["resource"].as_object() else {
+        return Value::from(by_type);
+    };
+    for (t, by_name) in types.iter() {
+        let (Ok(type_name), Ok(names)) = (t.as_string(), by_name.as_object()) else {
+            continue;
+        };
+        let mut list = Vec::new();
+        for (n, bodies) in names.iter() {
+            let (Ok(name), Ok(bodies)) = (n.as_string(), bodies.as_array()) else {
+                continue;
+            };
+            for (i, body) in bodies.iter().enumerate() {
+                if !matches!(body, Value::Object(_)) {
+                    continue;
+                }
+                let mut r = BTreeMap::new();
+                r.insert(Value::from("type"), Value::from(type_name.as_ref()));
+                r.insert(Value::from("name"), Value::from(name.as_ref()));
+                r.insert(
+                    Value::from("address"),
+                    Value::from(format!("{type_name}.{name}")),
+                );
+                r.insert(Value::from("body"), body.clone());
+                r.insert(
+                    Value::from("path"),
+                    Value::from(vec![
+                        Value::from("resource"),
+                        Value::from(type_name.as_ref()),
+                        Value::from(name.as_ref()),
+                        Value::from(i as u64),
+                    ]),
+                );
+                list.push(Value::from(r));
+            }
+        }
+        by_type.insert(t.clone(), Value::from(list));
+    }
+    Value::from(by_type)
 }
 
 /// One file of a module, converted: its tree, locations and the lines inside multi-line strings.
@@ -1459,223 +1512,6 @@ pub fn hcl_to_value(v: &hcl::Value) -> Value {
 }
 
 /// The functions tollgate evaluates statically. Anything else stays unresolved (`"${...}"`).
-fn base_context() -> Context<'static> {
-    let mut ctx = Context::new();
-    let mut path = hcl::Map::new();
-    for k in ["module", "root", "cwd"] {
-        path.insert(k.to_string(), hcl::Value::from("."));
-    }
-    ctx.declare_var("path", hcl::Value::Object(path));
-    ctx.declare_func("jsonencode", FuncDef::new(f_jsonencode, [ParamType::Any]));
-    ctx.declare_func("lower", FuncDef::new(f_lower, [ParamType::String]));
-    ctx.declare_func("upper", FuncDef::new(f_upper, [ParamType::String]));
-    ctx.declare_func("trimspace", FuncDef::new(f_trimspace, [ParamType::String]));
-    ctx.declare_func("tostring", FuncDef::new(f_tostring, [ParamType::Any]));
-    ctx.declare_func("tonumber", FuncDef::new(f_tonumber, [ParamType::Any]));
-    ctx.declare_func("tobool", FuncDef::new(f_tobool, [ParamType::Any]));
-    for name in ["tolist", "toset", "tomap", "sensitive", "nonsensitive"] {
-        ctx.declare_func(name, FuncDef::new(f_identity, [ParamType::Any]));
-    }
-    ctx.declare_func(
-        "concat",
-        FuncDef::builder()
-            .variadic_param(ParamType::array_of(ParamType::Any))
-            .build(f_concat),
-    );
-    ctx.declare_func(
-        "merge",
-        FuncDef::builder()
-            .variadic_param(ParamType::Any)
-            .build(f_merge),
-    );
-    ctx.declare_func(
-        "coalesce",
-        FuncDef::builder()
-            .variadic_param(ParamType::Any)
-            .build(f_coalesce),
-    );
-    ctx.declare_func(
-        "join",
-        FuncDef::new(
-            f_join,
-            [ParamType::String, ParamType::array_of(ParamType::Any)],
-        ),
-    );
-    ctx.declare_func(
-        "split",
-        FuncDef::new(f_split, [ParamType::String, ParamType::String]),
-    );
-    ctx.declare_func(
-        "lookup",
-        FuncDef::builder()
-            .params([ParamType::object_of(ParamType::Any), ParamType::String])
-            .variadic_param(ParamType::Any)
-            .build(f_lookup),
-    );
-    ctx.declare_func("length", FuncDef::new(f_length, [ParamType::Any]));
-    ctx.declare_func(
-        "format",
-        FuncDef::builder()
-            .param(ParamType::String)
-            .variadic_param(ParamType::Any)
-            .build(f_format),
-    );
-    ctx.declare_func(
-        "replace",
-        FuncDef::new(
-            f_replace,
-            [ParamType::String, ParamType::String, ParamType::String],
-        ),
-    );
-    ctx
-}
-
-fn f_jsonencode(args: FuncArgs) -> Result<hcl::Value, String> {
-    serde_json::to_string(&args[0])
-        .map(hcl::Value::String)
-        .map_err(|e| e.to_string())
-}
-fn f_lower(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(
-        args[0].as_str().unwrap_or_default().to_lowercase(),
-    ))
-}
-fn f_upper(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(
-        args[0].as_str().unwrap_or_default().to_uppercase(),
-    ))
-}
-fn f_trimspace(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(hcl::Value::from(
-        args[0].as_str().unwrap_or_default().trim(),
-    ))
-}
-fn f_identity(args: FuncArgs) -> Result<hcl::Value, String> {
-    Ok(args[0].clone())
-}
-fn f_tostring(args: FuncArgs) -> Result<hcl::Value, String> {
-    match &args[0] {
-        hcl::Value::String(s) => Ok(hcl::Value::from(s.as_str())),
-        hcl::Value::Number(n) => Ok(hcl::Value::from(n.to_string())),
-        hcl::Value::Bool(b) => Ok(hcl::Value::from(b.to_string())),
-        hcl::Value::Null => Ok(hcl::Value::Null),
-        _ => Err("tostring: not a primitive".into()),
-    }
-}
-fn f_tonumber(args: FuncArgs) -> Result<hcl::Value, String> {
-    match &args[0] {
-        hcl::Value::Number(n) => Ok(hcl::Value::Number(*n)),
-        hcl::Value::String(s) => s
-            .parse::<i64>()
-            .map(hcl::Value::from)
-            .or_else(|_| s.parse::<f64>().map(hcl::Value::from))
-            .map_err(|e| e.to_string()),
-        _ => Err("tonumber: not a number".into()),
-    }
-}
-fn f_tobool(args: FuncArgs) -> Result<hcl::Value, String> {
-    match &args[0] {
-        hcl::Value::Bool(b) => Ok(hcl::Value::Bool(*b)),
-        hcl::Value::String(s) if s == "true" => Ok(hcl::Value::Bool(true)),
-        hcl::Value::String(s) if s == "false" => Ok(hcl::Value::Bool(false)),
-        _ => Err("tobool: not a bool".into()),
-    }
-}
-fn f_concat(args: FuncArgs) -> Result<hcl::Value, String> {
-    let mut out = Vec::new();
-    for a in args.iter() {
-        out.extend(a.as_array().cloned().unwrap_or_default());
-    }
-    Ok(hcl::Value::Array(out))
-}
-fn f_merge(args: FuncArgs) -> Result<hcl::Value, String> {
-    let mut out = hcl::Map::new();
-    for a in args.iter() {
-        match a {
-            hcl::Value::Object(m) => out.extend(m.clone()),
-            hcl::Value::Null => {}
-            _ => return Err("merge: not an object".into()),
-        }
-    }
-    Ok(hcl::Value::Object(out))
-}
-fn f_coalesce(args: FuncArgs) -> Result<hcl::Value, String> {
-    args.iter()
-        .find(|v| !v.is_null() && v.as_str() != Some(""))
-        .cloned()
-        .ok_or_else(|| "coalesce: no non-null argument".into())
-}
-fn f_join(args: FuncArgs) -> Result<hcl::Value, String> {
-    let sep = args[0].as_str().unwrap_or_default();
-    let parts: Option<Vec<String>> = args[1]
-        .as_array()
-        .map(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or(None);
-    parts
-        .map(|p| hcl::Value::from(p.join(sep)))
-        .ok_or_else(|| "join: not strings".into())
-}
-fn f_split(args: FuncArgs) -> Result<hcl::Value, String> {
-    let sep = args[0].as_str().unwrap_or_default();
-    let s = args[1].as_str().unwrap_or_default();
-    Ok(hcl::Value::Array(
-        s.split(sep).map(hcl::Value::from).collect(),
-    ))
-}
-fn f_lookup(args: FuncArgs) -> Result<hcl::Value, String> {
-    let key = args[1].as_str().unwrap_or_default();
-    match args[0].as_object().and_then(|m| m.get(key)) {
-        Some(v) => Ok(v.clone()),
-        None => args
-            .get(2)
-            .cloned()
-            .ok_or_else(|| format!("lookup: no key `{key}`")),
-    }
-}
-fn f_length(args: FuncArgs) -> Result<hcl::Value, String> {
-    match &args[0] {
-        hcl::Value::Array(a) => Ok(hcl::Value::from(a.len() as u64)),
-        hcl::Value::Object(m) => Ok(hcl::Value::from(m.len() as u64)),
-        hcl::Value::String(s) => Ok(hcl::Value::from(s.chars().count() as u64)),
-        _ => Err("length: unsupported".into()),
-    }
-}
-fn f_replace(args: FuncArgs) -> Result<hcl::Value, String> {
-    let (s, from, to) = (
-        args[0].as_str().unwrap_or_default(),
-        args[1].as_str().unwrap_or_default(),
-        args[2].as_str().unwrap_or_default(),
-    );
-    if from.starts_with('/') && from.ends_with('/') && from.len() > 1 {
-        return Err("replace: regular expressions are not evaluated".into());
-    }
-    Ok(hcl::Value::from(s.replace(from, to)))
-}
-/// `format` with the verbs real configurations use (`%s`, `%d`, `%v`, `%%`).
-fn f_format(args: FuncArgs) -> Result<hcl::Value, String> {
-    let spec = args[0].as_str().unwrap_or_default();
-    let mut rest = args.iter().skip(1);
-    let mut out = String::new();
-    let mut chars = spec.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('%') => out.push('%'),
-            Some('s') | Some('d') | Some('v') => match rest.next() {
-                Some(hcl::Value::String(s)) => out.push_str(s),
-                Some(hcl::Value::Number(n)) => out.push_str(&n.to_string()),
-                Some(hcl::Value::Bool(b)) => out.push_str(&b.to_string()),
-                _ => return Err("format: unsupported argument".into()),
-            },
-            _ => return Err("format: unsupported verb".into()),
-        }
-    }
-    Ok(hcl::Value::from(out))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
