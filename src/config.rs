@@ -53,6 +53,27 @@ pub struct Config {
     /// Which files are scanned.
     #[serde(default)]
     pub scan: ScanConfig,
+    /// Kubernetes judging settings.
+    #[serde(default)]
+    pub kubernetes: KubernetesConfig,
+}
+
+/// `[kubernetes]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KubernetesConfig {
+    /// The Pod Security Standards level enforced: `restricted` (default: every rule as shipped) or
+    /// `baseline` (rules of the restricted level only warn).
+    #[serde(default)]
+    pub pod_security: PodSecurity,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PodSecurity {
+    Baseline,
+    #[default]
+    Restricted,
 }
 
 /// `[scan]`: include/exclude globs applied with the command line's (gitignore style, relative to

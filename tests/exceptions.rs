@@ -452,3 +452,36 @@ fn exceptions_command_judges_with_the_same_settings_as_scan() {
         assert_eq!(scan_report["summary"]["errors"], 0);
     }
 }
+
+#[test]
+fn pod_security_baseline_makes_restricted_rules_warn_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    // No securityContext at all: restricted-level rules (may run as root, privilege escalation)
+    // fire; nothing baseline does.
+    common::write(
+        dir.path(),
+        "pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\nspec:\n  containers:\n    - name: app\n      image: nginx:1.0\n",
+    );
+    let enforcement = |report: &serde_json::Value, rule: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == rule)
+            .map(|f| f["enforcement"].as_str().unwrap().to_string())
+    };
+    let (code, report) = scan_json(dir.path(), "2026-11-30", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(enforcement(&report, "TG-K8S-003").as_deref(), Some("block"));
+    common::write(
+        dir.path(),
+        "tollgate.toml",
+        "[kubernetes]\npod_security = \"baseline\"\n",
+    );
+    let (code, report) = scan_json(dir.path(), "2026-11-30", &[]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(enforcement(&report, "TG-K8S-003").as_deref(), Some("warn"));
+    assert_eq!(report["governance"][0]["kind"], "pod_security_baseline");
+}

@@ -34,6 +34,8 @@ pub enum Relaxation {
         default: i64,
         declared_at: String,
     },
+    /// `[kubernetes] pod_security = "baseline"`: restricted-level rules only warn.
+    PodSecurityBaseline { declared_at: String },
     /// An exception that covers every resource (`scope: all`) or names rules by a glob.
     BroadException {
         id: String,
@@ -113,6 +115,11 @@ pub fn relaxations(
             downgraded,
         });
     }
+    if config.kubernetes.pod_security == config::PodSecurity::Baseline {
+        out.push(Relaxation::PodSecurityBaseline {
+            declared_at: at(&["pod_security".to_string()]),
+        });
+    }
     if config.exceptions.max_days > config::DEFAULT_MAX_DAYS {
         out.push(Relaxation::MaxDays {
             days: config.exceptions.max_days,
@@ -175,6 +182,10 @@ pub enum Change {
     MaxDays {
         before: i64,
         after: i64,
+    },
+    PodSecurity {
+        before: String,
+        after: String,
     },
     PolicyAdded {
         file: String,
@@ -291,6 +302,13 @@ pub fn changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
         out.push(Change::MaxDays {
             before: base.config.exceptions.max_days,
             after: head.config.exceptions.max_days,
+        });
+    }
+    let level = |c: &Config| format!("{:?}", c.kubernetes.pod_security).to_lowercase();
+    if level(&base.config) != level(&head.config) {
+        out.push(Change::PodSecurity {
+            before: level(&base.config),
+            after: level(&head.config),
         });
     }
     for (file, text) in &head.policies {

@@ -180,7 +180,14 @@ pub fn finding(
     if facts.off_by_default && !judge.enables(&rule_id) {
         return None;
     }
-    let enforcement = judge.enforcement(&rule_id, severity, facts.enforcement)?;
+    // `[kubernetes] pod_security = "baseline"`: rules of the restricted level only warn (a
+    // `[rules]` entry can still make one block).
+    let default = if judge.pod_security_baseline && is_restricted_only(&facts.frameworks) {
+        Enforcement::Warn
+    } else {
+        facts.enforcement
+    };
+    let enforcement = judge.enforcement(&rule_id, severity, default)?;
     let location = locate::locate(doc, object, &message);
     // Rendered documents: carry the location back to the file a developer edits.
     let (file, span, render, rendered) = match &doc.line_map {
@@ -262,6 +269,16 @@ pub fn finding(
     Some(finding)
 }
 
+/// A rule of the Pod Security Standards' restricted level that is not also a baseline control.
+fn is_restricted_only(frameworks: &[String]) -> bool {
+    let mentions = |level: &str| {
+        frameworks
+            .iter()
+            .any(|f| f.contains("Pod Security Standards") && f.contains(level))
+    };
+    mentions("restricted") && !mentions("baseline")
+}
+
 /// Enforcement configuration and exceptions, shared by all worker threads.
 pub struct Judge {
     pub today: Date,
@@ -284,6 +301,8 @@ pub struct Judge {
     downgraded: AtomicUsize,
     /// Judge opt-in rules (`enforcement: off`) as if enabled: the library's fixture tests.
     opt_in_enabled: bool,
+    /// `[kubernetes] pod_security = "baseline"`.
+    pub pod_security_baseline: bool,
 }
 
 impl Judge {
@@ -315,6 +334,8 @@ impl Judge {
             config_source: None,
             downgraded: AtomicUsize::new(0),
             opt_in_enabled: false,
+            pod_security_baseline: config.kubernetes.pod_security
+                == crate::config::PodSecurity::Baseline,
         }
     }
 

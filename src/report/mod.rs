@@ -246,6 +246,9 @@ pub fn relaxation_text(r: &Relaxation) -> String {
         } => format!(
             "exceptions may last {days} days instead of the default {default} ({declared_at})"
         ),
+        Relaxation::PodSecurityBaseline { declared_at } => format!(
+            "Pod Security Standards at the baseline level: rules of the restricted level only warn ({declared_at})"
+        ),
         Relaxation::BroadException {
             id,
             rules,
@@ -323,6 +326,9 @@ pub fn change_text(c: &Change) -> String {
         } => format!("rules `{rules}`: {before} → {after}"),
         Change::BlockAt { before, after } => format!("block_at: {before} → {after}"),
         Change::MaxDays { before, after } => format!("exceptions.max_days: {before} → {after}"),
+        Change::PodSecurity { before, after } => {
+            format!("kubernetes.pod_security: {before} → {after}")
+        }
         Change::PolicyAdded { file } => format!("policy {file} added"),
         Change::PolicyChanged { file } => format!("policy {file} changed"),
         Change::PolicyRemoved { file } => format!("policy {file} removed"),
