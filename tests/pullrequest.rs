@@ -345,3 +345,47 @@ fn baseline_onboards_and_a_new_violation_still_blocks() {
     );
     assert_eq!(run.code, 2, "{}", run.stdout);
 }
+
+#[test]
+fn module_instances_and_renamed_module_directories_compare_by_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+    write(root, "modules/bucket/main.tf", module);
+    write(root, "main.tf", "module \"site\" {\n  source = \"./modules/bucket\"\n  acl    = \"public-read\"\n}\n");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "base"]);
+    // The change moves the module and adds a second public instance.
+    git(root, &["mv", "modules/bucket", "modules/store"]);
+    write(
+        root,
+        "main.tf",
+        "module \"site\" {\n  source = \"./modules/store\"\n  acl    = \"public-read\"\n}\n\nmodule \"other\" {\n  source = \"./modules/store\"\n  acl    = \"public-read\"\n}\n",
+    );
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "head"]);
+    let run = tollgate(root, &["scan", "--format", "json", "--base", "HEAD~1"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report = json(&run);
+    let mut public: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap().to_string(),
+                f["baseline"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    public.sort();
+    assert_eq!(
+        public,
+        [
+            ("module.other.aws_s3_bucket_acl.this".to_string(), "new".to_string()),
+            ("module.site.aws_s3_bucket_acl.this".to_string(), "existing".to_string()),
+        ]
+    );
+}
