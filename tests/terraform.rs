@@ -250,3 +250,23 @@ fn command_line_variable_files_and_values_apply_in_order() {
         2
     );
 }
+
+#[test]
+fn dynamic_blocks_over_known_collections_are_expanded() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "sg.tf",
+        "variable \"rules\" {\n  default = [\n    { port = 443, cidr = \"10.0.0.0/8\" },\n    { port = 22, cidr = \"0.0.0.0/0\" },\n  ]\n}\n\nresource \"aws_security_group\" \"web\" {\n  name = \"web\"\n  dynamic \"ingress\" {\n    for_each = var.rules\n    content {\n      from_port   = ingress.value.port\n      to_port     = ingress.value.port\n      protocol    = \"tcp\"\n      cidr_blocks = [ingress.value.cidr]\n    }\n  }\n}\n",
+    );
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let ssh: Vec<u64> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-AWS-EC2-001")
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ssh.len(), 1, "{}", report["findings"]);
+    assert!((12..=17).contains(&ssh[0]), "{ssh:?}");
+}

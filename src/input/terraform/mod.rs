@@ -120,6 +120,7 @@ impl Tree {
 }
 
 /// Byte offset → 1-based line and column.
+#[derive(Clone)]
 struct LineIndex {
     starts: Vec<usize>,
 }
@@ -1359,6 +1360,14 @@ impl Converter<'_> {
                     {
                         continue;
                     }
+                    // `dynamic "x" { for_each = ...; content { ... } }` over a known collection
+                    // becomes the `x` blocks Terraform would produce.
+                    if !ptr.is_empty()
+                        && block.ident.as_str() == "dynamic"
+                        && self.expand_dynamic(block, tree, ptr)
+                    {
+                        continue;
+                    }
                     let block_span = self.lines.span(block.span());
                     let start = ptr.len();
                     let mut node = &mut *tree;
@@ -1389,6 +1398,84 @@ impl Converter<'_> {
                 }
             }
         }
+    }
+
+    /// Expands a `dynamic` block whose `for_each` is known: one block per element, the content
+    /// evaluated with the iterator (`<label>` or `iterator = name`) bound to `{key, value}`.
+    /// Returns false (the block is kept as written) when the collection is not known.
+    fn expand_dynamic(
+        &mut self,
+        block: &hcl_edit::structure::Block,
+        tree: &mut Tree,
+        ptr: &mut String,
+    ) -> bool {
+        let Some(label) = block.labels.first().map(label_text) else {
+            return false;
+        };
+        let Some(for_each) = block.body.get_attribute("for_each") else {
+            return false;
+        };
+        let Some(content) = block.body.get_blocks("content").next() else {
+            return false;
+        };
+        let elements: Vec<(hcl::Value, hcl::Value)> =
+            match hcl::Expression::from(for_each.value.clone()).evaluate(self.ctx) {
+                Ok(hcl::Value::Array(items)) => items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (hcl::Value::from(i as u64), v))
+                    .collect(),
+                Ok(hcl::Value::Object(map)) => map
+                    .into_iter()
+                    .map(|(k, v)| (hcl::Value::from(k), v))
+                    .collect(),
+                _ => return false,
+            };
+        let iterator = block
+            .body
+            .get_attribute("iterator")
+            .and_then(|a| match &a.value {
+                Expression::Variable(v) => Some(v.as_str().to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| label.clone());
+        let block_span = self.lines.span(content.span());
+        let start = ptr.len();
+        push_key(ptr, &label);
+        if !matches!(tree.map_mut().get(&label), Some(Tree::Blocks(_))) {
+            tree.map_mut()
+                .insert(label.clone(), Tree::Blocks(Vec::new()));
+        }
+        for (key, value) in elements {
+            let mut ctx = self.ctx.clone();
+            let mut each = hcl::Map::new();
+            each.insert("key".to_string(), key);
+            each.insert("value".to_string(), value);
+            ctx.declare_var(iterator.as_str(), hcl::Value::Object(each));
+            let mut inner = Converter {
+                text: self.text,
+                lines: self.lines.clone(),
+                ctx: &ctx,
+                locations: Locations::default(),
+                unresolved_count: 0,
+            };
+            let Some(Tree::Blocks(list)) = tree.map_mut().get_mut(&label) else {
+                break;
+            };
+            let index = list.len();
+            let len = push_index(ptr, index);
+            inner.locations.insert(ptr, block_span);
+            let mut body = Tree::Map(BTreeMap::new());
+            inner.body(&content.body, &mut body, ptr);
+            ptr.truncate(len);
+            list.push(body);
+            self.unresolved_count += inner.unresolved_count;
+            for (pointer, span) in inner.locations.iter() {
+                self.locations.insert(pointer, span);
+            }
+        }
+        ptr.truncate(start);
+        true
     }
 
     /// Does a block's known `count` or `for_each` create no instance?
