@@ -86,7 +86,8 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
 
     let mut candidates = candidates;
     candidates.extend(request.stdin.iter().cloned());
-    let units = input::units(candidates, &request.root);
+    let named_files = request.named && request.paths.iter().all(|p| p.is_file());
+    let units = input::units(candidates, &request.root, named_files);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(request.threads)
         .build()

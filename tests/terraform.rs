@@ -270,3 +270,46 @@ fn dynamic_blocks_over_known_collections_are_expanded() {
     assert_eq!(ssh.len(), 1, "{}", report["findings"]);
     assert!((12..=17).contains(&ssh[0]), "{ssh:?}");
 }
+
+#[test]
+fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        root,
+        "envs/prod/main.tf",
+        "module \"site\" {\n  source = \"../../modules/bucket\"\n  acl    = \"public-read\"\n}\n",
+    );
+    write(
+        root,
+        "modules/bucket/main.tf",
+        "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
+    );
+    // pre-commit names only the module's file: its caller is found and the file judged through it.
+    let report = json(&tollgate(
+        root,
+        &["scan", "--format", "json", "modules/bucket/main.tf"],
+    ));
+    let public: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["resource"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        public,
+        [(
+            "modules/bucket/main.tf".to_string(),
+            "module.site.aws_s3_bucket_acl.this".to_string()
+        )],
+        "{}",
+        report["errors"]
+    );
+}

@@ -266,6 +266,13 @@ pub enum Unit {
         judge: Vec<Source>,
         called: bool,
     },
+    /// Files named inside a module that a module outside the named files calls (pre-commit):
+    /// judged through that caller's instances. `caller` is the root module directory.
+    Through {
+        caller: PathBuf,
+        caller_rel: String,
+        judge: Vec<Source>,
+    },
     /// A Helm chart directory, rendered with `helm template`.
     Chart { dir: PathBuf, rel: String },
     /// A Kustomize overlay directory, built with `kustomize build` / `kubectl kustomize`.
@@ -290,7 +297,8 @@ pub struct InputSettings {
 /// files they consume are not judged again on their own; only kustomizations that no other one
 /// in the scan uses are built. Modules come first: they are the heaviest units, and starting
 /// them first keeps every worker busy to the end.
-pub fn units(sources: Vec<Source>, root: &Path) -> Vec<Unit> {
+pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> {
+    let root_given = root.to_path_buf();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut chart_of: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut charts: BTreeMap<PathBuf, String> = BTreeMap::new();
@@ -385,6 +393,18 @@ pub fn units(sources: Vec<Source>, root: &Path) -> Vec<Unit> {
         .into_iter()
         .map(|(dir, judge)| {
             let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
+            // Files named on their own (pre-commit) in a module some other module calls: judged
+            // through the caller, not with the module's defaults.
+            if named_files && !called {
+                if let Some(caller) = terraform::find_caller(&dir, &root) {
+                    let caller_rel = crate::discover::relative(&root_given, &caller);
+                    return Unit::Through {
+                        caller,
+                        caller_rel,
+                        judge,
+                    };
+                }
+            }
             Unit::Module { dir, judge, called }
         })
         .collect();
@@ -471,6 +491,18 @@ fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parse
         Unit::Module { called: true, .. } => Parsed::default(),
         Unit::Module { dir, judge, .. } => {
             terraform::read_module(dir, judge, &settings.terraform, max, files)
+        }
+        Unit::Through {
+            caller,
+            caller_rel,
+            judge,
+        } => {
+            let wanted: HashSet<&str> = judge.iter().map(|s| s.rel.as_str()).collect();
+            let mut parsed =
+                terraform::read_root(caller, caller_rel, &settings.terraform, max, files);
+            parsed.documents.retain(|d| wanted.contains(&*d.path));
+            *files += judge.len();
+            parsed
         }
         Unit::Chart { dir, rel } => {
             *files += 1;

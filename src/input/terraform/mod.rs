@@ -1013,6 +1013,81 @@ fn arguments(
     (inputs, unknown)
 }
 
+/// Evaluates the root module at `dir` (shown as `rel_dir`) with nothing of its own judged, for
+/// the documents of the modules it calls.
+pub fn read_root(
+    dir: &Path,
+    rel_dir: &str,
+    settings: &TerraformSettings,
+    max: u64,
+    files_judged: &mut usize,
+) -> Parsed {
+    let rel_dir = if rel_dir == "." { "" } else { rel_dir };
+    let marker = Source {
+        rel: if rel_dir.is_empty() {
+            "\u{0}".to_string()
+        } else {
+            format!("{rel_dir}/\u{0}")
+        },
+        origin: super::Origin::Memory(Arc::from("")),
+        kind: super::FileKind::Terraform,
+    };
+    read_module(
+        dir,
+        std::slice::from_ref(&marker),
+        settings,
+        max,
+        files_judged,
+    )
+}
+
+/// A module directory outside the scan that calls `dir` (cheaply: the `.tf` files of `dir`'s
+/// ancestors up to `root` and of their subdirectories two levels down, at most 2,000 directories),
+/// the nearest first.
+pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
+    let target = std::fs::canonicalize(dir).ok()?;
+    let mut seen = 0usize;
+    let mut ancestor = target.parent();
+    while let Some(a) = ancestor {
+        if !a.starts_with(root) {
+            break;
+        }
+        let mut candidates = vec![a.to_path_buf()];
+        let mut frontier = vec![a.to_path_buf()];
+        for _ in 0..2 {
+            let mut next = Vec::new();
+            for d in &frontier {
+                for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
+                    let p = entry.path();
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if p.is_dir() && !name.starts_with('.') && name != "node_modules" {
+                        next.push(p);
+                    }
+                }
+            }
+            candidates.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for c in candidates {
+            seen += 1;
+            if seen > 2000 {
+                return None;
+            }
+            if std::fs::canonicalize(&c).ok().as_ref() == Some(&target) {
+                continue;
+            }
+            if local_calls(&c)
+                .iter()
+                .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
+            {
+                return Some(c);
+            }
+        }
+        ancestor = a.parent();
+    }
+    None
+}
+
 /// The local module directories the `.tf` files of `dir` call (to know which directories are
 /// judged through their callers rather than as roots).
 pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
