@@ -914,6 +914,7 @@ mod tests {
                 },
             ],
             Path::new("/r"),
+            false,
         );
         assert_eq!(units.len(), 3);
         assert!(matches!(&units[0], Unit::Module { judge, called: false, .. } if judge.len() == 2));
