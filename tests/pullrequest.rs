@@ -353,7 +353,11 @@ fn module_instances_and_renamed_module_directories_compare_by_address() {
     git(root, &["init", "-q"]);
     let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
     write(root, "modules/bucket/main.tf", module);
-    write(root, "main.tf", "module \"site\" {\n  source = \"./modules/bucket\"\n  acl    = \"public-read\"\n}\n");
+    write(
+        root,
+        "main.tf",
+        "module \"site\" {\n  source = \"./modules/bucket\"\n  acl    = \"public-read\"\n}\n",
+    );
     git(root, &["add", "-A"]);
     git(root, &["commit", "-qm", "base"]);
     // The change moves the module and adds a second public instance.
@@ -384,8 +388,14 @@ fn module_instances_and_renamed_module_directories_compare_by_address() {
     assert_eq!(
         public,
         [
-            ("module.other.aws_s3_bucket_acl.this".to_string(), "new".to_string()),
-            ("module.site.aws_s3_bucket_acl.this".to_string(), "existing".to_string()),
+            (
+                "module.other.aws_s3_bucket_acl.this".to_string(),
+                "new".to_string()
+            ),
+            (
+                "module.site.aws_s3_bucket_acl.this".to_string(),
+                "existing".to_string()
+            ),
         ]
     );
 }

@@ -1514,7 +1514,8 @@ impl Converter<'_> {
                 _ => None,
             })
             .unwrap_or_else(|| label.clone());
-        let block_span = self.lines.span(content.span());
+        // An expanded block is where its `dynamic` block is written.
+        let block_span = self.lines.span(block.span());
         let start = ptr.len();
         push_key(ptr, &label);
         if !matches!(tree.map_mut().get(&label), Some(Tree::Blocks(_))) {

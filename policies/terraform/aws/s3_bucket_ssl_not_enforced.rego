@@ -1,0 +1,263 @@
+# METADATA
+# title: S3 bucket does not require TLS
+# description: >-
+#   S3 accepts plain HTTP requests unless the bucket policy denies them. Without a `Deny` statement on
+#   `aws:SecureTransport = false`, a misconfigured client or SDK can read and write objects in clear text,
+#   where they can be observed or altered on the way. Add the statement to the bucket policy (buckets
+#   served as static websites are skipped: their endpoint only speaks HTTP).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5
+#   - ref: https://repost.aws/knowledge-center/s3-bucket-policy-for-config-rule
+# custom:
+#   id: TG-AWS-S3-007
+#   severity: medium
+#   enforcement: warn
+#   remediation: |
+#     Deny every request made without TLS in the bucket policy:
+#
+#         data "aws_iam_policy_document" "data" {
+#           statement {
+#             sid       = "DenyInsecureTransport"
+#             effect    = "Deny"
+#             actions   = ["s3:*"]
+#             resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]
+#             principals {
+#               type        = "*"
+#               identifiers = ["*"]
+#             }
+#             condition {
+#               test     = "Bool"
+#               variable = "aws:SecureTransport"
+#               values   = ["false"]
+#             }
+#           }
+#         }
+#
+#         resource "aws_s3_bucket_policy" "data" {
+#           bucket = aws_s3_bucket.data.id
+#           policy = data.aws_iam_policy_document.data.json
+#         }
+#   frameworks:
+#     - CIS AWS Foundations Benchmark v3.0.0 2.1.1
+#     - AWS Foundational Security Best Practices S3.5
+#     - NIST SP 800-53 SC-8
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+package tollgate.terraform.aws.s3_bucket_ssl_not_enforced
+
+import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform_module as tfm
+import data.tollgate.lib.terraform_module.plan_references
+import rego.v1
+
+# A bucket with no bucket policy at all (none in the module configures it).
+warn contains {
+	"msg": sprintf("S3 bucket `%s` has no bucket policy denying requests made without TLS (`aws:SecureTransport = false`)", [b.address]),
+	"path": b.path,
+} if {
+	some b in tf.resources_of("aws_s3_bucket")
+	not website(b)
+	not has_inline_policy(b)
+	not covered(b)
+}
+
+# A known bucket policy without the statement.
+warn contains {
+	"msg": sprintf("S3 bucket policy `%s` does not deny requests made without TLS (`aws:SecureTransport = false`)", [c.address]),
+	"path": array.concat(c.path, ["policy"]),
+} if {
+	some c in tf.resources_of("aws_s3_bucket_policy")
+	lacks_tls_deny(c.body.policy)
+	not for_website(c)
+}
+
+warn contains {
+	"msg": sprintf("Policy of S3 bucket `%s` does not deny requests made without TLS (`aws:SecureTransport = false`)", [b.address]),
+	"path": array.concat(b.path, ["policy"]),
+} if {
+	some b in tf.resources_of("aws_s3_bucket")
+	not website(b)
+	lacks_tls_deny(b.body.policy)
+}
+
+has_inline_policy(b) if {
+	not b.body.policy in {null, ""}
+	b.body.policy
+}
+
+# Bucket policies of the module, indexed once: the buckets their `bucket` refers to, the literal names
+# they repeat, and whether one names no bucket resource at all (`each.value.id`, `var.bucket`, a module
+# output: it may stand for any bucket, so every bucket gets the benefit of the doubt).
+covered(b) if b.address in policy_targets.addresses
+
+covered(b) if {
+	is_string(b.body.bucket)
+	b.body.bucket in policy_targets.names
+}
+
+covered(_) if policy_targets.any
+
+# Plan input: the `configuration` section keeps the references of the `bucket` expression.
+covered(b) if {
+	is_object(input.planned_values)
+	some c in tfm.module_resources_of("aws_s3_bucket_policy")
+	configures(c, b)
+}
+
+policy_targets := targets(tfm.module_resources_of("aws_s3_bucket_policy"))
+
+website_targets := targets(tfm.module_resources_of("aws_s3_bucket_website_configuration"))
+
+targets(companions) := {
+	"addresses": {a | some c in companions; some a in bucket_references(c.body.bucket)},
+	"names": {c.body.bucket | some c in companions; is_string(c.body.bucket); tf.is_known(c.body.bucket); c.body.bucket != ""},
+	"any": count([c | some c in companions; tf.is_unknown(c.body.bucket); not contains(c.body.bucket, "aws_s3_bucket.")]) > 0,
+}
+
+# `aws_s3_bucket.<name>` addresses an expression refers to (`aws_s3_bucket.logs.id`, `aws_s3_bucket.logs[0].id`,
+# in conditionals and `try()` too); as `tf.references` reads them.
+bucket_references(v) := {sprintf("aws_s3_bucket.%s", [m[1]]) |
+	some m in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_s3_bucket\.([A-Za-z0-9_-]+)[.\[]`, v, -1)
+} if is_string(v)
+
+bucket_references(v) := set() if not is_string(v)
+
+# Static website buckets: the website endpoint serves HTTP only.
+website(b) if {
+	is_array(b.body.website)
+	count(b.body.website) > 0
+}
+
+website(b) if b.address in website_targets.addresses
+
+website(b) if {
+	is_string(b.body.bucket)
+	b.body.bucket in website_targets.names
+}
+
+website(_) if website_targets.any
+
+website(b) if {
+	is_object(input.planned_values)
+	some w in tfm.module_resources_of("aws_s3_bucket_website_configuration")
+	configures(w, b)
+}
+
+for_website(c) if {
+	some b in tfm.module_resources_of("aws_s3_bucket")
+	configures(c, b)
+	website(b)
+}
+
+# The policy is known (JSON, or rendered from documents of the module) and denies nothing on
+# aws:SecureTransport. Unresolved policies are not judged.
+lacks_tls_deny(policy) if {
+	statements := json_statements(policy)
+	is_array(statements)
+	not any_json_tls_deny(statements)
+}
+
+lacks_tls_deny(policy) if {
+	is_string(policy)
+	some m in regex.find_all_string_submatch_n(`^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$`, policy, 1)
+	name := m[1]
+	docs := documents(name)
+	count(docs) > 0
+	every doc in docs {
+		self_contained(doc)
+	}
+	not any_document_tls_deny(docs)
+}
+
+json_statements(policy) := [s | some s in as_list(doc.Statement); is_object(s)] if {
+	is_string(policy)
+	json.is_valid(policy)
+	doc := json.unmarshal(policy)
+	is_object(doc)
+}
+
+any_json_tls_deny(statements) if {
+	some s in statements
+	s.Effect == "Deny"
+	is_object(s.Condition)
+	some operator, conditions in s.Condition
+	operator in {"Bool", "BoolIfExists"}
+	is_object(conditions)
+	some key, value in conditions
+	lower(key) == "aws:securetransport"
+	some v in as_list(value)
+	v in {false, "false"}
+}
+
+any_document_tls_deny(docs) if {
+	some doc in docs
+	some s in blocks(doc, "statement")
+	s.effect == "Deny"
+	some c in blocks(s, "condition")
+	c.test in {"Bool", "BoolIfExists"}
+	is_string(c.variable)
+	lower(c.variable) == "aws:securetransport"
+	some v in as_list(c.values)
+	v in {false, "false"}
+}
+
+# A document whose statements are all in view: no merged source/override documents, no dynamic statements.
+self_contained(doc) if {
+	not doc.source_policy_documents
+	not doc.override_policy_documents
+	not doc.source_json
+	not doc.override_json
+	not doc.dynamic
+}
+
+documents(name) := [doc |
+	some docs in [module_documents(name), object.get(input, ["data", "aws_iam_policy_document", name], [])]
+	is_array(docs)
+	some doc in docs
+	is_object(doc)
+]
+
+module_documents(name) := docs if {
+	docs := data.tollgate.module.data.aws_iam_policy_document[name]
+} else := []
+
+# Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the
+# bucket resource or repeats its literal name.
+configures(c, b) if tf.references(c.body.bucket, b.address)
+
+configures(c, b) if {
+	is_string(c.body.bucket)
+	c.body.bucket != ""
+	c.body.bucket == b.body.bucket
+}
+
+# An expression naming no bucket resource of the module (`each.value.id`, `var.bucket`, a module output)
+# may stand for any bucket: give it the benefit of the doubt.
+configures(c, _) if {
+	tf.is_unknown(c.body.bucket)
+	not contains(c.body.bucket, "aws_s3_bucket.")
+}
+
+# Plan input: the `configuration` section keeps the references of the `bucket` expression.
+configures(c, b) if {
+	some [address, "bucket", ref] in plan_references
+	address == local_address(c.address)
+	refers_to(ref, local_address(b.address))
+}
+
+refers_to(ref, address) if ref == address
+
+refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
+
+# `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
+local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
+	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
+}
+
+as_list(v) := v if is_array(v)
+
+as_list(v) := [v] if not is_array(v)
+
+blocks(body, field) := [b | some b in body[field]; is_object(b)] if is_array(body[field])
+
+blocks(body, field) := [] if not is_array(body[field])
