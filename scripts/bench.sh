@@ -204,6 +204,22 @@ for c in yaml tf; do
 done
 pc_tf_files=$(find "$pc_dir/$(dirname "$pc_tf")" -maxdepth 1 -type f | wc -l)
 
+# Worst cases: inputs that were once quadratic (scripts/gen-worst.py), regenerated daily because the
+# inline suppression's expiry is relative to today.
+worst_dir=$bench_dir/worst
+worst_stamp="$(sha256sum scripts/gen-worst.py | cut -c1-16) $(date +%F)"
+if [ "$(cat "$worst_dir.stamp" 2>/dev/null)" != "$worst_stamp" ]; then
+  log "generating $worst_dir"
+  rm -rf "$worst_dir"
+  python3 scripts/gen-worst.py "$worst_dir"
+  echo "$worst_stamp" > "$worst_dir.stamp"
+fi
+worst_load=$(wait_for_quiet)
+for c in s3-module big-module many-docs.yaml; do
+  log "worst case: $c"
+  time_cmd "worst-$c" 1 "$runs" 1 "$worst_dir" "$bin" scan "$c" --format json
+done
+
 # Peers, once each on the smallest corpus (they take minutes where tollgate takes seconds).
 peer_n=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
 peer_rows=()
@@ -269,6 +285,14 @@ echo "| case | median (min–max) | peak RSS |"
 echo "|---|---:|---:|"
 echo "| one Deployment (\`$pc_yaml\`) | $(fmt_s "$(stat pc-yaml median)") ($(fmt_s "$(stat pc-yaml min)")–$(fmt_s "$(stat pc-yaml max)")) | $(fmt_mib "$(stat pc-yaml-rss rss)") |"
 echo "| one .tf in a $pc_tf_files-file module (\`$pc_tf\`) | $(fmt_s "$(stat pc-tf median)") ($(fmt_s "$(stat pc-tf min)")–$(fmt_s "$(stat pc-tf max)")) | $(fmt_mib "$(stat pc-tf-rss rss)") |"
+echo
+echo "### Worst cases (\`scripts/gen-worst.py\`, load $worst_load, $runs runs)"
+echo
+echo "| case | median (min–max) | peak RSS |"
+echo "|---|---:|---:|"
+echo "| 2,000 files of S3 buckets with their companions in one module | $(fmt_s "$(stat worst-s3-module median)") ($(fmt_s "$(stat worst-s3-module min)")–$(fmt_s "$(stat worst-s3-module max)")) | $(fmt_mib "$(stat worst-s3-module rss)") |"
+echo "| one module of 5,000 resources (250 files) | $(fmt_s "$(stat worst-big-module median)") ($(fmt_s "$(stat worst-big-module min)")–$(fmt_s "$(stat worst-big-module max)")) | $(fmt_mib "$(stat worst-big-module rss)") |"
+echo "| one YAML file of 20,000 documents with an inline suppression | $(fmt_s "$(stat worst-many-docs.yaml median)") ($(fmt_s "$(stat worst-many-docs.yaml min)")–$(fmt_s "$(stat worst-many-docs.yaml max)")) | $(fmt_mib "$(stat worst-many-docs.yaml rss)") |"
 if [ "${#peer_rows[@]}" -gt 0 ]; then
   echo
   echo "### Peers on corpus-$peer_n (one run each; peak RSS is that of the largest single process, as GNU time reports it)"

@@ -389,8 +389,7 @@ fn run_unit(
     );
     let t = Instant::now();
     let mut last_path: Option<Arc<str>> = None;
-    type Comments = Result<Vec<judge::inline::Anchored>, input::InputError>;
-    let mut file_comments: Option<(Arc<str>, Comments)> = None;
+    let mut file_comments: Option<(Arc<str>, Vec<judge::inline::Anchored>)> = None;
     for doc in &documents {
         result.documents += 1;
         if let Some(limit) = request.unit_timeout.filter(|l| t.elapsed() > *l) {
@@ -416,24 +415,28 @@ fn run_unit(
         if request.parse_only {
             continue;
         }
-        // Comments are read once per file; annotations per document.
+        // Comments are read once per file; annotations per document. An invalid suppression
+        // is one error for the file, whose documents are still judged without its suppressions
+        // (so what it meant to hide shows too), not one error per document.
         if !file_comments
             .as_ref()
             .is_some_and(|(source, _)| Arc::ptr_eq(source, &doc.source))
         {
-            let found = judge::inline::comments(doc, judge.limits);
+            let found = match judge::inline::comments(doc, judge.limits) {
+                Ok(found) => found,
+                Err(e) => {
+                    result
+                        .errors
+                        .push(Problem::from_input(e, ProblemKind::Parse));
+                    Vec::new()
+                }
+            };
             file_comments = Some((doc.source.clone(), found));
         }
-        let mut inline = match file_comments.as_ref().map(|(_, c)| c) {
-            Some(Ok(found)) => found.clone(),
-            Some(Err(e)) => {
-                result
-                    .errors
-                    .push(Problem::from_input(e.clone(), ProblemKind::Parse));
-                continue;
-            }
-            None => Vec::new(),
-        };
+        let mut inline = file_comments
+            .as_ref()
+            .map(|(_, found)| found.clone())
+            .unwrap_or_default();
         match judge::inline::annotations(doc, judge.limits) {
             Ok(found) => inline.extend(found),
             Err(e) => {

@@ -412,10 +412,25 @@ fn exceptions_cannot_be_made_endless_or_ambiguous() {
         root,
         "pod.yaml",
         format!(
-            "# tollgate:ignore TG-K8S-001 until=2026-12-01 reason=\"a\" until=2099-01-01\n{PRIVILEGED_POD}"
+            "# tollgate:ignore TG-K8S-001 until=2026-12-01 reason=\"a\" until=2099-01-01\n{PRIVILEGED_POD}---\n{PRIVILEGED_POD}"
         ),
     );
-    assert_eq!(scan(root).code, 2);
+    let run = scan(root);
+    assert_eq!(run.code, 2);
+    // One error for the file, not one per document; its documents are still judged, without
+    // the file's suppressions.
+    let report = json(&run);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].to_string().contains("invalid inline suppression"));
+    let ids = rule_ids(&report);
+    assert_eq!(
+        ids.iter()
+            .filter(|id| id.starts_with("TG-K8S-001@"))
+            .count(),
+        2,
+        "{ids:?}"
+    );
     // max_days has a ceiling.
     write(root, "pod.yaml", PRIVILEGED_POD);
     write(root, "tollgate.toml", "[exceptions]\nmax_days = 36500\n");

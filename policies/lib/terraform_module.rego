@@ -36,6 +36,103 @@ _module_block := b if {
 	is_object(b)
 } else := {}
 
+# Does a resource of `type` in the module configure resource `r` through its attribute `attr`? It does
+# when the attribute refers to `r` (`aws_s3_bucket.b.id`, `aws_s3_bucket.b[0].id`, `aws_s3_bucket.b.*.id`,
+# in a conditional or `try()`), repeats the literal value of `r`'s own attribute `name_attr` (an S3
+# bucket's `bucket` name; `""` for none), or is an expression that names no resource of `r`'s type
+# (`var.bucket`, `each.value.id`, a module output), which may stand for any and gets the benefit of the
+# doubt. `attr` is a top-level attribute or `block.attribute` inside a nested block. Plan input: the
+# references that its `configuration` records, and literal values. With tollgate's index
+# (`data.tollgate.module_links`) each check is a lookup, so a module of thousands of buckets stays linear.
+linked(type, attr, r, name_attr) if {
+	some _ in referring(type, attr, r.address)
+}
+
+linked(type, attr, r, name_attr) if {
+	some _ in repeating(type, attr, object.get(r.body, name_attr, null))
+}
+
+linked(type, attr, r, name_attr) if opaque(type, attr, r.type)
+
+linked(type, attr, r, name_attr) if {
+	some _ in plan_referring(type, attr, r)
+}
+
+# The resources of `type` whose attribute `attr` refers to the resource at `address`.
+referring(type, attr, address) := object.get(_links_of(type, attr).refs, address, []) if {
+	_indexed
+} else := [c |
+	some c in module_resources_of(type)
+	some v in _attribute_values(c.body, attr)
+	tf.references(v, address)
+]
+
+# The resources of `type` whose attribute `attr` is exactly `value` (a non-empty string).
+repeating(type, attr, value) := object.get(_links_of(type, attr).values, value, []) if {
+	is_string(value)
+	value != ""
+	_indexed
+} else := [c |
+	is_string(value)
+	value != ""
+	some c in module_resources_of(type)
+	some v in _attribute_values(c.body, attr)
+	v == value
+]
+
+# Some resource of `type` has, as its attribute `attr`, an expression naming no resource of type `target`.
+opaque(type, attr, target) if {
+	_indexed
+	some types, list in _links_of(type, attr).opaque
+	not target in split(types, ",")
+	count(list) > 0
+}
+
+opaque(type, attr, target) if {
+	not _indexed
+	some c in module_resources_of(type)
+	some v in _attribute_values(c.body, attr)
+	tf.is_unknown(v)
+	not contains(v, sprintf("%s.", [target]))
+}
+
+# tollgate's index of the module (`data.tollgate.module_links`); Rego unit tests and plans go without.
+_indexed if {
+	not is_object(input.planned_values)
+	is_object(data.tollgate.module_links)
+}
+
+_links_of(type, attr) := object.get(object.get(data.tollgate.module_links, type, {}), attr, {"refs": {}, "values": {}, "opaque": {}})
+
+_attribute_values(body, attr) := [v | v := body[attr]; is_string(v)] if {
+	not contains(attr, ".")
+} else := [v |
+	[block, name] := split(attr, ".")
+	is_array(body[block])
+	some b in body[block]
+	v := b[name]
+	is_string(v)
+]
+
+# Plan input: the resources of `type` whose attribute `attr` refers to `r`, as the plan's `configuration`
+# records it; elsewhere none.
+plan_referring(type, attr, r) := [c |
+	some c in tf.resources_of(type)
+	some [address, a, ref] in plan_references
+	a == attr
+	address == _local_address(c.address)
+	_refers_to(ref, _local_address(r.address))
+] if is_object(input.planned_values) else := []
+
+_refers_to(ref, address) if ref == address
+
+_refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
+
+# `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
+_local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
+	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
+}
+
 # Plan input: [address, attribute, reference] for each reference that the plan's `configuration`
 # records in a resource's expressions, in every module; e.g.
 # ["aws_s3_bucket_versioning.v", "bucket", "aws_s3_bucket.b.id"]. Addresses are module-local.

@@ -131,6 +131,7 @@ fn push_document(
                 resource: Some(resource),
                 module: None,
                 module_resources: None,
+                module_links: None,
                 source: source.clone(),
                 literal_lines: literals.clone(),
                 line_map: None,

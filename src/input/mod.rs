@@ -679,6 +679,9 @@ pub struct Document {
     pub module: Option<Arc<Value>>,
     /// For Terraform: the module's resources by type, exposed as `data.tollgate.module_resources`.
     pub module_resources: Option<Arc<Value>>,
+    /// For Terraform: which resources of the module name which others, exposed as
+    /// `data.tollgate.module_links` (see `terraform::index::links`).
+    pub module_links: Option<Arc<Value>>,
     /// The file's text (shared by its documents), for inline suppressions.
     pub source: Arc<str>,
     /// Line ranges of the file (shared by its documents) that lie inside multi-line string

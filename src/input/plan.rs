@@ -108,6 +108,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             resource: None,
             module: None,
             module_resources: None,
+            module_links: None,
             source: Arc::from(text),
             literal_lines: Arc::from(Vec::new()),
             line_map: None,

@@ -22,6 +22,7 @@ pub(super) struct DocContext {
     pub file: Value,
     pub module: Value,
     pub module_resources: Value,
+    pub module_links: Value,
     pub manifests: Value,
     /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
     pub applies: Vec<bool>,
@@ -29,7 +30,7 @@ pub(super) struct DocContext {
 
 thread_local! {
     // Set before each evaluation on the evaluating thread; read by the extensions.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, module_resources: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, module_resources: Value::Undefined, module_links: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
 }
 
 /// Makes `doc` the current document of this thread.
@@ -51,6 +52,11 @@ pub(super) fn set(doc: &Document, rules: &[RuleInfo]) {
             .unwrap_or(Value::Undefined);
         c.module_resources = doc
             .module_resources
+            .as_ref()
+            .map(|m| (**m).clone())
+            .unwrap_or(Value::Undefined);
+        c.module_links = doc
+            .module_links
             .as_ref()
             .map(|m| (**m).clone())
             .unwrap_or(Value::Undefined);
@@ -115,13 +121,14 @@ pub(super) fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
             "module" => c.module.clone(),
             "manifests" => c.manifests.clone(),
             "module_resources" => c.module_resources.clone(),
+            "module_links" => c.module_links.clone(),
             _ => Value::Undefined,
         }
     }))
 }
 
 /// The Rego modules that expose the context to the interpreter.
-pub(super) fn interpreter_modules() -> [(&'static str, String); 4] {
+pub(super) fn interpreter_modules() -> [(&'static str, String); 5] {
     [
         (
             "tollgate:context.rego",
@@ -136,6 +143,10 @@ pub(super) fn interpreter_modules() -> [(&'static str, String); 4] {
             format!(
                 "package tollgate\nmodule_resources := {CONTEXT_FUNCTION}(\"module_resources\")\n"
             ),
+        ),
+        (
+            "tollgate:module_links.rego",
+            format!("package tollgate\nmodule_links := {CONTEXT_FUNCTION}(\"module_links\")\n"),
         ),
         (
             "tollgate:manifests.rego",

@@ -609,6 +609,7 @@ mod tests {
             resource: None,
             module: None,
             module_resources: None,
+            module_links: None,
             source: Arc::from(""),
             literal_lines: Arc::from(Vec::new()),
             line_map: None,

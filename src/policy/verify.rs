@@ -118,10 +118,7 @@ pub fn run_with_coverage(
                         other.to_json_str().unwrap_or_default().trim()
                     )),
                 ),
-                Err(e) => (
-                    false,
-                    Some(e.to_string().lines().next().unwrap_or_default().to_string()),
-                ),
+                Err(e) => (false, Some(summarize_error(&e.to_string()))),
             };
             results.push(TestResult {
                 file: p.path.clone(),
@@ -274,8 +271,34 @@ fn parse_text(parser: &str, name: &str, text: &str) -> anyhow::Result<Value> {
     }
 }
 
+/// A regorus error on one line: its location line and its `error:` line (a compile error starts
+/// with an empty line and a source snippet, which left failing tests with an empty reason).
+fn summarize_error(message: &str) -> String {
+    let lines: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let location = lines.first().copied().unwrap_or("evaluation failed");
+    match lines.iter().find(|l| l.starts_with("error:")) {
+        Some(error) if *error != location => format!("{location} {error}"),
+        _ => location.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn compile_errors_keep_their_reason() {
+        let message =
+            "\n --> lib.rego:3:9\n  |\n3 | x := y\n  |      ^\nerror: var `y` is unsafe\n";
+        assert_eq!(
+            super::summarize_error(message),
+            "--> lib.rego:3:9 error: var `y` is unsafe"
+        );
+        assert_eq!(super::summarize_error("time limit"), "time limit");
+    }
+
     use super::*;
 
     #[test]

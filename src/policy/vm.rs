@@ -120,6 +120,12 @@ impl VmProgram {
                 "module_resources",
                 context.module_resources.clone(),
             );
+            merge_key(
+                map,
+                "tollgate",
+                "module_links",
+                context.module_links.clone(),
+            );
             let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
             merge_key(map, VM_CONTEXT_ROOT, "applies", Value::from(applies));
         }

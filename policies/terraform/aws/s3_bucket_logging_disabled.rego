@@ -29,7 +29,6 @@ package tollgate.terraform.aws.s3_bucket_logging_disabled
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
-import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 warn contains {
@@ -49,85 +48,24 @@ inline_logging(body) if {
 inline_logging(body) if body.dynamic.logging
 
 logged_by_companion(b) if {
-	some c in tfm.module_resources_of("aws_s3_bucket_logging")
-	configures(c, b)
+	tfm.linked("aws_s3_bucket_logging", "bucket", b, "bucket")
 }
 
-# The bucket receives the access logs of a bucket of the module.
+# The bucket receives the access logs of a bucket of the module: an aws_s3_bucket_logging or an inline
+# `logging` block names it as `target_bucket`.
 log_target(b) if {
-	some c in tfm.module_resources_of("aws_s3_bucket_logging")
-	names_bucket(c.body.target_bucket, b)
-}
-
-log_target(b) if {
-	some other in tfm.module_resources_of("aws_s3_bucket")
-	some l in blocks(other.body, "logging")
-	names_bucket(l.target_bucket, b)
+	some attr in [["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]]
+	some _ in tfm.referring(attr[0], attr[1], b.address)
 }
 
 log_target(b) if {
-	some c in tfm.module_resources_of("aws_s3_bucket_logging")
-	some [address, "target_bucket", ref] in plan_references
-	address == local_address(c.address)
-	refers_to(ref, local_address(b.address))
+	some attr in [["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]]
+	some _ in tfm.repeating(attr[0], attr[1], b.body.bucket)
 }
 
-names_bucket(v, b) if references(v, b.address)
-
-names_bucket(v, b) if {
-	is_string(v)
-	v != ""
-	v == b.body.bucket
+log_target(b) if {
+	some _ in tfm.plan_referring("aws_s3_bucket_logging", "target_bucket", b)
 }
-
-# Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the
-# bucket resource or repeats its literal name.
-configures(c, b) if references(c.body.bucket, b.address)
-
-configures(c, b) if {
-	is_string(c.body.bucket)
-	c.body.bucket != ""
-	c.body.bucket == b.body.bucket
-}
-
-# Expression `v` refers to the resource at `address`: "${aws_s3_bucket.logs.id}", also through an
-# instance key or splat of a `count`/`for_each` bucket ("${aws_s3_bucket.logs[0].id}",
-# "${aws_s3_bucket.logs[\"k\"].id}", "${aws_s3_bucket.logs.*.id}") and anywhere in a conditional or
-# `try()`. A longer name (`aws_s3_bucket.logs_archive`) or a data source (`data.aws_s3_bucket.logs`) is not.
-# (`tf.references` only knows the first form.)
-references(v, address) if {
-	is_string(v)
-	contains(v, address)
-	regex.match(sprintf(`(^|[^A-Za-z0-9_.-])%s[.\[]`, [replace(address, ".", `\.`)]), v)
-}
-
-# An expression naming no bucket resource of the module (`each.value.id`, `var.bucket`, a module output)
-# may stand for any bucket: give it the benefit of the doubt.
-configures(c, _) if {
-	tf.is_unknown(c.body.bucket)
-	not contains(c.body.bucket, "aws_s3_bucket.")
-}
-
-# Plan input: the `configuration` section keeps the references of the `bucket` expression.
-configures(c, b) if {
-	some [address, "bucket", ref] in plan_references
-	address == local_address(c.address)
-	refers_to(ref, local_address(b.address))
-}
-
-refers_to(ref, address) if ref == address
-
-refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-# `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
-local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
-	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
-}
-
-# The blocks of a nested block type, by their index in the list.
-blocks(body, field) := {i: b | some i, b in body[field]; is_object(b)} if is_array(body[field])
-
-blocks(body, field) := {} if not is_array(body[field])
 
 # The blocks of a nested block type, by their index in the list.
 blocks(body, field) := {i: b | some i, b in body[field]; is_object(b)} if is_array(body[field])

@@ -31,7 +31,6 @@ package tollgate.terraform.aws.s3_bucket_public_access_block_missing
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
-import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
@@ -71,8 +70,7 @@ deny contains {
 }
 
 covered(b) if {
-	some c in tfm.module_resources_of("aws_s3_bucket_public_access_block")
-	configures(c, b)
+	tfm.linked("aws_s3_bucket_public_access_block", "bucket", b, "bucket")
 }
 
 account_blocked if {
@@ -93,46 +91,3 @@ unset(body, key) if {
 	body[key] == null
 }
 
-# Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the
-# bucket resource or repeats its literal name.
-configures(c, b) if references(c.body.bucket, b.address)
-
-configures(c, b) if {
-	is_string(c.body.bucket)
-	c.body.bucket != ""
-	c.body.bucket == b.body.bucket
-}
-
-# Expression `v` refers to the resource at `address`: "${aws_s3_bucket.logs.id}", also through an
-# instance key or splat of a `count`/`for_each` bucket ("${aws_s3_bucket.logs[0].id}",
-# "${aws_s3_bucket.logs[\"k\"].id}", "${aws_s3_bucket.logs.*.id}") and anywhere in a conditional or
-# `try()`. A longer name (`aws_s3_bucket.logs_archive`) or a data source (`data.aws_s3_bucket.logs`) is not.
-# (`tf.references` only knows the first form.)
-references(v, address) if {
-	is_string(v)
-	contains(v, address)
-	regex.match(sprintf(`(^|[^A-Za-z0-9_.-])%s[.\[]`, [replace(address, ".", `\.`)]), v)
-}
-
-# An expression naming no bucket resource of the module (`each.value.id`, `var.bucket`, a module output)
-# may stand for any bucket: give it the benefit of the doubt.
-configures(c, _) if {
-	tf.is_unknown(c.body.bucket)
-	not contains(c.body.bucket, "aws_s3_bucket.")
-}
-
-# Plan input: the `configuration` section keeps the references of the `bucket` expression.
-configures(c, b) if {
-	some [address, "bucket", ref] in plan_references
-	address == local_address(c.address)
-	refers_to(ref, local_address(b.address))
-}
-
-refers_to(ref, address) if ref == address
-
-refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-# `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
-local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
-	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
-}

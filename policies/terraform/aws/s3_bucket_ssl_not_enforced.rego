@@ -47,7 +47,6 @@ package tollgate.terraform.aws.s3_bucket_ssl_not_enforced
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
-import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 # A bucket with no bucket policy at all (none in the module configures it).
@@ -85,33 +84,48 @@ has_inline_policy(b) if {
 	b.body.policy
 }
 
-# Bucket policies of the module, indexed once: the buckets their `bucket` refers to, the literal names
-# they repeat, and whether one names no bucket resource at all (`each.value.id`, `var.bucket`, a module
-# output: it may stand for any bucket, so every bucket gets the benefit of the doubt).
-covered(b) if b.address in policy_targets.addresses
-
+# A bucket policy of the module configures the bucket (`tfm.linked`: by reference, by its literal name,
+# or through an expression that names no bucket of the module and may stand for any).
 covered(b) if {
-	is_string(b.body.bucket)
-	b.body.bucket in policy_targets.names
+	tfm.linked("aws_s3_bucket_policy", "bucket", b, "bucket")
 }
 
-covered(_) if policy_targets.any
-
-# Plan input: the `configuration` section keeps the references of the `bucket` expression.
-covered(b) if {
-	is_object(input.planned_values)
-	some c in tfm.module_resources_of("aws_s3_bucket_policy")
-	configures(c, b)
+# Static website buckets: the website endpoint serves HTTP only.
+website(b) if {
+	is_array(b.body.website)
+	count(b.body.website) > 0
 }
 
-policy_targets := targets(tfm.module_resources_of("aws_s3_bucket_policy"))
+website(b) if {
+	tfm.linked("aws_s3_bucket_website_configuration", "bucket", b, "bucket")
+}
 
-website_targets := targets(tfm.module_resources_of("aws_s3_bucket_website_configuration"))
+# The bucket policy `c` is for a website bucket.
+for_website(c) if {
+	some address in bucket_references(c.body.bucket)
+	some b in tfm.module_resources_of("aws_s3_bucket")
+	b.address == address
+	website(b)
+}
 
-targets(companions) := {
-	"addresses": {a | some c in companions; some a in bucket_references(c.body.bucket)},
-	"names": {c.body.bucket | some c in companions; is_string(c.body.bucket); tf.is_known(c.body.bucket); c.body.bucket != ""},
-	"any": count([c | some c in companions; tf.is_unknown(c.body.bucket); not contains(c.body.bucket, "aws_s3_bucket.")]) > 0,
+for_website(c) if {
+	some b in tfm.repeating("aws_s3_bucket", "bucket", c.body.bucket)
+	website(b)
+}
+
+# A policy whose `bucket` names no bucket resource may be for any bucket, a website one too.
+for_website(c) if {
+	tf.is_unknown(c.body.bucket)
+	not contains(c.body.bucket, "aws_s3_bucket.")
+	some b in tfm.module_resources_of("aws_s3_bucket")
+	website(b)
+}
+
+for_website(c) if {
+	some b in tfm.module_resources_of("aws_s3_bucket")
+	some p in tfm.plan_referring("aws_s3_bucket_policy", "bucket", b)
+	p.address == c.address
+	website(b)
 }
 
 # `aws_s3_bucket.<name>` addresses an expression refers to (`aws_s3_bucket.logs.id`, `aws_s3_bucket.logs[0].id`,
@@ -121,33 +135,6 @@ bucket_references(v) := {sprintf("aws_s3_bucket.%s", [m[1]]) |
 } if is_string(v)
 
 bucket_references(v) := set() if not is_string(v)
-
-# Static website buckets: the website endpoint serves HTTP only.
-website(b) if {
-	is_array(b.body.website)
-	count(b.body.website) > 0
-}
-
-website(b) if b.address in website_targets.addresses
-
-website(b) if {
-	is_string(b.body.bucket)
-	b.body.bucket in website_targets.names
-}
-
-website(_) if website_targets.any
-
-website(b) if {
-	is_object(input.planned_values)
-	some w in tfm.module_resources_of("aws_s3_bucket_website_configuration")
-	configures(w, b)
-}
-
-for_website(c) if {
-	some b in tfm.module_resources_of("aws_s3_bucket")
-	configures(c, b)
-	website(b)
-}
 
 # The policy is known (JSON, or rendered from documents of the module) and denies nothing on
 # aws:SecureTransport. Unresolved policies are not judged.
@@ -220,39 +207,6 @@ documents(name) := [doc |
 module_documents(name) := docs if {
 	docs := data.tollgate.module.data.aws_iam_policy_document[name]
 } else := []
-
-# Companion resource `c` (an aws_s3_bucket_* resource) configures bucket `b`: its `bucket` refers to the
-# bucket resource or repeats its literal name.
-configures(c, b) if tf.references(c.body.bucket, b.address)
-
-configures(c, b) if {
-	is_string(c.body.bucket)
-	c.body.bucket != ""
-	c.body.bucket == b.body.bucket
-}
-
-# An expression naming no bucket resource of the module (`each.value.id`, `var.bucket`, a module output)
-# may stand for any bucket: give it the benefit of the doubt.
-configures(c, _) if {
-	tf.is_unknown(c.body.bucket)
-	not contains(c.body.bucket, "aws_s3_bucket.")
-}
-
-# Plan input: the `configuration` section keeps the references of the `bucket` expression.
-configures(c, b) if {
-	some [address, "bucket", ref] in plan_references
-	address == local_address(c.address)
-	refers_to(ref, local_address(b.address))
-}
-
-refers_to(ref, address) if ref == address
-
-refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-# `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
-local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
-	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
-}
 
 as_list(v) := v if is_array(v)
 

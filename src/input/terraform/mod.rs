@@ -17,6 +17,7 @@ use super::{
     Unfollowed, Unread, push_index, push_key, read_text,
 };
 mod functions;
+mod index;
 
 use functions::base_context;
 use hcl::eval::{Context, Evaluate};
@@ -344,7 +345,8 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
         }
     }
     let module = module.into_value();
-    let index = Arc::new(resource_index(&module));
+    let index = Arc::new(index::resources(&module));
+    let links = Arc::new(index::links(&index));
     let module = Arc::new(module);
     for (file, tree, locations, literals) in docs {
         parsed.documents.push(Document {
@@ -357,6 +359,7 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
             resource: None,
             module: Some(module.clone()),
             module_resources: Some(index.clone()),
+            module_links: Some(links.clone()),
             source: Arc::from(file.text.as_str()),
             literal_lines: Arc::from(literals),
             line_map: None,
@@ -422,53 +425,6 @@ fn json_variable_defaults(file: &Value) -> Vec<(String, hcl::Value)> {
             ))
         })
         .collect()
-}
-
-/// The module's managed resources by type, each as `{type, name, address, body, path}` (the shape of
-/// `tollgate.lib.terraform.resources`), built once per module instance. Rules relating resources
-/// across files read it as `data.tollgate.module_resources`: rebuilding it for every document made a
-/// module of 2,000 buckets quadratic.
-fn resource_index(module: &Value) -> Value {
-    let mut by_type: BTreeMap<Value, Value> = BTreeMap::new();
-    let Ok(types) = module["resource"].as_object() else {
-        return Value::from(by_type);
-    };
-    for (t, by_name) in types.iter() {
-        let (Ok(type_name), Ok(names)) = (t.as_string(), by_name.as_object()) else {
-            continue;
-        };
-        let mut list = Vec::new();
-        for (n, bodies) in names.iter() {
-            let (Ok(name), Ok(bodies)) = (n.as_string(), bodies.as_array()) else {
-                continue;
-            };
-            for (i, body) in bodies.iter().enumerate() {
-                if !matches!(body, Value::Object(_)) {
-                    continue;
-                }
-                let mut r = BTreeMap::new();
-                r.insert(Value::from("type"), Value::from(type_name.as_ref()));
-                r.insert(Value::from("name"), Value::from(name.as_ref()));
-                r.insert(
-                    Value::from("address"),
-                    Value::from(format!("{type_name}.{name}")),
-                );
-                r.insert(Value::from("body"), body.clone());
-                r.insert(
-                    Value::from("path"),
-                    Value::from(vec![
-                        Value::from("resource"),
-                        Value::from(type_name.as_ref()),
-                        Value::from(name.as_ref()),
-                        Value::from(i as u64),
-                    ]),
-                );
-                list.push(Value::from(r));
-            }
-        }
-        by_type.insert(t.clone(), Value::from(list));
-    }
-    Value::from(by_type)
 }
 
 /// One file of a module, converted: its tree, locations and the lines inside multi-line strings.

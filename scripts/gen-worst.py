@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Generates the inputs that once made tollgate quadratic, for scripts/bench.sh ("Worst cases").
+
+  s3-module/      2,000 .tf files in one module, each an S3 bucket with its public access block,
+                  encryption and versioning companions (rules relate every bucket to its companions)
+  big-module/     one module of 5,000 resources in 250 files (buckets, companions, IAM, security groups)
+  many-docs.yaml  one YAML file of 20,000 ConfigMaps with one inline suppression
+
+Usage: scripts/gen-worst.py DIR
+"""
+import datetime
+import os
+import sys
+
+BUCKET = """resource "aws_s3_bucket" "b{i}" {{
+  bucket = "bucket-{i}"
+}}
+resource "aws_s3_bucket_public_access_block" "b{i}" {{
+  bucket                  = aws_s3_bucket.b{i}.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}}
+resource "aws_s3_bucket_server_side_encryption_configuration" "b{i}" {{
+  bucket = aws_s3_bucket.b{i}.id
+  rule {{
+    apply_server_side_encryption_by_default {{
+      sse_algorithm = "aws:kms"
+    }}
+  }}
+}}
+resource "aws_s3_bucket_versioning" "b{i}" {{
+  bucket = aws_s3_bucket.b{i}.id
+  versioning_configuration {{
+    status = "Enabled"
+  }}
+}}
+"""
+
+OTHER = """resource "aws_iam_role" "r{i}" {{
+  name               = "role-{i}"
+  assume_role_policy = jsonencode({{ Version = "2012-10-17", Statement = [{{ Effect = "Allow", Action = "sts:AssumeRole", Principal = {{ Service = "lambda.amazonaws.com" }} }}] }})
+}}
+resource "aws_security_group" "s{i}" {{
+  name = "sg-{i}"
+  ingress {{
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }}
+}}
+"""
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    out = sys.argv[1]
+    for i in range(2000):
+        write(f"{out}/s3-module/b{i:04}.tf", BUCKET.format(i=i))
+    # 250 files x (3 buckets x 4 resources + 4 x 2 others) = 250 x 20 = 5,000 resources.
+    for f in range(250):
+        text = "".join(BUCKET.format(i=f * 3 + k) for k in range(3))
+        text += "".join(OTHER.format(i=f * 4 + k) for k in range(4))
+        write(f"{out}/big-module/f{f:03}.tf", text)
+    # A valid suppression expires within exceptions.max_days (90 by default) of the scan.
+    until = datetime.date.today() + datetime.timedelta(days=30)
+    docs = []
+    for i in range(20000):
+        head = f"# tollgate:ignore TG-K8S-001 until={until} reason=\"bench\"\n" if i == 0 else ""
+        docs.append(f"{head}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{i}\ndata:\n  key: value-{i}\n")
+    write(f"{out}/many-docs.yaml", "---\n".join(docs))
+
+
+if __name__ == "__main__":
+    main()
