@@ -10,6 +10,11 @@ paths(entries) := {e.path | some e in entries}
 test_core_kinds if {
 	paths(kubernetes.pod_specs) == {["spec"]} with input as {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}, "spec": pod_spec}
 	paths(kubernetes.pod_specs) == {["spec", "template", "spec"]} with input as {"apiVersion": "apps/v1", "kind": "Deployment", "spec": {"template": {"spec": pod_spec}}}
+	every kind in ["StatefulSet", "DaemonSet", "ReplicaSet"] {
+		paths(kubernetes.pod_specs) == {["spec", "template", "spec"]} with input as {"apiVersion": "apps/v1", "kind": kind, "spec": {"template": {"spec": pod_spec}}}
+	}
+	paths(kubernetes.pod_specs) == {["spec", "template", "spec"]} with input as {"apiVersion": "v1", "kind": "ReplicationController", "spec": {"template": {"spec": pod_spec}}}
+	paths(kubernetes.pod_specs) == {["spec", "template", "spec"]} with input as {"apiVersion": "batch/v1", "kind": "Job", "spec": {"template": {"spec": pod_spec}}}
 	paths(kubernetes.pod_specs) == {["template", "spec"]} with input as {"apiVersion": "v1", "kind": "PodTemplate", "template": {"spec": pod_spec}}
 	paths(kubernetes.containers) == {["spec", "jobTemplate", "spec", "template", "spec", "containers", 0]} with input as {"apiVersion": "batch/v1", "kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": pod_spec}}}}}
 }
