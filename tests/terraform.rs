@@ -119,9 +119,17 @@ fn module_inputs_reach_the_module_and_called_directories_are_not_judged_alone() 
         "modules/bucket/main.tf",
         "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
     );
+    // A called module's other files are not Terraform's (terraform-aws-modules ship these).
+    write(
+        root,
+        "modules/bucket/.editorconfig",
+        "root = true\n\n[*]\ncharset = utf-8\n",
+    );
+    write(root, "modules/bucket/README.md", "# bucket\n");
     let run = tollgate(root, &["scan", "--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let report = json(&run);
+    assert_eq!(report["errors"], serde_json::json!([]));
     let public: Vec<&serde_json::Value> = report["findings"]
         .as_array()
         .unwrap()

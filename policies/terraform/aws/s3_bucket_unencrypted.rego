@@ -4,15 +4,17 @@
 #   A bucket should declare its default server-side encryption so that every object is encrypted at rest with
 #   the intended key (SSE-KMS with a customer managed key gives key policies, rotation and CloudTrail records of
 #   every decrypt). Without an `aws_s3_bucket_server_side_encryption_configuration` (or the legacy inline block)
-#   the bucket falls back to the S3 default (SSE-S3), which is not declared in code and cannot restrict who may
-#   decrypt.
+#   the bucket falls back to the S3 default (SSE-S3, applied to every new object since January 2023), which is
+#   not declared in code and cannot restrict who may decrypt. Because the data is encrypted at rest either way,
+#   the rule warns instead of blocking: terraform-aws-modules/s3-bucket, for one, leaves the configuration out
+#   unless asked, and a gate must not block that default.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_server_side_encryption_configuration
 # custom:
 #   id: TG-AWS-S3-004
-#   severity: high
-#   enforcement: block
+#   severity: medium
+#   enforcement: warn
 #   remediation: |
 #     Add a server-side encryption configuration for the bucket:
 #

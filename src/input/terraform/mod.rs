@@ -773,10 +773,16 @@ fn join_rel(base: &str, source: &str) -> String {
             s => parts.push(s),
         }
     }
+    // An absolute display path (a scan of `/abs/dir`) stays absolute.
+    let root = if base.starts_with('/') { "/" } else { "" };
     if parts.is_empty() {
-        ".".into()
+        if root.is_empty() {
+            ".".into()
+        } else {
+            root.into()
+        }
     } else {
-        parts.join("/")
+        format!("{root}{}", parts.join("/"))
     }
 }
 
@@ -867,7 +873,21 @@ fn follow(
             continue;
         }
         let mut read_errors = Vec::new();
-        let (files, _) = read_files(&dir, &rel_dir, &|_| true, &[], false, max, &mut read_errors);
+        // Every configuration file of a called module is judged through the call; its other
+        // files (README.md, .editorconfig, LICENSE) are not Terraform's.
+        let configuration = |p: &Path| {
+            p.file_name()
+                .is_some_and(|n| is_configuration(&n.to_string_lossy().to_ascii_lowercase()))
+        };
+        let (files, _) = read_files(
+            &dir,
+            &rel_dir,
+            &configuration,
+            &[],
+            false,
+            max,
+            &mut read_errors,
+        );
         out.errors.extend(read_errors);
         for (suffix, ctx) in instances(call, from.ctx) {
             let address = format!("{base_address}{suffix}");
@@ -1634,6 +1654,18 @@ pub fn hcl_to_value(v: &hcl::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn module_display_paths_join_lexically_and_keep_an_absolute_root() {
+        assert_eq!(join_rel("envs/prod", "../../modules/x"), "modules/x");
+        assert_eq!(join_rel(".", "./modules/x"), "modules/x");
+        assert_eq!(join_rel("examples/complete", "../.."), ".");
+        assert_eq!(
+            join_rel("/tmp/repo/examples/complete", "../../"),
+            "/tmp/repo"
+        );
+        assert_eq!(join_rel("a", "../../b"), "../b");
+    }
 
     fn module(files: &[(&str, &str)]) -> Parsed {
         let files: Vec<SourceFile> = files
