@@ -26,8 +26,10 @@ printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n' > "$work/broken/bad.
 "$bin" scan tests/fixtures/exceptions --today 2026-11-26 --exceptions tests/fixtures/exceptions/.tollgate/exceptions.yaml \
   --sarif-include-excepted --format sarif > "$work/suppressions.sarif" || [ $? -eq 1 ]
 grep -q '"suppressions"' "$work/suppressions.sarif" || { echo "no suppressions in SARIF"; exit 1; }
+# An absolute path outside the current directory (the issue's terragoat case): URIs must stay valid.
+(cd "$work" && "$bin" scan "$OLDPWD/examples" --format sarif > "$work/absolute.sarif") || [ $? -eq 1 ]
 status=0
-for f in "$work/examples.sarif" "$work/broken.sarif" "$work/suppressions.sarif"; do
+for f in "$work/examples.sarif" "$work/broken.sarif" "$work/suppressions.sarif" "$work/absolute.sarif"; do
   "$multitool" validate "$f" --rule-kind "Sarif;Gh" -o "$f.validation" --log ForceOverwrite >/dev/null
   count=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['runs'][0].get('results', [])))" "$f.validation")
   if [ "$count" != "0" ]; then
