@@ -35,7 +35,8 @@ import re, sys
 from ruamel.yaml import YAML
 text = open("action.yml").read()
 declared = set(YAML(typ="safe").load(text)["inputs"])
-used = set(re.findall(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}", text))
+# Anywhere inside an expression: `${{ inputs.x }}`, `${{ inputs.base != '' && inputs.base || ... }}`.
+used = {n for expr in re.findall(r"\$\{\{(.*?)\}\}", text) for n in re.findall(r"\binputs\.([A-Za-z0-9_-]+)", expr)}
 problems = [f"used but not declared: {n}" for n in sorted(used - declared)]
 problems += [f"declared but never used: {n}" for n in sorted(declared - used)]
 print("\n".join(problems))

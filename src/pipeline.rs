@@ -94,11 +94,23 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let counter = crate::progress::Counter::default();
     let progress = crate::progress::Progress::start(counter.clone(), units.len(), "files/modules");
+    // Rules the configuration switches off (or opt-in rules it does not switch on) would have
+    // every finding dropped: not evaluated at all. Rules that name their id in each result
+    // (conftest style) cannot be told apart before evaluation and always run.
+    let off: Arc<[bool]> = policies
+        .rules
+        .iter()
+        .map(|r| {
+            r.has_declared_id()
+                && ((r.facts.off_by_default && !judge.enables(&r.facts.id))
+                    || judge.switched_off(&r.facts.id))
+        })
+        .collect();
     let results: Vec<UnitResult> = pool.install(|| {
         units
             .par_iter()
             .map_init(
-                || policies.evaluator(),
+                || policies.evaluator(off.clone()),
                 |evaluator, unit| {
                     let r = run_unit(unit, request, policies, judge, evaluator);
                     counter.add(1);

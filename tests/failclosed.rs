@@ -341,6 +341,42 @@ fn conflicting_function_definitions_are_an_error_not_a_pass() {
 }
 
 #[test]
+fn rules_switched_off_are_not_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+    );
+    // A rule that fails at evaluation: an error while it is on, nothing once it is off (its
+    // findings would be dropped anyway, so it is not run).
+    write(
+        root,
+        "p/p.rego",
+        "package main\nimport rego.v1\nf(x) := 1 if true\nf(x) := 2 if true\n\n# METADATA\n# custom:\n#   id: ORG-001\ndeny contains \"conflict\" if f(1) > 0\n",
+    );
+    let args = [
+        "scan",
+        "--no-builtin",
+        "-p",
+        "p",
+        "--format",
+        "json",
+        "cm.yaml",
+    ];
+    assert_eq!(tollgate(root, &args).code, 2);
+    write(
+        root,
+        "tollgate.toml",
+        "[rules.\"ORG-001\"]\nenforcement = \"off\"\n",
+    );
+    let run = tollgate(root, &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(json(&run)["errors"], serde_json::json!([]));
+}
+
+#[test]
 fn every_relaxation_in_force_is_shown_in_every_report() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

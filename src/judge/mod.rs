@@ -398,17 +398,7 @@ impl Judge {
             None => default,
         };
         let by_block_at = default == Enforcement::Block && enforcement == Enforcement::Warn;
-        let settings = self
-            .rules
-            .iter()
-            .find(|(k, _)| k == rule_id)
-            .or_else(|| {
-                self.rules
-                    .iter()
-                    .filter(|(k, _)| glob_match(k, rule_id))
-                    .max_by_key(|(k, _)| k.len())
-            })
-            .map(|(_, v)| v);
+        let settings = self.settings_for(rule_id);
         if let Some(settings) = settings {
             match settings.enforcement {
                 Some(RuleMode::Off) => return None,
@@ -427,6 +417,27 @@ impl Judge {
             self.downgraded.fetch_add(1, Ordering::Relaxed);
         }
         Some(enforcement)
+    }
+
+    /// The most specific `[rules]` entry for a rule: an exact id beats the longest matching glob.
+    fn settings_for(&self, rule_id: &str) -> Option<&RuleSettings> {
+        self.rules
+            .iter()
+            .find(|(k, _)| k == rule_id)
+            .or_else(|| {
+                self.rules
+                    .iter()
+                    .filter(|(k, _)| glob_match(k, rule_id))
+                    .max_by_key(|(k, _)| k.len())
+            })
+            .map(|(_, v)| v)
+    }
+
+    /// Does the configuration switch the rule off (`enforcement = "off"`)? Its findings are
+    /// dropped whatever they say, so it need not be evaluated.
+    pub fn switched_off(&self, rule_id: &str) -> bool {
+        self.settings_for(rule_id)
+            .is_some_and(|s| s.enforcement == Some(RuleMode::Off))
     }
 
     /// Does the configuration switch on a rule that is off by default (`enforcement: off` in

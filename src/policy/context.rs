@@ -34,7 +34,7 @@ thread_local! {
 }
 
 /// Makes `doc` the current document of this thread.
-pub(super) fn set(doc: &Document, rules: &[RuleInfo]) {
+pub(super) fn set(doc: &Document, rules: &[RuleInfo], off: &[bool]) {
     let (dir, name) = match doc.path.rsplit_once('/') {
         Some((d, n)) => (d.to_string(), n.to_string()),
         None => (".".to_string(), doc.path.to_string()),
@@ -68,12 +68,16 @@ pub(super) fn set(doc: &Document, rules: &[RuleInfo]) {
         let types = doc.types();
         c.applies = rules
             .iter()
-            .map(|r| match (&types, r.meta.as_deref()) {
-                (Some(types), Some(meta)) if !meta.resource_types.is_empty() => meta
-                    .resource_types
-                    .iter()
-                    .any(|t| types.contains(t.as_str())),
-                _ => true,
+            .enumerate()
+            .map(|(i, r)| {
+                !off.get(i).copied().unwrap_or(false)
+                    && match (&types, r.meta.as_deref()) {
+                        (Some(types), Some(meta)) if !meta.resource_types.is_empty() => meta
+                            .resource_types
+                            .iter()
+                            .any(|t| types.contains(t.as_str())),
+                        _ => true,
+                    }
             })
             .collect();
     });

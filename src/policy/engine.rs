@@ -16,7 +16,7 @@ use regex::Regex;
 use regorus::{Engine, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,6 +102,8 @@ pub struct Evaluator {
     /// This thread's clone of the interpreter, made when a document first needs it.
     engine: Option<Engine>,
     vm: Option<regorus::rvm::RegoVM>,
+    /// Per rule index: switched off for this scan, so not evaluated at all.
+    off: Arc<[bool]>,
 }
 
 static POSITION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u):(\d+):(\d+)").unwrap());
@@ -277,10 +279,13 @@ impl PolicySet {
     }
 
     /// Evaluation state for one worker thread.
-    pub fn evaluator(&self) -> Evaluator {
+    /// An evaluator for one worker thread. `off[i]`: rule `i` is switched off for this scan (its
+    /// findings would be dropped), so it is not evaluated.
+    pub fn evaluator(&self, off: Arc<[bool]>) -> Evaluator {
         Evaluator {
             engine: None,
             vm: self.vm.as_ref().map(VmProgram::vm),
+            off,
         }
     }
 
@@ -293,7 +298,7 @@ impl PolicySet {
 
     /// Evaluates every applicable rule against one document.
     pub fn evaluate(&self, evaluator: &mut Evaluator, doc: &Document) -> Evaluation {
-        context::set(doc, &self.rules);
+        context::set(doc, &self.rules, &evaluator.off);
         let family = doc.format.family();
         let mut evaluation = Evaluation::default();
         let mut from_vm = Value::new_object();
@@ -664,7 +669,7 @@ mod tests {
             true,
         )
         .unwrap();
-        let mut engine = set.evaluator();
+        let mut engine = set.evaluator(Arc::from(Vec::new()));
         let ev = set.evaluate(&mut engine, &doc(r#"{"a": 1}"#));
         assert!(ev.errors.is_empty());
         let mut got: Vec<_> = ev
@@ -695,7 +700,7 @@ mod tests {
             true,
         )
         .unwrap();
-        let mut engine = set.evaluator();
+        let mut engine = set.evaluator(Arc::from(Vec::new()));
         let ev = set.evaluate(&mut engine, &doc(r#"{"skip": true}"#));
         assert_eq!(ev.results.len(), 1);
         assert_eq!(ev.results[0].value, Value::from("a.yaml"));
@@ -760,7 +765,7 @@ mod tests {
         )
         .unwrap();
         // The VM follows OPA (and so conftest): a builtin error makes its expression undefined.
-        let mut evaluator = set.evaluator();
+        let mut evaluator = set.evaluator(Arc::from(Vec::new()));
         let ev = set.evaluate(&mut evaluator, &doc(r#"{"v": "abc"}"#));
         assert!(ev.errors.is_empty(), "{ev:?}");
         assert_eq!(results(&set, &ev), vec![("warn".into(), Value::from("ok"))]);
@@ -799,9 +804,9 @@ mod tests {
         let set = PolicySet::load(&sources, data, &main_ns(), None, true).unwrap();
         assert_eq!(set.rules_in_vm(), set.rules.len());
         let input = doc(r#"{"a": 1, "skip": true}"#);
-        let mut with_vm = set.evaluator();
+        let mut with_vm = set.evaluator(Arc::from(Vec::new()));
         let from_vm = set.evaluate(&mut with_vm, &input);
-        let mut interpreter_only = set.evaluator();
+        let mut interpreter_only = set.evaluator(Arc::from(Vec::new()));
         interpreter_only.vm = None;
         let from_interpreter = set.evaluate(&mut interpreter_only, &input);
         assert!(
@@ -848,7 +853,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(set.rules_in_vm(), 1);
-        let mut evaluator = set.evaluator();
+        let mut evaluator = set.evaluator(Arc::from(Vec::new()));
         let ev = set.evaluate(&mut evaluator, &doc(r#"{"a": 1}"#));
         assert!(ev.errors.is_empty(), "{ev:?}");
         assert_eq!(
@@ -875,7 +880,7 @@ mod tests {
                 use_vm,
             )
             .unwrap();
-            let mut evaluator = set.evaluator();
+            let mut evaluator = set.evaluator(Arc::from(Vec::new()));
             let ev = set.evaluate(&mut evaluator, &doc("{}"));
             assert_eq!(ev.errors.len(), 1, "{ev:?}");
             assert!(ev.errors[0].rule.starts_with("main.deny"));
