@@ -444,20 +444,10 @@ impl Judge {
     /// its metadata)? Only a `[rules]` entry that sets `block`, `warn` or a rollout does.
     pub fn enables(&self, rule_id: &str) -> bool {
         self.opt_in_enabled
-            || self
-                .rules
-                .iter()
-                .find(|(k, _)| k == rule_id)
-                .or_else(|| {
-                    self.rules
-                        .iter()
-                        .filter(|(k, _)| glob_match(k, rule_id))
-                        .max_by_key(|(k, _)| k.len())
-                })
-                .is_some_and(|(_, v)| {
-                    matches!(v.enforcement, Some(RuleMode::Block | RuleMode::Warn))
-                        || v.warn_until.is_some()
-                })
+            || self.settings_for(rule_id).is_some_and(|v| {
+                matches!(v.enforcement, Some(RuleMode::Block | RuleMode::Warn))
+                    || v.warn_until.is_some()
+            })
     }
 
     fn apply_exceptions(

@@ -1,0 +1,571 @@
+//! Module calls: reading a module directory and its variable files, following every `module`
+//! block with a local or downloaded source (instances from `count`/`for_each`, arguments from the
+//! caller), and finding a named file's caller (pre-commit).
+
+use super::*;
+
+/// Terraform's settings that tollgate applies too: variable files and values given to
+/// Terraform's command line (`-var-file`, `-var`), in order.
+#[derive(Debug, Clone, Default)]
+pub struct TerraformSettings {
+    /// Variable files (`[terraform] var_files`, then `--tf-var-file`), absolute.
+    pub var_files: Vec<PathBuf>,
+    /// `--tf-var NAME=VALUE`, in order, after the files.
+    pub vars: Vec<(String, String)>,
+}
+
+/// Deepest chain of module calls followed.
+pub(super) const MAX_MODULE_DEPTH: usize = 16;
+
+/// Is this a file of a Terraform module (`.tf`, `.tf.json`)?
+pub(super) fn is_configuration(lower: &str) -> bool {
+    lower.ends_with(".tf") || lower.ends_with(".tf.json")
+}
+
+/// Is this a variable file Terraform loads by itself?
+pub(super) fn is_auto_vars(lower: &str) -> bool {
+    lower == "terraform.tfvars"
+        || lower == "terraform.tfvars.json"
+        || lower.ends_with(".auto.tfvars")
+        || lower.ends_with(".auto.tfvars.json")
+}
+
+/// The files of a module directory that Terraform reads: configuration (judged when `judge`
+/// says so) and, with `with_vars`, the variable files it loads by itself.
+pub(super) fn read_files(
+    dir: &Path,
+    rel_dir: &str,
+    judge: &dyn Fn(&Path) -> bool,
+    extra: &[PathBuf],
+    with_vars: bool,
+    max: u64,
+    errors: &mut Vec<InputError>,
+) -> (Vec<SourceFile>, Vec<SourceFile>) {
+    let rel_of = |name: &str| {
+        if rel_dir.is_empty() || rel_dir == "." {
+            name.to_string()
+        } else {
+            format!("{rel_dir}/{name}")
+        }
+    };
+    // Names stay `OsString`s: Terraform loads a `.tf` whose name is not valid UTF-8, so must we.
+    let mut names: Vec<OsString> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name())
+                .collect()
+        })
+        .unwrap_or_default();
+    for path in extra {
+        if let Some(name) = path.file_name() {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_os_string());
+            }
+        }
+    }
+    names.sort();
+    let mut files = Vec::new();
+    let mut tfvars = Vec::new();
+    for os_name in names {
+        let path = dir.join(&os_name);
+        let name = os_name.to_string_lossy();
+        let is_judged = judge(&path);
+        let lower = name.to_ascii_lowercase();
+        let is_vars = with_vars && is_auto_vars(&lower);
+        if !is_configuration(&lower) && !is_vars && !is_judged {
+            continue;
+        }
+        match read_text(&path, max) {
+            Ok(text) => {
+                let file = SourceFile::new(rel_of(&name), text, is_judged);
+                if is_vars {
+                    tfvars.push(file)
+                } else {
+                    files.push(file)
+                }
+            }
+            // Terraform reads every one of these files, so one it cannot read is not skipped
+            // quietly, judged or not.
+            Err(Unread(reason)) => errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
+        }
+    }
+    (files, tfvars)
+}
+
+/// Reads a module directory and evaluates it as a root module: the files in `judge` get
+/// documents, the directory's other files give context (variables, locals, related resources)
+/// even when only some files were named, as pre-commit does. Every `module` block with a local
+/// source (or one `terraform init` downloaded) is followed: each instance is evaluated with the
+/// caller's arguments, recursively, and all its files are judged through it.
+pub fn read_module(
+    dir: &Path,
+    judge: &[Source],
+    settings: &TerraformSettings,
+    max: u64,
+    files_judged: &mut usize,
+) -> Parsed {
+    let mut errors = Vec::new();
+    let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
+    let rel_dir = judge
+        .first()
+        .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .unwrap_or_default();
+    let extra: Vec<PathBuf> = wanted.iter().map(|p| p.to_path_buf()).collect();
+    let (files, mut tfvars) = read_files(
+        dir,
+        &rel_dir,
+        &|p: &Path| wanted.contains(p),
+        &extra,
+        true,
+        max,
+        &mut errors,
+    );
+    // `-var-file` and `-var` come after the files Terraform loads by itself, in order.
+    for path in &settings.var_files {
+        match read_text(path, max) {
+            Ok(text) => tfvars.push(SourceFile::new(
+                format!("{}{}", EXPLICIT_PREFIX, path.display()),
+                text,
+                false,
+            )),
+            Err(Unread(reason)) => errors.push(InputError::new(
+                &path.display().to_string(),
+                0,
+                0,
+                format!("variable file: {reason}"),
+            )),
+        }
+    }
+    if !settings.vars.is_empty() {
+        let text: String = settings
+            .vars
+            .iter()
+            .map(|(k, v)| format!("{k} = {}\n", cli_var_literal(v)))
+            .collect();
+        tfvars.push(SourceFile::new(
+            format!("{EXPLICIT_PREFIX}--tf-var"),
+            text,
+            false,
+        ));
+    }
+    *files_judged += files.iter().filter(|f| f.judge).count();
+    let evaluated = evaluate(&files, Vars::Root(&tfvars), None);
+    let mut parsed = evaluated.parsed;
+    parsed.errors.extend(errors);
+    let downloaded = downloaded_modules(dir);
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut stack = vec![canonical];
+    follow(
+        &FollowFrom {
+            dir,
+            rel_dir: &rel_dir,
+            key: "",
+            ctx: &evaluated.ctx,
+            calls: &evaluated.calls,
+            parent: None,
+        },
+        &downloaded,
+        max,
+        &mut stack,
+        &mut parsed,
+    );
+    parsed
+}
+
+/// Variable files named on the command line sort after the ones Terraform loads by itself.
+pub(super) const EXPLICIT_PREFIX: &str = "\u{10ffff}";
+
+/// `--tf-var NAME=VALUE` as Terraform reads `-var`: HCL when it parses as an expression (a list,
+/// a map, a number), else the string itself.
+pub(super) fn cli_var_literal(value: &str) -> String {
+    let looks_structured = value.starts_with('[') || value.starts_with('{');
+    if looks_structured || value.parse::<f64>().is_ok() || value == "true" || value == "false" {
+        value.to_string()
+    } else {
+        format!("{:?}", value)
+    }
+}
+
+/// A module evaluated and about to have its calls followed.
+pub(super) struct FollowFrom<'a> {
+    dir: &'a Path,
+    rel_dir: &'a str,
+    /// Dotted key of this module in `modules.json` (`""` for the root, `site.child`).
+    key: &'a str,
+    ctx: &'a Context<'static>,
+    calls: &'a [CallSite],
+    parent: Option<&'a Arc<Instance>>,
+}
+
+/// `.terraform/modules/modules.json` of a root module: module key → directory.
+pub(super) fn downloaded_modules(root: &Path) -> HashMap<String, PathBuf> {
+    let Ok(text) = std::fs::read_to_string(root.join(".terraform/modules/modules.json")) else {
+        return HashMap::new();
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return HashMap::new();
+    };
+    value["Modules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            Some((
+                m["Key"].as_str()?.to_string(),
+                root.join(m["Dir"].as_str()?),
+            ))
+        })
+        .collect()
+}
+
+/// Lexically joins a relative display path and a module source (`envs/prod` + `../../modules/x`).
+pub(super) fn join_rel(base: &str, source: &str) -> String {
+    let mut parts: Vec<&str> = base
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    for seg in source.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    // An absolute display path (a scan of `/abs/dir`) stays absolute.
+    let root = if base.starts_with('/') { "/" } else { "" };
+    if parts.is_empty() {
+        if root.is_empty() {
+            ".".into()
+        } else {
+            root.into()
+        }
+    } else {
+        format!("{root}{}", parts.join("/"))
+    }
+}
+
+/// Follows every call of an evaluated module: each instance of each callee is evaluated with its
+/// arguments and its files become documents; then its own calls, recursively.
+pub(super) fn follow(
+    from: &FollowFrom,
+    downloaded: &HashMap<String, PathBuf>,
+    max: u64,
+    stack: &mut Vec<PathBuf>,
+    out: &mut Parsed,
+) {
+    let prefix = from
+        .parent
+        .map(|p| format!("{}.", p.address))
+        .unwrap_or_default();
+    for call in from.calls {
+        let key = if from.key.is_empty() {
+            call.name.clone()
+        } else {
+            format!("{}.{}", from.key, call.name)
+        };
+        let base_address = format!("{prefix}module.{}", call.name);
+        let Some(source) = &call.source else {
+            out.unfollowed.push(Unfollowed {
+                file: call.file.clone(),
+                line: call.line,
+                address: base_address,
+                source: String::new(),
+                reason: "its `source` is not a known string".into(),
+            });
+            continue;
+        };
+        let local = source.starts_with("./") || source.starts_with("../");
+        let (dir, rel_dir) = if local {
+            (from.dir.join(source), join_rel(from.rel_dir, source))
+        } else if let Some(dir) = downloaded.get(&key) {
+            let rel = dir
+                .strip_prefix(from.dir)
+                .map(|r| join_rel(from.rel_dir, &r.to_string_lossy()))
+                .unwrap_or_else(|_| dir.display().to_string());
+            (dir.clone(), rel)
+        } else {
+            out.unfollowed.push(Unfollowed {
+                file: call.file.clone(),
+                line: call.line,
+                address: base_address,
+                source: source.clone(),
+                reason: "a remote source that is not downloaded: run `terraform init` first (tollgate reads `.terraform/modules`)".into(),
+            });
+            continue;
+        };
+        if !dir.is_dir() {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.source_line,
+                1,
+                format!(
+                    "module `{}`: source `{source}` is not a directory",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if stack.contains(&canonical) {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.source_line,
+                1,
+                format!(
+                    "module `{}`: source `{source}` calls itself (a module cycle)",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        if stack.len() > MAX_MODULE_DEPTH {
+            out.errors.push(InputError::new(
+                &call.file,
+                call.line,
+                1,
+                format!(
+                    "module `{}`: module calls nest deeper than {MAX_MODULE_DEPTH}",
+                    call.name
+                ),
+            ));
+            continue;
+        }
+        let mut read_errors = Vec::new();
+        // Every configuration file of a called module is judged through the call; its other
+        // files (README.md, .editorconfig, LICENSE) are not Terraform's.
+        let configuration = |p: &Path| {
+            p.file_name()
+                .is_some_and(|n| is_configuration(&n.to_string_lossy().to_ascii_lowercase()))
+        };
+        let (files, _) = read_files(
+            &dir,
+            &rel_dir,
+            &configuration,
+            &[],
+            false,
+            max,
+            &mut read_errors,
+        );
+        out.errors.extend(read_errors);
+        for (suffix, ctx) in instances(call, from.ctx) {
+            let address = format!("{base_address}{suffix}");
+            let (inputs, unknown) = arguments(call, &ctx);
+            let mut calls = from.parent.map(|p| p.calls.clone()).unwrap_or_default();
+            calls.push(ModuleCall {
+                file: call.file.clone(),
+                line: call.line,
+                address: address.clone(),
+            });
+            let instance = Arc::new(Instance { address, calls });
+            let evaluated = evaluate(&files, Vars::Instance { inputs, unknown }, Some(&instance));
+            out.documents.extend(evaluated.parsed.documents);
+            out.errors.extend(evaluated.parsed.errors);
+            out.unresolved += evaluated.parsed.unresolved;
+            stack.push(canonical.clone());
+            follow(
+                &FollowFrom {
+                    dir: &dir,
+                    rel_dir: &rel_dir,
+                    key: &key,
+                    ctx: &evaluated.ctx,
+                    calls: &evaluated.calls,
+                    parent: Some(&instance),
+                },
+                downloaded,
+                max,
+                stack,
+                out,
+            );
+            stack.pop();
+        }
+    }
+}
+
+/// The instances a `module` block creates: with `count` or `for_each` known, one per index or
+/// key (none when empty), with `count.index` or `each.key`/`each.value` bound for its arguments;
+/// otherwise one.
+pub(super) fn instances(
+    call: &CallSite,
+    ctx: &Context<'static>,
+) -> Vec<(String, Context<'static>)> {
+    if let Some(count) = &call.count {
+        if let Ok(hcl::Value::Number(n)) = count.evaluate(ctx) {
+            let n = n.as_u64().unwrap_or(0);
+            return (0..n)
+                .map(|i| {
+                    let mut c = ctx.clone();
+                    let mut m = hcl::Map::new();
+                    m.insert("index".to_string(), hcl::Value::from(i));
+                    c.declare_var("count", hcl::Value::Object(m));
+                    (format!("[{i}]"), c)
+                })
+                .collect();
+        }
+    }
+    if let Some(for_each) = &call.for_each {
+        let entries: Option<Vec<(String, hcl::Value)>> = match for_each.evaluate(ctx) {
+            Ok(hcl::Value::Object(map)) => Some(map.into_iter().collect()),
+            Ok(hcl::Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    hcl::Value::String(s) => Some((s.clone(), hcl::Value::String(s))),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        if let Some(entries) = entries {
+            return entries
+                .into_iter()
+                .map(|(key, value)| {
+                    let mut c = ctx.clone();
+                    let mut m = hcl::Map::new();
+                    m.insert("key".to_string(), hcl::Value::from(key.clone()));
+                    m.insert("value".to_string(), value);
+                    c.declare_var("each", hcl::Value::Object(m));
+                    (format!("[{key:?}]"), c)
+                })
+                .collect();
+        }
+    }
+    vec![(String::new(), ctx.clone())]
+}
+
+/// A call's arguments evaluated in the caller: known values, and the names of arguments whose
+/// value is not statically known (the callee's variable stays unknown, not its default).
+pub(super) fn arguments(
+    call: &CallSite,
+    ctx: &Context<'static>,
+) -> (hcl::Map<String, hcl::Value>, Vec<String>) {
+    let mut inputs = hcl::Map::new();
+    let mut unknown = Vec::new();
+    for (name, expr) in &call.args {
+        match expr.evaluate(ctx) {
+            Ok(v) => {
+                inputs.insert(name.clone(), v);
+            }
+            Err(_) => unknown.push(name.clone()),
+        }
+    }
+    (inputs, unknown)
+}
+
+/// Evaluates the root module at `dir` (shown as `rel_dir`) with nothing of its own judged, for
+/// the documents of the modules it calls.
+pub fn read_root(
+    dir: &Path,
+    rel_dir: &str,
+    settings: &TerraformSettings,
+    max: u64,
+    files_judged: &mut usize,
+) -> Parsed {
+    let rel_dir = if rel_dir == "." { "" } else { rel_dir };
+    let marker = Source {
+        rel: if rel_dir.is_empty() {
+            "\u{0}".to_string()
+        } else {
+            format!("{rel_dir}/\u{0}")
+        },
+        origin: crate::input::Origin::Memory(Arc::from("")),
+        kind: crate::input::FileKind::Terraform,
+    };
+    read_module(
+        dir,
+        std::slice::from_ref(&marker),
+        settings,
+        max,
+        files_judged,
+    )
+}
+
+/// A module directory outside the scan that calls `dir` (cheaply: the `.tf` files of `dir`'s
+/// ancestors up to `root` and of their subdirectories two levels down, at most 2,000 directories),
+/// the nearest first.
+pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
+    let target = std::fs::canonicalize(dir).ok()?;
+    let mut seen = 0usize;
+    let mut ancestor = target.parent();
+    while let Some(a) = ancestor {
+        if !a.starts_with(root) {
+            break;
+        }
+        let mut candidates = vec![a.to_path_buf()];
+        let mut frontier = vec![a.to_path_buf()];
+        for _ in 0..2 {
+            let mut next = Vec::new();
+            for d in &frontier {
+                for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
+                    let p = entry.path();
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if p.is_dir() && !name.starts_with('.') && name != "node_modules" {
+                        next.push(p);
+                    }
+                }
+            }
+            candidates.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for c in candidates {
+            seen += 1;
+            if seen > 2000 {
+                return None;
+            }
+            if std::fs::canonicalize(&c).ok().as_ref() == Some(&target) {
+                continue;
+            }
+            if local_calls(&c)
+                .iter()
+                .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
+            {
+                return Some(c);
+            }
+        }
+        ancestor = a.parent();
+    }
+    None
+}
+
+/// The local module directories the `.tf` files of `dir` call (to know which directories are
+/// judged through their callers rather than as roots).
+pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        if !name.ends_with(".tf") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        if !text.contains("module") {
+            continue;
+        }
+        let Ok(body) = hcl_edit::parser::parse_body(crate::input::strip_bom(&text)) else {
+            continue;
+        };
+        for block in body.get_blocks("module") {
+            let source = block.body.get_attribute("source").and_then(|a| {
+                hcl::Expression::from(a.value.clone())
+                    .evaluate(&base_context())
+                    .ok()
+            });
+            if let Some(hcl::Value::String(source)) = source {
+                if source.starts_with("./") || source.starts_with("../") {
+                    out.push(dir.join(source));
+                }
+            }
+        }
+    }
+    out
+}
