@@ -280,9 +280,11 @@ fn compliance(
     use std::collections::{BTreeMap, BTreeSet};
     let mut by_id: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     for (i, rule) in policies.rules.iter().enumerate() {
-        // Opt-in rules not switched on judged nothing.
+        // Opt-in rules not switched on, and rules the configuration switches off, judged
+        // nothing: they must not count as 100 % compliant.
         if rule.facts.resource_types.is_empty()
             || (rule.facts.off_by_default && !judge.enables(&rule.facts.id))
+            || judge.switched_off(&rule.facts.id)
         {
             continue;
         }

@@ -103,6 +103,15 @@ fn compliance_and_exception_numbers() {
     );
     assert!(run.stdout.contains("R-BLOCK          1"), "{}", run.stdout);
     assert!(run.stdout.contains("team-web"), "{}", run.stdout);
+    // A rule switched off judged nothing: it is not reported as compliant.
+    let config = dir.path().join("tollgate.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[rules.\"R-WARN\"]\nenforcement = \"off\"\n");
+    std::fs::write(&config, text).unwrap();
+    let report = json(&scan(dir.path(), &["--format", "json"]));
+    let rules = report["metrics"]["compliance"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["rule_id"] != "R-WARN"), "{rules:?}");
+    assert_eq!(report["metrics"]["compliance"]["rate"], 0.5);
 }
 
 #[test]
