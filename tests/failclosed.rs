@@ -4,11 +4,28 @@
 
 mod common;
 
-use common::{json, tollgate, write};
+use common::{Run, json, tollgate, write};
 use std::path::Path;
 use std::process::Command;
 
 const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:1.0\n      securityContext:\n        privileged: true\n";
+
+const CONFIGMAP: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+
+/// `cm.yaml` judged by the user policies in `p/` only, as JSON (plus `extra` arguments).
+fn user_policy_scan(root: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "scan",
+        "--no-builtin",
+        "-p",
+        "p",
+        "--format",
+        "json",
+        "cm.yaml",
+    ];
+    args.extend_from_slice(extra);
+    tollgate(root, &args)
+}
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
@@ -249,11 +266,7 @@ fn user_policies_and_data_cannot_touch_the_builtin_namespace() {
 fn policies_that_never_run_are_named_and_strict_makes_them_errors() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "cm.yaml",
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
-    );
+    write(root, "cm.yaml", CONFIGMAP);
     // An indented head is a rule: it runs.
     write(
         root,
@@ -266,18 +279,7 @@ fn policies_that_never_run_are_named_and_strict_makes_them_errors() {
         "p/org.rego",
         "package org.security\nimport rego.v1\ndeny contains \"org\" if true\n",
     );
-    let run = tollgate(
-        root,
-        &[
-            "scan",
-            "--no-builtin",
-            "-p",
-            "p",
-            "--format",
-            "json",
-            "cm.yaml",
-        ],
-    );
+    let run = user_policy_scan(root, &[]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let report = json(&run);
     assert_eq!(report["findings"][0]["message"], "indented");
@@ -295,10 +297,7 @@ fn policies_that_never_run_are_named_and_strict_makes_them_errors() {
         "{}",
         human.stdout
     );
-    let strict = tollgate(
-        root,
-        &["scan", "--no-builtin", "-p", "p", "--strict", "cm.yaml"],
-    );
+    let strict = user_policy_scan(root, &["--strict"]);
     assert_eq!(strict.code, 2, "{}", strict.stdout);
 }
 
@@ -306,28 +305,13 @@ fn policies_that_never_run_are_named_and_strict_makes_them_errors() {
 fn conflicting_function_definitions_are_an_error_not_a_pass() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "cm.yaml",
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
-    );
+    write(root, "cm.yaml", CONFIGMAP);
     write(
         root,
         "p/p.rego",
         "package main\nimport rego.v1\nf(x) := 1 if true\nf(x) := 2 if true\ndeny contains \"conflict\" if f(1) > 0\n",
     );
-    let run = tollgate(
-        root,
-        &[
-            "scan",
-            "--no-builtin",
-            "-p",
-            "p",
-            "--format",
-            "json",
-            "cm.yaml",
-        ],
-    );
+    let run = user_policy_scan(root, &[]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     let report = json(&run);
     assert!(
@@ -344,11 +328,7 @@ fn conflicting_function_definitions_are_an_error_not_a_pass() {
 fn rules_switched_off_are_not_evaluated() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "cm.yaml",
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
-    );
+    write(root, "cm.yaml", CONFIGMAP);
     // A rule that fails at evaluation: an error while it is on, nothing once it is off (its
     // findings would be dropped anyway, so it is not run).
     write(
@@ -356,22 +336,13 @@ fn rules_switched_off_are_not_evaluated() {
         "p/p.rego",
         "package main\nimport rego.v1\nf(x) := 1 if true\nf(x) := 2 if true\n\n# METADATA\n# custom:\n#   id: ORG-001\ndeny contains \"conflict\" if f(1) > 0\n",
     );
-    let args = [
-        "scan",
-        "--no-builtin",
-        "-p",
-        "p",
-        "--format",
-        "json",
-        "cm.yaml",
-    ];
-    assert_eq!(tollgate(root, &args).code, 2);
+    assert_eq!(user_policy_scan(root, &[]).code, 2);
     write(
         root,
         "tollgate.toml",
         "[rules.\"ORG-001\"]\nenforcement = \"off\"\n",
     );
-    let run = tollgate(root, &args);
+    let run = user_policy_scan(root, &[]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(json(&run)["errors"], serde_json::json!([]));
 }

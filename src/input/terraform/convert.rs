@@ -249,7 +249,7 @@ impl Converter<'_> {
     }
 }
 
-pub(super) fn key_span(e: &Expression) -> Option<std::ops::Range<usize>> {
+fn key_span(e: &Expression) -> Option<std::ops::Range<usize>> {
     e.span()
 }
 
@@ -275,5 +275,68 @@ pub fn hcl_to_value(v: &hcl::Value) -> Value {
                 .collect();
             Value::from(m)
         }
+    }
+}
+
+/// `.tf.json`: Terraform's JSON syntax, reshaped so block bodies are lists as in `.tf`.
+pub(super) fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), InputError> {
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::new(
+            path,
+            1,
+            1,
+            "a byte-order mark at the start of a `.tf.json` file, which Terraform rejects; save it as UTF-8 without BOM",
+        ));
+    }
+    let docs = yaml::parse_stream(text).map_err(|e| {
+        InputError::new(
+            path,
+            e.line,
+            e.column,
+            format!("invalid JSON: {}", e.message),
+        )
+    })?;
+    let mut locations = Locations::default();
+    let value = match docs.first() {
+        Some(doc) => yaml::to_value(&doc.root, &mut String::new(), &mut locations)
+            .map_err(|e| InputError::new(path, e.line, e.column, e.message))?,
+        None => Value::new_object(),
+    };
+    let mut root = BTreeMap::new();
+    if let Ok(obj) = value.as_object() {
+        for (k, v) in obj.iter() {
+            let Ok(key) = k.as_string() else { continue };
+            let tree = match label_count(key) {
+                Some(n) => wrap_json_blocks(v, n, &mut String::new(), &mut locations),
+                None => Tree::Leaf(v.clone()),
+            };
+            root.insert(key.to_string(), tree);
+        }
+    }
+    Ok((Tree::Map(root), locations))
+}
+
+/// Descends `labels` object levels, then wraps the body (object, or array of objects) in a list.
+/// Locations of JSON bodies are kept at their JSON positions; the list index adds one level,
+/// which the longest-prefix lookup tolerates.
+fn wrap_json_blocks(v: &Value, labels: usize, _ptr: &mut String, _locs: &mut Locations) -> Tree {
+    if labels == 0 {
+        return match v {
+            Value::Array(items) => {
+                Tree::Blocks(items.iter().map(|i| Tree::Leaf(i.clone())).collect())
+            }
+            other => Tree::Blocks(vec![Tree::Leaf(other.clone())]),
+        };
+    }
+    match v.as_object() {
+        Ok(obj) => Tree::Map(
+            obj.iter()
+                .filter_map(|(k, v)| {
+                    let key = k.as_string().ok()?.to_string();
+                    Some((key, wrap_json_blocks(v, labels - 1, _ptr, _locs)))
+                })
+                .collect(),
+        ),
+        Err(_) => Tree::Leaf(v.clone()),
     }
 }

@@ -20,11 +20,13 @@ mod convert;
 mod functions;
 mod index;
 mod modules;
+mod vars;
 
 pub use convert::hcl_to_value;
 use convert::*;
 use modules::*;
 pub use modules::{TerraformSettings, find_caller, local_calls, read_module, read_root};
+use vars::*;
 
 use functions::base_context;
 use hcl::eval::{Context, Evaluate};
@@ -162,18 +164,6 @@ impl LineIndex {
 /// marked `judge`.
 pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
     evaluate(files, Vars::Root(tfvars), None).parsed
-}
-
-/// Where a module's variables come from.
-enum Vars<'a> {
-    /// A root module: defaults, then the variable files in Terraform's order.
-    Root(&'a [SourceFile]),
-    /// A module instance: the caller's arguments (known ones; `unknown` names arguments the
-    /// caller passes whose value is not statically known), then defaults for the rest.
-    Instance {
-        inputs: hcl::Map<String, hcl::Value>,
-        unknown: Vec<String>,
-    },
 }
 
 /// A `module` block of an evaluated module.
@@ -414,26 +404,6 @@ fn interpolate_value(value: &mut Value, ctx: &Context<'static>) -> usize {
     }
 }
 
-/// `default`s of the `variable` blocks of a `.tf.json` file (in the HCL shape).
-fn json_variable_defaults(file: &Value) -> Vec<(String, hcl::Value)> {
-    let Ok(vars) = file["variable"].as_object() else {
-        return Vec::new();
-    };
-    vars.iter()
-        .filter_map(|(name, bodies)| {
-            let default = &bodies[0]["default"];
-            if *default == Value::Undefined {
-                return None;
-            }
-            let json = serde_json::to_value(default).ok()?;
-            Some((
-                name.as_string().ok()?.to_string(),
-                hcl::to_value(json).ok()?,
-            ))
-        })
-        .collect()
-}
-
 /// One file of a module, converted: its tree, locations and the lines inside multi-line strings.
 type Converted<'a> = (&'a SourceFile, Tree, Locations, Vec<(u32, u32)>);
 
@@ -622,200 +592,6 @@ pub(super) fn path_of_address(address: &str) -> Option<Vec<PathSeg>> {
         [t, n] => vec![key("resource"), key(t), key(n)],
         _ => return None,
     })
-}
-
-/// `.tf.json`: Terraform's JSON syntax, reshaped so block bodies are lists as in `.tf`.
-fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), InputError> {
-    if text.starts_with('\u{feff}') {
-        return Err(InputError::new(
-            path,
-            1,
-            1,
-            "a byte-order mark at the start of a `.tf.json` file, which Terraform rejects; save it as UTF-8 without BOM",
-        ));
-    }
-    let docs = yaml::parse_stream(text).map_err(|e| {
-        InputError::new(
-            path,
-            e.line,
-            e.column,
-            format!("invalid JSON: {}", e.message),
-        )
-    })?;
-    let mut locations = Locations::default();
-    let value = match docs.first() {
-        Some(doc) => yaml::to_value(&doc.root, &mut String::new(), &mut locations)
-            .map_err(|e| InputError::new(path, e.line, e.column, e.message))?,
-        None => Value::new_object(),
-    };
-    let mut root = BTreeMap::new();
-    if let Ok(obj) = value.as_object() {
-        for (k, v) in obj.iter() {
-            let Ok(key) = k.as_string() else { continue };
-            let tree = match label_count(key) {
-                Some(n) => wrap_json_blocks(v, n, &mut String::new(), &mut locations),
-                None => Tree::Leaf(v.clone()),
-            };
-            root.insert(key.to_string(), tree);
-        }
-    }
-    Ok((Tree::Map(root), locations))
-}
-
-/// Descends `labels` object levels, then wraps the body (object, or array of objects) in a list.
-/// Locations of JSON bodies are kept at their JSON positions; the list index adds one level,
-/// which the longest-prefix lookup tolerates.
-fn wrap_json_blocks(v: &Value, labels: usize, _ptr: &mut String, _locs: &mut Locations) -> Tree {
-    if labels == 0 {
-        return match v {
-            Value::Array(items) => {
-                Tree::Blocks(items.iter().map(|i| Tree::Leaf(i.clone())).collect())
-            }
-            other => Tree::Blocks(vec![Tree::Leaf(other.clone())]),
-        };
-    }
-    match v.as_object() {
-        Ok(obj) => Tree::Map(
-            obj.iter()
-                .filter_map(|(k, v)| {
-                    let key = k.as_string().ok()?.to_string();
-                    Some((key, wrap_json_blocks(v, labels - 1, _ptr, _locs)))
-                })
-                .collect(),
-        ),
-        Err(_) => Tree::Leaf(v.clone()),
-    }
-}
-
-/// Builds the evaluation context: `var.*` from defaults and tfvars, `local.*` where resolvable.
-fn module_context(
-    bodies: &[&Body],
-    json_defaults: &[(String, hcl::Value)],
-    source: &Vars,
-) -> Context<'static> {
-    let mut ctx = base_context();
-    let mut vars = hcl::Map::new();
-    for (name, value) in json_defaults {
-        vars.insert(name.clone(), value.clone());
-    }
-    for body in bodies {
-        for block in body.get_blocks("variable") {
-            let Some(name) = block.labels.first().map(label_text) else {
-                continue;
-            };
-            if let Some(attr) = block.body.get_attribute("default") {
-                let expr: hcl::Expression = attr.value.clone().into();
-                if let Ok(v) = expr.evaluate(&ctx) {
-                    vars.insert(name, v);
-                }
-            }
-        }
-    }
-    match source {
-        Vars::Root(tfvars) => {
-            // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical
-            // order, then the files and values given to Terraform's command line: later wins.
-            for file in ordered_var_files(tfvars) {
-                for (name, value) in var_file_values(file, &ctx) {
-                    vars.insert(name, value);
-                }
-            }
-        }
-        Vars::Instance { inputs, unknown } => {
-            // A child module reads no variable files: only its caller's arguments.
-            for name in unknown {
-                vars.shift_remove(name);
-            }
-            for (name, value) in inputs {
-                vars.insert(name.clone(), value.clone());
-            }
-        }
-    }
-    ctx.declare_var("var", hcl::Value::Object(vars));
-
-    // Locals may refer to each other in any order: evaluate to a fixed point.
-    let local_exprs: Vec<(String, hcl::Expression)> = bodies
-        .iter()
-        .flat_map(|b| b.get_blocks("locals"))
-        .flat_map(|block| block.body.iter().filter_map(Structure::as_attribute))
-        .map(|attr| (attr.key.to_string(), attr.value.clone().into()))
-        .collect();
-    let mut locals = hcl::Map::new();
-    loop {
-        ctx.declare_var("local", hcl::Value::Object(locals.clone()));
-        let mut progressed = false;
-        for (name, expr) in &local_exprs {
-            if locals.contains_key(name) {
-                continue;
-            }
-            if let Ok(v) = expr.evaluate(&ctx) {
-                locals.insert(name.clone(), v);
-                progressed = true;
-            }
-        }
-        if !progressed {
-            break;
-        }
-    }
-    ctx.declare_var("local", hcl::Value::Object(locals));
-    ctx
-}
-
-/// Variable files in Terraform's order: `terraform.tfvars`, `terraform.tfvars.json`, then
-/// `*.auto.tfvars` and `*.auto.tfvars.json` in one lexical order by file name, then the files and
-/// values of the command line in the order given.
-fn ordered_var_files(files: &[SourceFile]) -> Vec<&SourceFile> {
-    let rank = |f: &SourceFile| {
-        let name = f.path.rsplit('/').next().unwrap_or(&f.path);
-        if f.path.starts_with(EXPLICIT_PREFIX) {
-            2
-        } else if name == "terraform.tfvars" || name == "terraform.tfvars.json" {
-            0
-        } else {
-            1
-        }
-    };
-    let mut ordered: Vec<(usize, &SourceFile)> = files.iter().enumerate().collect();
-    ordered.sort_by(|(ia, a), (ib, b)| {
-        let name = |f: &SourceFile| f.path.rsplit('/').next().unwrap_or(&f.path).to_string();
-        rank(a)
-            .cmp(&rank(b))
-            // Explicit files keep their command-line order; the others sort by name, with
-            // `terraform.tfvars` before `terraform.tfvars.json`.
-            .then_with(|| {
-                if rank(a) == 2 {
-                    ia.cmp(ib)
-                } else {
-                    name(a).cmp(&name(b))
-                }
-            })
-    });
-    ordered.into_iter().map(|(_, f)| f).collect()
-}
-
-/// The values a variable file sets (HCL `.tfvars` or JSON `.tfvars.json`).
-fn var_file_values(file: &SourceFile, ctx: &Context<'static>) -> Vec<(String, hcl::Value)> {
-    if file.path.ends_with(".json") {
-        let Ok(serde_json::Value::Object(map)) =
-            serde_json::from_str::<serde_json::Value>(super::strip_bom(&file.text))
-        else {
-            return Vec::new();
-        };
-        return map
-            .into_iter()
-            .filter_map(|(k, v)| hcl::to_value(v).ok().map(|v| (k, v)))
-            .collect();
-    }
-    let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
-        return Vec::new();
-    };
-    body.iter()
-        .filter_map(Structure::as_attribute)
-        .filter_map(|attr| {
-            let expr: hcl::Expression = attr.value.clone().into();
-            expr.evaluate(ctx).ok().map(|v| (attr.key.to_string(), v))
-        })
-        .collect()
 }
 
 #[cfg(test)]

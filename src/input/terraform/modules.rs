@@ -15,15 +15,15 @@ pub struct TerraformSettings {
 }
 
 /// Deepest chain of module calls followed.
-pub(super) const MAX_MODULE_DEPTH: usize = 16;
+const MAX_MODULE_DEPTH: usize = 16;
 
 /// Is this a file of a Terraform module (`.tf`, `.tf.json`)?
-pub(super) fn is_configuration(lower: &str) -> bool {
+fn is_configuration(lower: &str) -> bool {
     lower.ends_with(".tf") || lower.ends_with(".tf.json")
 }
 
 /// Is this a variable file Terraform loads by itself?
-pub(super) fn is_auto_vars(lower: &str) -> bool {
+fn is_auto_vars(lower: &str) -> bool {
     lower == "terraform.tfvars"
         || lower == "terraform.tfvars.json"
         || lower.ends_with(".auto.tfvars")
@@ -32,7 +32,7 @@ pub(super) fn is_auto_vars(lower: &str) -> bool {
 
 /// The files of a module directory that Terraform reads: configuration (judged when `judge`
 /// says so) and, with `with_vars`, the variable files it loads by itself.
-pub(super) fn read_files(
+fn read_files(
     dir: &Path,
     rel_dir: &str,
     judge: &dyn Fn(&Path) -> bool,
@@ -179,7 +179,7 @@ pub(super) const EXPLICIT_PREFIX: &str = "\u{10ffff}";
 
 /// `--tf-var NAME=VALUE` as Terraform reads `-var`: HCL when it parses as an expression (a list,
 /// a map, a number), else the string itself.
-pub(super) fn cli_var_literal(value: &str) -> String {
+fn cli_var_literal(value: &str) -> String {
     let looks_structured = value.starts_with('[') || value.starts_with('{');
     if looks_structured || value.parse::<f64>().is_ok() || value == "true" || value == "false" {
         value.to_string()
@@ -189,7 +189,7 @@ pub(super) fn cli_var_literal(value: &str) -> String {
 }
 
 /// A module evaluated and about to have its calls followed.
-pub(super) struct FollowFrom<'a> {
+struct FollowFrom<'a> {
     dir: &'a Path,
     rel_dir: &'a str,
     /// Dotted key of this module in `modules.json` (`""` for the root, `site.child`).
@@ -200,7 +200,7 @@ pub(super) struct FollowFrom<'a> {
 }
 
 /// `.terraform/modules/modules.json` of a root module: module key → directory.
-pub(super) fn downloaded_modules(root: &Path) -> HashMap<String, PathBuf> {
+fn downloaded_modules(root: &Path) -> HashMap<String, PathBuf> {
     let Ok(text) = std::fs::read_to_string(root.join(".terraform/modules/modules.json")) else {
         return HashMap::new();
     };
@@ -254,7 +254,7 @@ pub(super) fn join_rel(base: &str, source: &str) -> String {
 
 /// Follows every call of an evaluated module: each instance of each callee is evaluated with its
 /// arguments and its files become documents; then its own calls, recursively.
-pub(super) fn follow(
+fn follow(
     from: &FollowFrom,
     downloaded: &HashMap<String, PathBuf>,
     max: u64,
@@ -392,10 +392,7 @@ pub(super) fn follow(
 /// The instances a `module` block creates: with `count` or `for_each` known, one per index or
 /// key (none when empty), with `count.index` or `each.key`/`each.value` bound for its arguments;
 /// otherwise one.
-pub(super) fn instances(
-    call: &CallSite,
-    ctx: &Context<'static>,
-) -> Vec<(String, Context<'static>)> {
+fn instances(call: &CallSite, ctx: &Context<'static>) -> Vec<(String, Context<'static>)> {
     if let Some(count) = &call.count {
         if let Ok(hcl::Value::Number(n)) = count.evaluate(ctx) {
             let n = n.as_u64().unwrap_or(0);
@@ -441,7 +438,7 @@ pub(super) fn instances(
 
 /// A call's arguments evaluated in the caller: known values, and the names of arguments whose
 /// value is not statically known (the callee's variable stays unknown, not its default).
-pub(super) fn arguments(
+fn arguments(
     call: &CallSite,
     ctx: &Context<'static>,
 ) -> (hcl::Map<String, hcl::Value>, Vec<String>) {
