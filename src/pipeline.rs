@@ -463,12 +463,13 @@ fn run_unit(
         let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(evaluator, doc);
         // What each rule evaluated, for compliance rates: the resources of its declared types.
+        let own_types = doc.types();
         for (i, rule) in policies.rules.iter().enumerate() {
             let types = &rule.facts.resource_types;
             if types.is_empty() || !rule.applies_to(doc.format.family()) {
                 continue;
             }
-            let n = doc.resource_count(types);
+            let n = doc.resource_count(types, own_types.as_ref());
             if n > 0 {
                 *result.evaluated.entry(i).or_default() += n;
             }

@@ -203,13 +203,13 @@ impl Document {
     }
 
     /// How many resources of these types (Kubernetes kinds, `group/Kind`, Terraform types) the
-    /// document holds: what a rule declaring them evaluated, for compliance rates.
-    pub fn resource_count(&self, types: &[String]) -> usize {
+    /// document holds: what a rule declaring them evaluated, for compliance rates. `own` is the
+    /// document's [`Document::types`], computed once by the caller rather than once per rule.
+    pub fn resource_count(&self, types: &[String], own: Option<&HashSet<String>>) -> usize {
         match self.format {
-            Format::Kubernetes => usize::from(
-                self.types()
-                    .is_some_and(|own| types.iter().any(|t| own.contains(t))),
-            ),
+            Format::Kubernetes => {
+                usize::from(own.is_some_and(|own| types.iter().any(|t| own.contains(t))))
+            }
             Format::Terraform => types
                 .iter()
                 .map(|t| {
