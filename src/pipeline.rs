@@ -451,14 +451,12 @@ fn run_unit(
             .as_ref()
             .map(|(_, found)| found.clone())
             .unwrap_or_default();
+        // Likewise an invalid annotation: an error, and the document is judged without it.
         match judge::inline::annotations(doc, judge.limits) {
             Ok(found) => inline.extend(found),
-            Err(e) => {
-                result
-                    .errors
-                    .push(Problem::from_input(e, ProblemKind::Parse));
-                continue;
-            }
+            Err(e) => result
+                .errors
+                .push(Problem::from_input(e, ProblemKind::Parse)),
         }
         let mut inline_matches = vec![0; inline.len()];
         let evaluation = policies.evaluate(evaluator, doc);

@@ -438,6 +438,30 @@ fn exceptions_cannot_be_made_endless_or_ambiguous() {
         2,
         "{ids:?}"
     );
+    // The same for an invalid `tollgate.dev/ignore` annotation: an error, and the document is
+    // still judged.
+    write(
+        root,
+        "pod.yaml",
+        PRIVILEGED_POD.replace(
+            "  name: p\n",
+            "  name: p\n  annotations:\n    tollgate.dev/ignore: \"TG-K8S-001 until=2099-01-01 reason=x\"\n",
+        ),
+    );
+    let report = json(&scan(root));
+    assert_eq!(
+        report["errors"].as_array().unwrap().len(),
+        1,
+        "{}",
+        report["errors"]
+    );
+    assert!(
+        rule_ids(&report)
+            .iter()
+            .any(|id| id.starts_with("TG-K8S-001@")),
+        "{}",
+        report["findings"]
+    );
     // max_days has a ceiling.
     write(root, "pod.yaml", PRIVILEGED_POD);
     write(root, "tollgate.toml", "[exceptions]\nmax_days = 36500\n");
