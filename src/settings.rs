@@ -197,6 +197,7 @@ impl Settings {
         Ok(TerraformSettings {
             var_files: files,
             vars,
+            root: Some(self.root.clone()),
         })
     }
 

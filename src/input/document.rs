@@ -107,6 +107,10 @@ pub fn push_index(pointer: &mut String, index: usize) -> usize {
     len
 }
 
+/// Instance keys of Terraform resources repeated by `count`/`for_each`, by the JSON pointer of
+/// their block (`/resource/aws_s3_bucket/b` → `["[0]", "[1]"]`), in the order of its bodies.
+pub type ResourceKeys = HashMap<String, Vec<String>>;
+
 /// One evaluation unit: what policies see as `input`.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -139,6 +143,9 @@ pub struct Document {
     pub manifests: Option<Arc<Value>>,
     /// For Terraform documents of a module instance: its address and the calls that lead to it.
     pub instance: Option<Arc<Instance>>,
+    /// For Terraform: the instance keys of the document's repeated resources, so that findings
+    /// carry Terraform's address (`aws_s3_bucket.b["logs"]`).
+    pub resource_keys: Option<Arc<ResourceKeys>>,
     /// For rendered documents (Helm, Kustomize): where each rendered line came from. Locations
     /// stay in rendered lines; findings are carried to the source file through this map.
     pub line_map: Option<Arc<render::LineMap>>,
@@ -159,7 +166,7 @@ impl Document {
     pub fn resource_at(&self, path: &[PathSeg]) -> String {
         let found = match self.format {
             Format::Kubernetes => None,
-            Format::Terraform => terraform::resource_at(path),
+            Format::Terraform => terraform::resource_at(path, self.resource_keys.as_deref()),
             Format::TerraformPlan => plan::resource_at(self, path),
         };
         found.unwrap_or_else(|| self.default_resource())

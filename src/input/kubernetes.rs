@@ -137,6 +137,7 @@ fn push_document(
                 line_map: None,
                 manifests: None,
                 instance: None,
+                resource_keys: None,
             });
         }
         Err(e) => parsed

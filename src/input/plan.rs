@@ -114,6 +114,7 @@ pub fn parse(path: &str, text: &str) -> Parsed {
             line_map: None,
             manifests: None,
             instance: None,
+            resource_keys: None,
         }),
         Err(e) => parsed
             .errors

@@ -78,9 +78,19 @@ impl Exception {
     }
 
     /// Does this exception cover `rule` on `resource` in `file`? Expiry is not considered here.
+    /// As in Terraform, an address written without instance keys names every instance:
+    /// `aws_s3_bucket.b` covers `aws_s3_bucket.b["logs"]`, `module.site.*` covers
+    /// `module.site[0].aws_s3_bucket.b`.
     pub fn covers(&self, rule: &str, resource: &str, file: &str) -> bool {
+        let unkeyed = std::cell::OnceCell::new();
         self.rules.iter().any(|r| glob_match(r, rule))
-            && (self.resources.is_empty() || self.resources.iter().any(|r| glob_match(r, resource)))
+            && (self.resources.is_empty()
+                || self.resources.iter().any(|r| {
+                    glob_match(r, resource)
+                        || (!r.contains('[')
+                            && resource.contains('[')
+                            && glob_match(r, unkeyed.get_or_init(|| without_keys(resource))))
+                }))
             && self.path_globs.as_ref().is_none_or(|g| g.is_match(file))
     }
 
@@ -92,6 +102,30 @@ impl Exception {
     pub fn has_paths(&self) -> bool {
         !self.paths.is_empty()
     }
+}
+
+/// A Terraform address without its instance keys: `module.a["x"].t.n[0]` → `module.a.t.n`.
+fn without_keys(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    let (mut depth, mut quoted, mut escaped) = (0usize, false, false);
+    for c in address.chars() {
+        if depth == 0 {
+            if c == '[' {
+                depth = 1;
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        match (quoted, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (_, false, '"') => quoted = !quoted,
+            (false, _, ']') => depth -= 1,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// gitignore-style path globs relative to the repository root, compiled; `None` when empty.
@@ -523,6 +557,20 @@ mod tests {
         assert!(e.covers("X", "Deployment/prod/web", "k8s/prod/web.yaml"));
         assert!(!e.covers("X", "Deployment/prod/web", "k8s/dev/web.yaml"));
         assert!(!e.covers("X", "Deployment/dev/web", "k8s/prod/web.yaml"));
+    }
+
+    #[test]
+    fn an_address_without_instance_keys_covers_every_instance() {
+        let text = "exceptions:\n  - rules: [X]\n    resources: [aws_s3_bucket.b, module.site.*, \"aws_db_instance.d[1]\"]\n    reason: r\n    owner: o\n    expires: 2026-12-01\n";
+        let e = &parse(text).unwrap()[0];
+        assert!(e.covers("X", "aws_s3_bucket.b[\"logs\"]", "main.tf"));
+        assert!(e.covers("X", "aws_s3_bucket.b[0]", "main.tf"));
+        assert!(!e.covers("X", "aws_s3_bucket.bb[0]", "main.tf"));
+        assert!(e.covers("X", "module.site[\"a]\"].aws_s3_bucket.c[2]", "m/main.tf"));
+        // A keyed pattern names that instance only.
+        assert!(e.covers("X", "aws_db_instance.d[1]", "main.tf"));
+        assert!(!e.covers("X", "aws_db_instance.d[0]", "main.tf"));
+        assert_eq!(without_keys("module.a[\"x\\\"]\"].t.n[0]"), "module.a.t.n");
     }
 
     fn error(text: &str) -> InputError {

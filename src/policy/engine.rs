@@ -620,6 +620,7 @@ mod tests {
             line_map: None,
             manifests: None,
             instance: None,
+            resource_keys: None,
         }
     }
 

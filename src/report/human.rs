@@ -31,7 +31,10 @@ pub fn render(ctx: &ReportContext) -> String {
     // Excepted (and existing) findings not listed in full: one line per exception.
     let mut collapsed: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let (mut below_severity, mut not_listed) = (0usize, 0usize);
-    for f in &o.findings {
+    let mut i = 0;
+    while i < o.findings.len() {
+        let f = &o.findings[i];
+        i += 1;
         if !view.lists(f) {
             if view.min_severity.is_some_and(|min| f.severity < min) {
                 below_severity += 1;
@@ -62,7 +65,26 @@ pub fn render(ctx: &ReportContext) -> String {
                 .ok()
                 .map(|t| t.lines().map(str::to_string).collect())
         });
+        // The same line judged for many instances (`count`, `for_each`, module instances) reads
+        // as one finding with its instances listed.
+        let mut others = Vec::new();
+        while let Some(next) = o.findings.get(i) {
+            if !(view.lists(next) && same_place(f, next)) {
+                break;
+            }
+            others.push(next.resource.as_str());
+            i += 1;
+        }
         finding(&mut out, f, lines.as_deref(), &style);
+        if !others.is_empty() {
+            out.pop();
+            let pad = " ".repeat(f.line.to_string().len());
+            let _ = writeln!(
+                out,
+                "{pad} = {}\n",
+                style.paint("2", &clean(&also_instances(&others)))
+            );
+        }
     }
     if !collapsed.is_empty() {
         let _ = writeln!(
@@ -256,6 +278,36 @@ fn rule_table(out: &mut String, o: &crate::outcome::Outcome, style: &Style) {
 /// The one-line summary, for other formats that end with it.
 pub fn summary_line(ctx: &ReportContext, color: bool) -> String {
     summary(ctx, &Style { color })
+}
+
+/// Findings of one rule at one place that differ only in the instance they judge.
+fn same_place(a: &Finding, b: &Finding) -> bool {
+    a.rule_id == b.rule_id
+        && a.file == b.file
+        && a.line == b.line
+        && a.column == b.column
+        && a.message == b.message
+        && a.status == b.status
+        && a.enforcement == b.enforcement
+        && a.severity == b.severity
+        && a.is_existing() == b.is_existing()
+        && a.exception.as_ref().map(|e| &e.id) == b.exception.as_ref().map(|e| &e.id)
+        && a.resource != b.resource
+}
+
+/// "also 3 more instances: a, b, c" (the first eight named).
+fn also_instances(others: &[&str]) -> String {
+    const NAMED: usize = 8;
+    let mut text = format!(
+        "also {} more instance{}: {}",
+        others.len(),
+        if others.len() == 1 { "" } else { "s" },
+        others[..others.len().min(NAMED)].join(", ")
+    );
+    if others.len() > NAMED {
+        text.push_str(&format!(", and {} more", others.len() - NAMED));
+    }
+    text
 }
 
 fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Style) {

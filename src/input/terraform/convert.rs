@@ -11,11 +11,14 @@ pub(super) fn label_text(label: &BlockLabel) -> String {
 
 pub(super) struct Converter<'a> {
     pub(super) text: &'a str,
-    pub(super) lines: LineIndex,
+    pub(super) lines: &'a LineIndex,
     pub(super) ctx: &'a Context<'a>,
     pub(super) locations: Locations,
     /// Attribute values that stayed unresolved (shown in the summary).
     pub(super) unresolved_count: usize,
+    /// Instance keys of repeated resources, by the pointer of their block
+    /// (`/resource/aws_s3_bucket/b` → `["[0]", "[1]"]`), in list order.
+    pub(super) keys: ResourceKeys,
 }
 
 impl Converter<'_> {
@@ -31,11 +34,11 @@ impl Converter<'_> {
                     tree.map_mut().insert(key.to_string(), Tree::Leaf(value));
                 }
                 Structure::Block(block) => {
-                    // A resource with `count = 0` or an empty `for_each` creates nothing:
-                    // Terraform deploys no instance, so there is nothing to judge.
+                    // A resource with a known `count` or `for_each` is judged once per instance
+                    // Terraform creates (none for `count = 0` or an empty collection).
                     if ptr.is_empty()
                         && matches!(block.ident.as_str(), "resource" | "data")
-                        && self.creates_nothing(&block.body)
+                        && self.expand_instances(block, tree, ptr)
                     {
                         continue;
                     }
@@ -47,36 +50,99 @@ impl Converter<'_> {
                     {
                         continue;
                     }
-                    let block_span = self.lines.span(block.span());
-                    let start = ptr.len();
-                    let mut node = &mut *tree;
-                    let mut names = vec![block.ident.as_str().to_string()];
-                    names.extend(block.labels.iter().map(label_text));
-                    for name in &names {
-                        push_key(ptr, name);
-                        if self.locations.get(ptr).is_none() {
-                            self.locations.insert(ptr, block_span);
-                        }
-                        node = node
-                            .map_mut()
-                            .entry(name.clone())
-                            .or_insert_with(|| Tree::Blocks(Vec::new()));
-                    }
-                    if !matches!(node, Tree::Blocks(_)) {
-                        *node = Tree::Blocks(Vec::new());
-                    }
-                    let Tree::Blocks(list) = node else {
-                        unreachable!("just made blocks")
-                    };
-                    push_index(ptr, list.len());
-                    self.locations.insert(ptr, block_span);
-                    let mut inner = Tree::Map(BTreeMap::new());
-                    self.body(&block.body, &mut inner, ptr);
-                    list.push(inner);
-                    ptr.truncate(start);
+                    self.block(block, tree, ptr);
                 }
             }
         }
+    }
+
+    /// Converts one block into the list of bodies under its type and labels; returns its index
+    /// in that list.
+    fn block(
+        &mut self,
+        block: &hcl_edit::structure::Block,
+        tree: &mut Tree,
+        ptr: &mut String,
+    ) -> usize {
+        let block_span = self.lines.span(block.span());
+        let start = ptr.len();
+        let mut node = &mut *tree;
+        let mut names = vec![block.ident.as_str().to_string()];
+        names.extend(block.labels.iter().map(label_text));
+        for name in &names {
+            push_key(ptr, name);
+            if self.locations.get(ptr).is_none() {
+                self.locations.insert(ptr, block_span);
+            }
+            node = node
+                .map_mut()
+                .entry(name.clone())
+                .or_insert_with(|| Tree::Blocks(Vec::new()));
+        }
+        if !matches!(node, Tree::Blocks(_)) {
+            *node = Tree::Blocks(Vec::new());
+        }
+        let Tree::Blocks(list) = node else {
+            unreachable!("just made blocks")
+        };
+        let index = list.len();
+        push_index(ptr, index);
+        self.locations.insert(ptr, block_span);
+        let mut inner = Tree::Map(BTreeMap::new());
+        self.body(&block.body, &mut inner, ptr);
+        list.push(inner);
+        ptr.truncate(start);
+        index
+    }
+
+    /// Expands a `resource` or `data` block whose `count`/`for_each` is known into one body per
+    /// instance, each evaluated with `count.index` or `each.key`/`each.value` bound, and records
+    /// the instances' keys. Returns false (the block is converted once, as written) when the block
+    /// is not repeated or its collection is not known.
+    fn expand_instances(
+        &mut self,
+        block: &hcl_edit::structure::Block,
+        tree: &mut Tree,
+        ptr: &mut String,
+    ) -> bool {
+        let expr = |key: &str| {
+            block
+                .body
+                .get_attribute(key)
+                .map(|a| hcl::Expression::from(a.value.clone()))
+        };
+        let (count, for_each) = (expr("count"), expr("for_each"));
+        if count.is_none() && for_each.is_none() {
+            return false;
+        }
+        let Some(instances) = repeat::instances(count.as_ref(), for_each.as_ref(), self.ctx) else {
+            return false;
+        };
+        let mut pointer = String::new();
+        push_key(&mut pointer, block.ident.as_str());
+        for label in &block.labels {
+            push_key(&mut pointer, &label_text(label));
+        }
+        // One copy of the context per repeated block, rebound for each instance.
+        let mut ctx = self.ctx.clone();
+        for instance in instances {
+            instance.bind(&mut ctx);
+            let mut inner = Converter {
+                text: self.text,
+                lines: self.lines,
+                ctx: &ctx,
+                locations: std::mem::take(&mut self.locations),
+                unresolved_count: 0,
+                keys: ResourceKeys::default(),
+            };
+            let index = inner.block(block, tree, ptr);
+            self.locations = inner.locations;
+            self.unresolved_count += inner.unresolved_count;
+            let keys = self.keys.entry(pointer.clone()).or_default();
+            keys.resize(index, String::new());
+            keys.push(instance.key);
+        }
+        true
     }
 
     /// Expands a `dynamic` block whose `for_each` is known: one block per element, the content
@@ -98,7 +164,7 @@ impl Converter<'_> {
             return false;
         };
         let elements: Vec<(hcl::Value, hcl::Value)> =
-            match hcl::Expression::from(for_each.value.clone()).evaluate(self.ctx) {
+            match eval::eval(&hcl::Expression::from(for_each.value.clone()), self.ctx) {
                 Ok(hcl::Value::Array(items)) => items
                     .into_iter()
                     .enumerate()
@@ -134,10 +200,11 @@ impl Converter<'_> {
             ctx.declare_var(iterator.as_str(), hcl::Value::Object(each));
             let mut inner = Converter {
                 text: self.text,
-                lines: self.lines.clone(),
+                lines: self.lines,
                 ctx: &ctx,
                 locations: Locations::default(),
                 unresolved_count: 0,
+                keys: ResourceKeys::default(),
             };
             let Some(Tree::Blocks(list)) = tree.map_mut().get_mut(&label) else {
                 break;
@@ -156,23 +223,6 @@ impl Converter<'_> {
         }
         ptr.truncate(start);
         true
-    }
-
-    /// Does a block's known `count` or `for_each` create no instance?
-    fn creates_nothing(&self, body: &Body) -> bool {
-        let known = |key: &str| {
-            body.get_attribute(key).and_then(|a| {
-                hcl::Expression::from(a.value.clone())
-                    .evaluate(self.ctx)
-                    .ok()
-            })
-        };
-        match (known("count"), known("for_each")) {
-            (Some(hcl::Value::Number(n)), _) => n.as_f64() == Some(0.0),
-            (_, Some(hcl::Value::Object(m))) => m.is_empty(),
-            (_, Some(hcl::Value::Array(a))) => a.is_empty(),
-            _ => false,
-        }
     }
 
     fn expr(&mut self, expr: &Expression, ptr: &mut String) -> Value {
@@ -209,15 +259,110 @@ impl Converter<'_> {
             Expression::Parenthesis(p) => self.expr(p.inner(), ptr),
             other => {
                 let converted: hcl::Expression = other.clone().into();
-                match converted.evaluate(self.ctx) {
+                match eval::eval(&converted, self.ctx) {
                     Ok(v) => hcl_to_value(&v),
                     Err(_) => {
+                        if let Expression::FuncCall(call) = other {
+                            if let Some(v) = self.partial_call(call) {
+                                return v;
+                            }
+                        }
                         self.unresolved_count += 1;
                         Value::from(self.unresolved(other))
                     }
                 }
             }
         }
+    }
+
+    /// A call that cannot be evaluated as a whole but whose known parts are certain: the known
+    /// elements of `concat`/`flatten`/`compact`/`distinct`/`tolist`/`toset`, the known fields of
+    /// `merge` that no later unknown argument can override, and `jsonencode` of a value with
+    /// unknown parts (those stay `"${...}"` inside the JSON). Unknown parts count as unresolved.
+    fn partial_call(&mut self, call: &hcl_edit::expr::FuncCall) -> Option<Value> {
+        if !call.name.namespace.is_empty() || call.args.expand_final() {
+            return None;
+        }
+        let name = call.name.name.as_str();
+        if !matches!(
+            name,
+            "concat"
+                | "flatten"
+                | "compact"
+                | "distinct"
+                | "tolist"
+                | "toset"
+                | "merge"
+                | "jsonencode"
+        ) {
+            return None;
+        }
+        // Arguments are converted on their own; their locations would not be the value's.
+        let (saved_locations, saved_count) =
+            (std::mem::take(&mut self.locations), self.unresolved_count);
+        let mut scratch = String::new();
+        let args: Vec<Value> = call
+            .args
+            .iter()
+            .map(|a| self.expr(a, &mut scratch))
+            .collect();
+        self.locations = saved_locations;
+        let is_unknown = |v: &Value| matches!(v, Value::String(s) if s.starts_with("${"));
+        let result = match name {
+            "jsonencode" if args.len() == 1 => {
+                serde_json::to_string(&args[0]).ok().map(Value::from)
+            }
+            "merge" => {
+                let last_unknown = args.iter().rposition(is_unknown);
+                let known = &args[last_unknown.map_or(0, |i| i + 1)..];
+                let mut map = BTreeMap::new();
+                for arg in known {
+                    let Ok(obj) = arg.as_object() else {
+                        self.unresolved_count = saved_count;
+                        return None;
+                    };
+                    map.extend(obj.iter().map(|(k, v)| (k.clone(), v.clone())));
+                }
+                Some(Value::from(map))
+            }
+            _ => {
+                let mut items = Vec::new();
+                for arg in &args {
+                    match arg {
+                        Value::Array(list) => items.extend(list.iter().cloned()),
+                        // An unknown list contributes unknown elements: one marker stands for them.
+                        v if is_unknown(v) => items.push(v.clone()),
+                        _ => {
+                            self.unresolved_count = saved_count;
+                            return None;
+                        }
+                    }
+                }
+                if name == "flatten" {
+                    items = flatten(items);
+                }
+                if name == "compact" {
+                    items.retain(|v| {
+                        !matches!(v, Value::String(s) if s.is_empty()) && *v != Value::Null
+                    });
+                }
+                if matches!(name, "distinct" | "toset") {
+                    let mut seen = Vec::new();
+                    items.retain(|v| {
+                        let new = !seen.contains(v);
+                        if new {
+                            seen.push(v.clone());
+                        }
+                        new
+                    });
+                }
+                Some(Value::from(items))
+            }
+        };
+        if result.is_none() {
+            self.unresolved_count = saved_count;
+        }
+        result
     }
 
     /// The text a policy sees for an expression that could not be evaluated.
@@ -247,6 +392,18 @@ impl Converter<'_> {
             _ => format!("${{{source}}}"),
         }
     }
+}
+
+/// Nested lists flattened into one, as Terraform's `flatten` does.
+fn flatten(items: Vec<Value>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            Value::Array(inner) => out.extend(flatten(inner.iter().cloned().collect())),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn key_span(e: &Expression) -> Option<std::ops::Range<usize>> {

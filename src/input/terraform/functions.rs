@@ -59,6 +59,24 @@ pub(super) fn base_context() -> Context<'static> {
     );
     ctx.declare_func("length", FuncDef::new(f_length, [ParamType::Any]));
     ctx.declare_func(
+        "cidrsubnet",
+        FuncDef::new(
+            super::cidr::f_cidrsubnet,
+            [ParamType::String, ParamType::Number, ParamType::Number],
+        ),
+    );
+    ctx.declare_func(
+        "cidrhost",
+        FuncDef::new(
+            super::cidr::f_cidrhost,
+            [ParamType::String, ParamType::Number],
+        ),
+    );
+    ctx.declare_func(
+        "cidrnetmask",
+        FuncDef::new(super::cidr::f_cidrnetmask, [ParamType::String]),
+    );
+    ctx.declare_func(
         "format",
         FuncDef::builder()
             .param(ParamType::String)

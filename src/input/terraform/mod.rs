@@ -13,13 +13,16 @@
 
 use super::yaml;
 use super::{
-    Document, Format, InputError, Instance, Locations, ModuleCall, Parsed, PathSeg, Source, Span,
-    Unfollowed, Unread, push_index, push_key, read_text,
+    Document, Format, InputError, Instance, Locations, ModuleCall, Parsed, PathSeg, ResourceKeys,
+    Source, Span, Unfollowed, Unread, push_index, push_key, read_text,
 };
+mod cidr;
 mod convert;
+mod eval;
 mod functions;
 mod index;
 mod modules;
+mod repeat;
 mod vars;
 
 pub use convert::hcl_to_value;
@@ -163,7 +166,7 @@ impl LineIndex {
 /// Parses the files of one module directory as a root module; returns documents for the files
 /// marked `judge`.
 pub fn parse_module(files: &[SourceFile], tfvars: &[SourceFile]) -> Parsed {
-    evaluate(files, Vars::Root(tfvars), None).parsed
+    evaluate(files, Vars::Root(tfvars), None, None).parsed
 }
 
 /// A `module` block of an evaluated module.
@@ -187,8 +190,14 @@ struct Evaluated {
     calls: Vec<CallSite>,
 }
 
-/// Evaluates the files of one module (a root, or an instance with the caller's inputs).
-fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) -> Evaluated {
+/// Evaluates the files of one module (a root, or an instance with the caller's inputs); `access`
+/// says where its `file()` calls read from and what `path.module` is.
+fn evaluate(
+    files: &[SourceFile],
+    vars: Vars,
+    instance: Option<&Arc<Instance>>,
+    access: Option<&eval::FileAccess>,
+) -> Evaluated {
     let mut parsed = Parsed::default();
     enum Syntax {
         Hcl(Body),
@@ -238,7 +247,7 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
         })
         .flat_map(|v| json_variable_defaults(&v))
         .collect();
-    let ctx = module_context(&hcl_bodies, &json_defaults, &vars);
+    let ctx = module_context(&hcl_bodies, &json_defaults, &vars, access);
     let mut calls = Vec::new();
     for (file, syntax) in &bodies {
         let Syntax::Hcl(body) = syntax else { continue };
@@ -253,7 +262,7 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
                     .get_attribute(key)
                     .map(|a| hcl::Expression::from(a.value.clone()))
             };
-            let source = attr("source").and_then(|e| match e.evaluate(&ctx) {
+            let source = attr("source").and_then(|e| match eval::eval(&e, &ctx) {
                 Ok(hcl::Value::String(s)) => Some(s),
                 _ => None,
             });
@@ -288,37 +297,40 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
 
     let mut converted: Vec<Converted> = Vec::new();
     for (file, syntax) in bodies {
-        let (tree, locations, literals) = match syntax {
+        let (tree, locations, literals, keys) = match syntax {
             Syntax::Hcl(body) => {
+                let lines = LineIndex::new(&file.text);
                 let mut conv = Converter {
                     text: &file.text,
-                    lines: LineIndex::new(&file.text),
+                    lines: &lines,
                     ctx: &ctx,
                     locations: Locations::default(),
                     unresolved_count: 0,
+                    keys: ResourceKeys::default(),
                 };
                 let mut tree = Tree::Map(BTreeMap::new());
                 conv.body(&body, &mut tree, &mut String::new());
                 let mut literals = Literals {
-                    lines: &conv.lines,
+                    lines: &lines,
                     out: Vec::new(),
                 };
                 hcl_edit::visit::Visit::visit_body(&mut literals, &body);
                 if file.judge {
                     parsed.unresolved += conv.unresolved_count;
                 }
-                (tree, conv.locations, literals.out)
+                (tree, conv.locations, literals.out, conv.keys)
             }
             Syntax::Json(mut tree, locations) => {
                 // Terraform's JSON syntax: strings are templates (`"${var.region}"`).
-                let unresolved = interpolate(&mut tree, &ctx);
+                let mut keys = ResourceKeys::default();
+                let unresolved = interpolate_json(&mut tree, &ctx, &mut keys);
                 if file.judge {
                     parsed.unresolved += unresolved;
                 }
-                (tree, locations, Vec::new())
+                (tree, locations, Vec::new(), keys)
             }
         };
-        converted.push((file, tree, locations, literals));
+        converted.push((file, tree, locations, literals, keys));
     }
     // Override files merge into the blocks they override, after the normal files, block by
     // block and attribute by attribute, as Terraform merges them; they are never judged as
@@ -335,17 +347,17 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
     }
     let mut module = Tree::Map(BTreeMap::new());
     let mut docs: Vec<Converted> = Vec::new();
-    for ((file, tree, locations, literals), touched) in normal.into_iter().zip(touched) {
+    for ((file, tree, locations, literals, keys), touched) in normal.into_iter().zip(touched) {
         module.merge(tree.clone());
         if file.judge || touched {
-            docs.push((file, tree, locations, literals));
+            docs.push((file, tree, locations, literals, keys));
         }
     }
     let module = module.into_value();
     let index = Arc::new(index::resources(&module));
     let links = Arc::new(index::links(&index));
     let module = Arc::new(module);
-    for (file, tree, locations, literals) in docs {
+    for (file, tree, locations, literals, keys) in docs {
         parsed.documents.push(Document {
             path: Arc::from(file.path.as_str()),
             format: Format::Terraform,
@@ -362,9 +374,101 @@ fn evaluate(files: &[SourceFile], vars: Vars, instance: Option<&Arc<Instance>>) 
             line_map: None,
             manifests: None,
             instance: instance.cloned(),
+            resource_keys: (!keys.is_empty()).then(|| Arc::new(keys)),
         });
     }
     Evaluated { parsed, ctx, calls }
+}
+
+/// Evaluates a `.tf.json` file's templates, judging a resource with a known `count`/`for_each`
+/// once per instance (as `Converter` does for `.tf`) and recording the instances' keys.
+fn interpolate_json(tree: &mut Tree, ctx: &Context<'static>, keys: &mut ResourceKeys) -> usize {
+    let Tree::Map(top) = tree else {
+        return interpolate(tree, ctx);
+    };
+    let mut unresolved = 0;
+    for (block, node) in top.iter_mut() {
+        let Tree::Map(types) = node else {
+            unresolved += interpolate(node, ctx);
+            continue;
+        };
+        if !matches!(block.as_str(), "resource" | "data") {
+            unresolved += interpolate(node, ctx);
+            continue;
+        }
+        for (t, names) in types.iter_mut() {
+            let Tree::Map(names) = names else { continue };
+            for (n, bodies) in names.iter_mut() {
+                let Tree::Blocks(list) = bodies else {
+                    unresolved += interpolate(bodies, ctx);
+                    continue;
+                };
+                let (mut out, mut instance_keys, mut repeated) = (Vec::new(), Vec::new(), false);
+                for mut body in list.drain(..) {
+                    let field = |key: &str| match &body {
+                        Tree::Leaf(v) => json_expression(&v[key]),
+                        _ => None,
+                    };
+                    let (count, for_each) = (field("count"), field("for_each"));
+                    let instances = if count.is_some() || for_each.is_some() {
+                        repeat::instances(count.as_ref(), for_each.as_ref(), ctx)
+                    } else {
+                        None
+                    };
+                    match instances {
+                        Some(instances) => {
+                            repeated = true;
+                            let mut scope = ctx.clone();
+                            for instance in instances {
+                                instance.bind(&mut scope);
+                                let mut copy = body.clone();
+                                unresolved += interpolate(&mut copy, &scope);
+                                out.push(copy);
+                                instance_keys.push(instance.key);
+                            }
+                        }
+                        None => {
+                            unresolved += interpolate(&mut body, ctx);
+                            out.push(body);
+                            instance_keys.push(String::new());
+                        }
+                    }
+                }
+                *list = out;
+                if repeated {
+                    let mut pointer = String::new();
+                    for key in [block, t, n] {
+                        push_key(&mut pointer, key);
+                    }
+                    keys.insert(pointer, instance_keys);
+                }
+            }
+        }
+    }
+    unresolved
+}
+
+/// A `.tf.json` value as the expression Terraform reads in it: a number as itself, a string as a
+/// template (`"${var.n}"`, a single interpolation, is the value itself, not its text).
+fn json_expression(v: &Value) -> Option<hcl::Expression> {
+    let text = match v {
+        Value::Number(_) | Value::Bool(_) => v.to_json_str().ok()?,
+        Value::String(s) => template_source(s),
+        _ => return None,
+    };
+    hcl_edit::parser::parse_expr(&text)
+        .ok()
+        .map(hcl::Expression::from)
+}
+
+/// HCL source for a JSON string: `${expr}` alone is the expression; anything else a template.
+fn template_source(s: &str) -> String {
+    if let Some(inner) = s.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
+        if !inner.contains("${") && !inner.contains('}') {
+            return inner.to_string();
+        }
+    }
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Evaluates the string templates of a `.tf.json` tree (`"${var.x}"`, `"arn:${local.y}/*"`) as
@@ -380,10 +484,9 @@ fn interpolate(tree: &mut Tree, ctx: &Context<'static>) -> usize {
 fn interpolate_value(value: &mut Value, ctx: &Context<'static>) -> usize {
     match value {
         Value::String(s) if s.contains("${") => {
-            let quoted = format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-            let evaluated = hcl_edit::parser::parse_expr(&quoted)
+            let evaluated = hcl_edit::parser::parse_expr(&template_source(s))
                 .ok()
-                .and_then(|e| hcl::Expression::from(e).evaluate(ctx).ok());
+                .and_then(|e| eval::eval(&hcl::Expression::from(e), ctx).ok());
             match evaluated {
                 Some(v) => {
                     *value = hcl_to_value(&v);
@@ -405,7 +508,13 @@ fn interpolate_value(value: &mut Value, ctx: &Context<'static>) -> usize {
 }
 
 /// One file of a module, converted: its tree, locations and the lines inside multi-line strings.
-type Converted<'a> = (&'a SourceFile, Tree, Locations, Vec<(u32, u32)>);
+type Converted<'a> = (
+    &'a SourceFile,
+    Tree,
+    Locations,
+    Vec<(u32, u32)>,
+    ResourceKeys,
+);
 
 /// `override.tf`, `*_override.tf` and their `.tf.json` forms.
 fn is_override(path: &str) -> bool {
@@ -533,27 +642,45 @@ pub(super) fn types(doc: &Document) -> HashSet<String> {
     types
 }
 
-/// The address a value path lies in: `type.name`, `data.type.name`, `module.name`, ...
-pub(super) fn resource_at(path: &[PathSeg]) -> Option<String> {
+/// The address a value path lies in: `type.name`, `data.type.name`, `module.name`, ..., with the
+/// instance key of a repeated resource (`type.name[0]`, `type.name["k"]`).
+pub(super) fn resource_at(path: &[PathSeg], keys: Option<&ResourceKeys>) -> Option<String> {
     let key = |i: usize| match path.get(i) {
         Some(PathSeg::Key(k)) => Some(k.as_str()),
         _ => None,
     };
-    match (key(0), key(1), key(2)) {
-        (Some("resource"), Some(t), Some(n)) => Some(format!("{t}.{n}")),
-        (Some("data"), Some(t), Some(n)) => Some(format!("data.{t}.{n}")),
+    let address = match (key(0), key(1), key(2)) {
+        (Some("resource"), Some(t), Some(n)) => format!("{t}.{n}"),
+        (Some("data"), Some(t), Some(n)) => format!("data.{t}.{n}"),
         (Some(kind @ ("module" | "variable" | "output" | "provider")), Some(n), _) => {
-            Some(format!("{kind}.{n}"))
+            return Some(format!("{kind}.{n}"));
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(address + instance_key(path, keys))
 }
 
-/// The first resource or data source whose address satisfies `pred`, and its body's path.
+/// The instance key of the resource body a path lies in (`[0]`), or "" when it is not repeated.
+fn instance_key<'k>(path: &[PathSeg], keys: Option<&'k ResourceKeys>) -> &'k str {
+    let (Some(keys), Some(PathSeg::Index(i))) = (keys, path.get(3)) else {
+        return "";
+    };
+    let mut pointer = String::new();
+    for seg in &path[..3] {
+        super::push_segment(&mut pointer, seg);
+    }
+    keys.get(&pointer)
+        .and_then(|list| list.get(*i))
+        .map_or("", String::as_str)
+}
+
+/// The first resource or data source instance whose address satisfies `pred`, and its body's
+/// path. An address without instance key (`aws_s3_bucket.b`) names the first instance.
 pub(super) fn find_resource(
     doc: &Document,
     pred: &dyn Fn(&str) -> bool,
 ) -> Option<(String, Vec<PathSeg>)> {
+    let keys = doc.resource_keys.as_deref();
     for (block, prefix) in [("resource", ""), ("data", "data.")] {
         let Ok(types) = doc.value[block].as_object() else {
             continue;
@@ -562,19 +689,23 @@ pub(super) fn find_resource(
             let Ok(names) = by_name.as_object() else {
                 continue;
             };
-            for (n, _) in names.iter() {
+            for (n, bodies) in names.iter() {
                 let (Ok(t), Ok(n)) = (t.as_string(), n.as_string()) else {
                     continue;
                 };
-                let address = format!("{prefix}{t}.{n}");
-                if pred(&address) {
+                let base = format!("{prefix}{t}.{n}");
+                let instances = bodies.as_array().map_or(1, |b| b.len().max(1));
+                for i in 0..instances {
                     let path = vec![
                         PathSeg::Key(block.into()),
                         PathSeg::Key(t.to_string()),
                         PathSeg::Key(n.to_string()),
-                        PathSeg::Index(0),
+                        PathSeg::Index(i),
                     ];
-                    return Some((address, path));
+                    let address = format!("{base}{}", instance_key(&path, keys));
+                    if pred(&address) || (i == 0 && address != base && pred(&base)) {
+                        return Some((address, path));
+                    }
                 }
             }
         }
@@ -582,8 +713,13 @@ pub(super) fn find_resource(
     None
 }
 
-/// The path of the block an address names (`data.t.n`, `module.m`, `t.n`).
+/// The path of the block an address names (`data.t.n`, `module.m`, `t.n`; an instance key such
+/// as `t.n[0]` names the block that creates it).
 pub(super) fn path_of_address(address: &str) -> Option<Vec<PathSeg>> {
+    let address = match address.find('[') {
+        Some(i) => &address[..i],
+        None => address,
+    };
     let parts: Vec<&str> = address.split('.').collect();
     let key = |s: &str| PathSeg::Key(s.to_string());
     Some(match parts.as_slice() {

@@ -12,6 +12,9 @@ pub struct TerraformSettings {
     pub var_files: Vec<PathBuf>,
     /// `--tf-var NAME=VALUE`, in order, after the files.
     pub vars: Vec<(String, String)>,
+    /// The repository root: `file()` and `templatefile()` read files inside it only (none when
+    /// unset).
+    pub root: Option<PathBuf>,
 }
 
 /// Deepest chain of module calls followed.
@@ -151,11 +154,17 @@ pub fn read_module(
         ));
     }
     *files_judged += files.iter().filter(|f| f.judge).count();
-    let evaluated = evaluate(&files, Vars::Root(&tfvars), None);
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let access = settings.root.as_ref().map(|root| eval::FileAccess {
+        cwd: canonical.clone(),
+        root: files_root(root, &canonical),
+        max,
+        path_module: ".".into(),
+    });
+    let evaluated = evaluate(&files, Vars::Root(&tfvars), None, access.as_ref());
     let mut parsed = evaluated.parsed;
     parsed.errors.extend(errors);
     let downloaded = downloaded_modules(dir);
-    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut stack = vec![canonical];
     follow(
         &FollowFrom {
@@ -165,6 +174,7 @@ pub fn read_module(
             ctx: &evaluated.ctx,
             calls: &evaluated.calls,
             parent: None,
+            access: access.as_ref(),
         },
         &downloaded,
         max,
@@ -197,6 +207,8 @@ struct FollowFrom<'a> {
     ctx: &'a Context<'static>,
     calls: &'a [CallSite],
     parent: Option<&'a Arc<Instance>>,
+    /// Where the root module's `file()` calls read from (shared by its module instances).
+    access: Option<&'a eval::FileAccess>,
 }
 
 /// `.terraform/modules/modules.json` of a root module: module key → directory.
@@ -365,7 +377,16 @@ fn follow(
                 address: address.clone(),
             });
             let instance = Arc::new(Instance { address, calls });
-            let evaluated = evaluate(&files, Vars::Instance { inputs, unknown }, Some(&instance));
+            let access = from.access.map(|a| eval::FileAccess {
+                path_module: relative_path(&a.cwd, &canonical),
+                ..a.clone()
+            });
+            let evaluated = evaluate(
+                &files,
+                Vars::Instance { inputs, unknown },
+                Some(&instance),
+                access.as_ref(),
+            );
             out.documents.extend(evaluated.parsed.documents);
             out.errors.extend(evaluated.parsed.errors);
             out.unresolved += evaluated.parsed.unresolved;
@@ -378,6 +399,7 @@ fn follow(
                     ctx: &evaluated.ctx,
                     calls: &evaluated.calls,
                     parent: Some(&instance),
+                    access: from.access,
                 },
                 downloaded,
                 max,
@@ -393,47 +415,17 @@ fn follow(
 /// key (none when empty), with `count.index` or `each.key`/`each.value` bound for its arguments;
 /// otherwise one.
 fn instances(call: &CallSite, ctx: &Context<'static>) -> Vec<(String, Context<'static>)> {
-    if let Some(count) = &call.count {
-        if let Ok(hcl::Value::Number(n)) = count.evaluate(ctx) {
-            let n = n.as_u64().unwrap_or(0);
-            return (0..n)
-                .map(|i| {
-                    let mut c = ctx.clone();
-                    let mut m = hcl::Map::new();
-                    m.insert("index".to_string(), hcl::Value::from(i));
-                    c.declare_var("count", hcl::Value::Object(m));
-                    (format!("[{i}]"), c)
-                })
-                .collect();
-        }
+    match super::repeat::instances(call.count.as_ref(), call.for_each.as_ref(), ctx) {
+        Some(list) => list
+            .into_iter()
+            .map(|r| {
+                let mut c = ctx.clone();
+                r.bind(&mut c);
+                (r.key, c)
+            })
+            .collect(),
+        None => vec![(String::new(), ctx.clone())],
     }
-    if let Some(for_each) = &call.for_each {
-        let entries: Option<Vec<(String, hcl::Value)>> = match for_each.evaluate(ctx) {
-            Ok(hcl::Value::Object(map)) => Some(map.into_iter().collect()),
-            Ok(hcl::Value::Array(items)) => items
-                .into_iter()
-                .map(|v| match v {
-                    hcl::Value::String(s) => Some((s.clone(), hcl::Value::String(s))),
-                    _ => None,
-                })
-                .collect(),
-            _ => None,
-        };
-        if let Some(entries) = entries {
-            return entries
-                .into_iter()
-                .map(|(key, value)| {
-                    let mut c = ctx.clone();
-                    let mut m = hcl::Map::new();
-                    m.insert("key".to_string(), hcl::Value::from(key.clone()));
-                    m.insert("value".to_string(), value);
-                    c.declare_var("each", hcl::Value::Object(m));
-                    (format!("[{key:?}]"), c)
-                })
-                .collect();
-        }
-    }
-    vec![(String::new(), ctx.clone())]
 }
 
 /// A call's arguments evaluated in the caller: known values, and the names of arguments whose
@@ -445,7 +437,7 @@ fn arguments(
     let mut inputs = hcl::Map::new();
     let mut unknown = Vec::new();
     for (name, expr) in &call.args {
-        match expr.evaluate(ctx) {
+        match eval::eval(expr, ctx) {
             Ok(v) => {
                 inputs.insert(name.clone(), v);
             }
@@ -453,6 +445,38 @@ fn arguments(
         }
     }
     (inputs, unknown)
+}
+
+/// The directory `file()` may read inside: the repository root, or for a module scanned from
+/// outside it, that module's own repository (the nearest directory with `.git`), else the module.
+fn files_root(root: &Path, module: &Path) -> PathBuf {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if module.starts_with(&root) {
+        return root;
+    }
+    module
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .unwrap_or(module)
+        .to_path_buf()
+}
+
+/// `to` relative to `from` (both canonical), as Terraform writes `path.module`: `modules/x`,
+/// `../..`, or `.`.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let (a, b): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
+    parts.extend(
+        b[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 /// Evaluates the root module at `dir` (shown as `rel_dir`) with nothing of its own judged, for

@@ -40,8 +40,12 @@ pub(super) fn module_context(
     bodies: &[&Body],
     json_defaults: &[(String, hcl::Value)],
     source: &Vars,
+    access: Option<&eval::FileAccess>,
 ) -> Context<'static> {
     let mut ctx = base_context();
+    if let Some(access) = access {
+        eval::declare_files(&mut ctx, access);
+    }
     let mut vars = hcl::Map::new();
     for (name, value) in json_defaults {
         vars.insert(name.clone(), value.clone());
@@ -53,7 +57,7 @@ pub(super) fn module_context(
             };
             if let Some(attr) = block.body.get_attribute("default") {
                 let expr: hcl::Expression = attr.value.clone().into();
-                if let Ok(v) = expr.evaluate(&ctx) {
+                if let Ok(v) = eval::eval(&expr, &ctx) {
                     vars.insert(name, v);
                 }
             }
@@ -96,7 +100,7 @@ pub(super) fn module_context(
             if locals.contains_key(name) {
                 continue;
             }
-            if let Ok(v) = expr.evaluate(&ctx) {
+            if let Ok(v) = eval::eval(&expr, &ctx) {
                 locals.insert(name.clone(), v);
                 progressed = true;
             }
@@ -161,7 +165,9 @@ fn var_file_values(file: &SourceFile, ctx: &Context<'static>) -> Vec<(String, hc
         .filter_map(Structure::as_attribute)
         .filter_map(|attr| {
             let expr: hcl::Expression = attr.value.clone().into();
-            expr.evaluate(ctx).ok().map(|v| (attr.key.to_string(), v))
+            eval::eval(&expr, ctx)
+                .ok()
+                .map(|v| (attr.key.to_string(), v))
         })
         .collect()
 }
