@@ -306,6 +306,10 @@ pub enum Notice {
         source: String,
         reason: String,
     },
+    /// A module directory with `.tofu` files, read as OpenTofu reads it: its `.tofu` files take
+    /// the place of the same-named `.tf` files (`replaced`), which were not judged.
+    #[serde(rename = "read_as_opentofu")]
+    ReadAsOpenTofu { dir: String, replaced: Vec<String> },
 }
 
 /// Findings by what they do to the run.

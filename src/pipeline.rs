@@ -57,6 +57,7 @@ struct UnitResult {
     render: Duration,
     /// Module calls not followed.
     unfollowed: Vec<input::Unfollowed>,
+    opentofu: Vec<input::OpenTofuModule>,
     /// Per rule index: resources of its declared types evaluated.
     evaluated: std::collections::HashMap<usize, usize>,
     unresolved: usize,
@@ -158,6 +159,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     let mut inline = Vec::new();
     let mut scanned = Vec::new();
     let mut unfollowed = Vec::new();
+    let mut opentofu = Vec::new();
     let mut evaluated: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for r in results {
         inline.extend(r.inline);
@@ -170,6 +172,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         outcome.timings.read_parse += r.read_parse;
         outcome.timings.render += r.render;
         unfollowed.extend(r.unfollowed);
+        opentofu.extend(r.opentofu);
         for (rule, n) in r.evaluated {
             *evaluated.entry(rule).or_default() += n;
         }
@@ -233,8 +236,18 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
             source: u.source,
             reason: u.reason,
         }));
+    opentofu.sort();
+    opentofu.dedup();
+    outcome
+        .notices
+        .extend(opentofu.into_iter().map(|m| Notice::ReadAsOpenTofu {
+            dir: m.dir,
+            replaced: m.replaced,
+        }));
+    // Reading a module as OpenTofu does is information, not a weakening: never an error.
     let as_errors = |n: &Notice| {
-        request.strict || (judge.strict_exceptions && matches!(n, Notice::UnknownRule { .. }))
+        (request.strict && !matches!(n, Notice::ReadAsOpenTofu { .. }))
+            || (judge.strict_exceptions && matches!(n, Notice::UnknownRule { .. }))
     };
     for n in outcome.notices.iter().filter(|n| as_errors(n)) {
         let (path, message) = match n {
@@ -255,6 +268,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
                 file.clone(),
                 format!("module call `{address}` not followed (--strict): {reason}"),
             ),
+            Notice::ReadAsOpenTofu { .. } => continue,
         };
         outcome.errors.push(Problem {
             path,
@@ -384,9 +398,11 @@ fn run_unit(
         render_time,
         unfollowed,
         unresolved,
+        opentofu,
     } = parsed;
     result.unresolved = unresolved;
     result.unfollowed = unfollowed;
+    result.opentofu = opentofu;
     result.render = render_time;
     // A stream's documents carry the paths of the templates that produced them; the stream
     // itself was judged too.

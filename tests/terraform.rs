@@ -321,3 +321,174 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
         report["errors"]
     );
 }
+
+#[test]
+fn known_count_and_for_each_judge_every_resource_instance_under_its_address() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_db_instance\" \"d\" {\n  count               = 3\n  publicly_accessible = count.index == 1\n  storage_encrypted   = true\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  for_each = { site = \"public-read\", logs = \"private\" }\n  bucket   = \"acme-${each.key}\"\n  acl      = each.value\n}\n",
+    );
+    write(
+        dir.path(),
+        "unknown.tf",
+        "variable \"n\" {}\n\nresource \"aws_db_instance\" \"u\" {\n  count               = var.n\n  publicly_accessible = true\n}\n",
+    );
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let hits = |rule: &str| -> Vec<(String, u64)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == rule)
+            .map(|f| {
+                (
+                    f["resource"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Only the instance whose bound `count.index` makes it public, at the attribute's line; an
+    // unknown count is one instance, judged as written.
+    assert_eq!(
+        hits("TG-AWS-RDS-001"),
+        [
+            ("aws_db_instance.d[1]".to_string(), 3),
+            ("aws_db_instance.u".to_string(), 5)
+        ]
+    );
+    assert_eq!(
+        hits("TG-AWS-S3-001"),
+        [("aws_s3_bucket.b[\"site\"]".to_string(), 10)]
+    );
+    // Every instance is its own finding.
+    assert_eq!(hits("TG-AWS-RDS-005").len(), 4, "{}", report["findings"]);
+
+    // An exception written without instance keys covers every instance, as in Terraform.
+    write(
+        dir.path(),
+        ".tollgate/exceptions.yaml",
+        "exceptions:\n  - rules: [TG-AWS-RDS-005]\n    resources: [aws_db_instance.d]\n    reason: reviewed\n    owner: team-db\n    expires: 2027-01-15\n",
+    );
+    let report = json(&tollgate(
+        dir.path(),
+        &["scan", "--format", "json", "--today", "2026-11-30"],
+    ));
+    let statuses: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-AWS-RDS-005")
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap(),
+                f["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("aws_db_instance.d[0]", "excepted"),
+            ("aws_db_instance.d[1]", "excepted"),
+            ("aws_db_instance.d[2]", "excepted"),
+            ("aws_db_instance.u", "failed")
+        ]
+    );
+
+    // The human report shows a line judged for many instances once, naming the others.
+    let human = tollgate(dir.path(), &["scan", "--today", "2026-11-30"]).stdout;
+    assert!(
+        human.contains("also 2 more instances: aws_db_instance.d[1], aws_db_instance.d[2]"),
+        "{human}"
+    );
+}
+
+#[test]
+fn known_parts_of_partially_known_values_are_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "variable \"extra\" {}\n\ndata \"aws_caller_identity\" \"me\" {}\n\nlocals {\n  open = [\"0.0.0.0/0\"]\n}\n\nresource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = concat(local.open, var.extra)\n  }\n}\n\nresource \"aws_iam_policy\" \"p\" {\n  policy = jsonencode({\n    Statement = [\n      { Effect = \"Allow\", Action = \"*\", Resource = \"*\" },\n      { Effect = \"Allow\", Action = \"s3:GetObject\", Resource = data.aws_caller_identity.me.arn },\n    ]\n  })\n}\n\nresource \"aws_iam_policy\" \"f\" {\n  policy = file(\"${path.module}/policy.json\")\n}\n\nresource \"aws_iam_policy\" \"outside\" {\n  policy = file(\"../outside.json\")\n}\n",
+    );
+    write(
+        dir.path(),
+        "policy.json",
+        "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}\n",
+    );
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let found: Vec<(&str, &str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["enforcement"] == "block")
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap(),
+                f["resource"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("TG-AWS-EC2-001", "aws_security_group.web", 14)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("TG-AWS-IAM-001", "aws_iam_policy.p", 19)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("TG-AWS-IAM-001", "aws_iam_policy.f", 28)),
+        "{found:?}"
+    );
+    // A file outside the repository is never read: the value stays unresolved, and counted.
+    assert!(
+        !found.iter().any(|f| f.1 == "aws_iam_policy.outside"),
+        "{found:?}"
+    );
+    assert!(report["summary"]["unresolved_values"].as_u64().unwrap() >= 3);
+}
+
+#[test]
+fn a_module_with_tofu_files_is_read_as_opentofu_reads_it_and_the_report_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_db_instance\" \"a\" {\n  publicly_accessible = true\n}\n",
+    );
+    write(
+        dir.path(),
+        "main.tofu",
+        "resource \"aws_db_instance\" \"a\" {\n  publicly_accessible = false\n}\n",
+    );
+    write(
+        dir.path(),
+        "extra.tofu",
+        "resource \"aws_s3_bucket\" \"t\" {\n  acl = \"public-read\"\n}\n",
+    );
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let rules: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["enforcement"] == "block")
+        .map(|f| (f["rule_id"].as_str().unwrap(), f["file"].as_str().unwrap()))
+        .collect();
+    // `main.tofu` replaces `main.tf`; `extra.tofu` is read like any configuration file.
+    assert!(!rules.iter().any(|r| r.0 == "TG-AWS-RDS-001"), "{rules:?}");
+    assert!(
+        rules.contains(&("TG-AWS-S3-001", "extra.tofu")),
+        "{rules:?}"
+    );
+    let notices = report["notices"].to_string();
+    assert!(notices.contains("\"read_as_opentofu\""), "{notices}");
+    assert!(notices.contains("main.tf"), "{notices}");
+    // --strict does not turn it into an error: nothing was weakened.
+    assert_eq!(tollgate(dir.path(), &["scan", "--strict"]).code, 1);
+}

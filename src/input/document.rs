@@ -308,6 +308,17 @@ pub struct Parsed {
     pub unfollowed: Vec<Unfollowed>,
     /// Terraform attribute values that static evaluation could not resolve.
     pub unresolved: usize,
+    /// Module directories read as OpenTofu reads them (they have `.tofu` files).
+    pub opentofu: Vec<OpenTofuModule>,
+}
+
+/// A module directory with `.tofu` files, read as OpenTofu reads it: each `.tofu` file takes the
+/// place of the same-named `.tf` (Terraform ignores `.tofu` files). Shown in every report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct OpenTofuModule {
+    pub dir: String,
+    /// The `.tf`/`.tf.json` files not read because a `.tofu` file replaces them.
+    pub replaced: Vec<String>,
 }
 
 /// Number of lines in `text`, for spans that cover a whole file.

@@ -105,7 +105,11 @@ pub enum FileKind {
 impl FileKind {
     pub fn of(name: &str) -> Option<Self> {
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".tf") || lower.ends_with(".tf.json") {
+        if lower.ends_with(".tf")
+            || lower.ends_with(".tf.json")
+            || lower.ends_with(".tofu")
+            || lower.ends_with(".tofu.json")
+        {
             Some(FileKind::Terraform)
         } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
             Some(FileKind::Yaml)

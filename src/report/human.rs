@@ -141,6 +141,7 @@ pub fn render(ctx: &ReportContext) -> String {
             crate::outcome::Notice::PolicyNotEvaluated { .. } => "warning[policy]",
             crate::outcome::Notice::UnknownRule { .. } => "warning[config]",
             crate::outcome::Notice::ModuleNotFollowed { .. } => "warning[module]",
+            crate::outcome::Notice::ReadAsOpenTofu { .. } => "note[opentofu]",
         };
         let _ = writeln!(
             out,

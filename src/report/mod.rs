@@ -372,6 +372,13 @@ pub fn notice_text(n: &Notice) -> String {
         } => format!(
             "module call `{address}` ({file}:{line}, source `{source}`) not followed, its resources not judged: {reason}"
         ),
+        Notice::ReadAsOpenTofu { dir, replaced } if replaced.is_empty() => format!(
+            "module {dir} has `.tofu` files and is read as OpenTofu reads it (Terraform ignores them)"
+        ),
+        Notice::ReadAsOpenTofu { dir, replaced } => format!(
+            "module {dir} has `.tofu` files and is read as OpenTofu reads it (Terraform ignores them): {} not judged, a `.tofu` file takes its place",
+            replaced.join(", ")
+        ),
         Notice::UnknownRule {
             pattern,
             declared_at,

@@ -13,8 +13,8 @@
 
 use super::yaml;
 use super::{
-    Document, Format, InputError, Instance, Locations, ModuleCall, Parsed, PathSeg, ResourceKeys,
-    Source, Span, Unfollowed, Unread, push_index, push_key, read_text,
+    Document, Format, InputError, Instance, Locations, ModuleCall, OpenTofuModule, Parsed, PathSeg,
+    ResourceKeys, Source, Span, Unfollowed, Unread, push_index, push_key, read_text,
 };
 mod cidr;
 mod convert;
@@ -519,9 +519,9 @@ type Converted<'a> = (
 /// `override.tf`, `*_override.tf` and their `.tf.json` forms.
 fn is_override(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name
-        .strip_suffix(".tf.json")
-        .or_else(|| name.strip_suffix(".tf"))
+    let stem = [".tf.json", ".tf", ".tofu.json", ".tofu"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
         .unwrap_or(name);
     stem == "override" || stem.ends_with("_override")
 }

@@ -20,9 +20,28 @@ pub struct TerraformSettings {
 /// Deepest chain of module calls followed.
 const MAX_MODULE_DEPTH: usize = 16;
 
-/// Is this a file of a Terraform module (`.tf`, `.tf.json`)?
+/// Is this a file of a Terraform or OpenTofu module (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`)?
 fn is_configuration(lower: &str) -> bool {
-    lower.ends_with(".tf") || lower.ends_with(".tf.json")
+    lower.ends_with(".tf")
+        || lower.ends_with(".tf.json")
+        || lower.ends_with(".tofu")
+        || lower.ends_with(".tofu.json")
+}
+
+/// The files a module directory's `.tofu` files take the place of, as OpenTofu reads it:
+/// `main.tofu` replaces `main.tf`, `main.tofu.json` replaces `main.tf.json`.
+fn shadowed_by_tofu(names: &[OsString]) -> Vec<OsString> {
+    names
+        .iter()
+        .filter_map(|n| {
+            let n = n.to_str()?;
+            n.strip_suffix(".tofu")
+                .map(|stem| format!("{stem}.tf"))
+                .or_else(|| n.strip_suffix(".tofu.json").map(|s| format!("{s}.tf.json")))
+        })
+        .map(OsString::from)
+        .filter(|shadowed| names.contains(shadowed))
+        .collect()
 }
 
 /// Is this a variable file Terraform loads by itself?
@@ -43,6 +62,7 @@ fn read_files(
     with_vars: bool,
     max: u64,
     errors: &mut Vec<InputError>,
+    opentofu: &mut Vec<OpenTofuModule>,
 ) -> (Vec<SourceFile>, Vec<SourceFile>) {
     let rel_of = |name: &str| {
         if rel_dir.is_empty() || rel_dir == "." {
@@ -69,6 +89,25 @@ fn read_files(
         }
     }
     names.sort();
+    // A module with `.tofu` files is OpenTofu's: read as OpenTofu reads it, and said so.
+    if names.iter().any(|n| {
+        let lower = n.to_string_lossy().to_ascii_lowercase();
+        lower.ends_with(".tofu") || lower.ends_with(".tofu.json")
+    }) {
+        let shadowed = shadowed_by_tofu(&names);
+        names.retain(|n| !shadowed.contains(n));
+        opentofu.push(OpenTofuModule {
+            dir: if rel_dir.is_empty() {
+                ".".into()
+            } else {
+                rel_dir.to_string()
+            },
+            replaced: shadowed
+                .iter()
+                .map(|n| rel_of(&n.to_string_lossy()))
+                .collect(),
+        });
+    }
     let mut files = Vec::new();
     let mut tfvars = Vec::new();
     for os_name in names {
@@ -110,6 +149,7 @@ pub fn read_module(
     files_judged: &mut usize,
 ) -> Parsed {
     let mut errors = Vec::new();
+    let mut opentofu = Vec::new();
     let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
     let rel_dir = judge
         .first()
@@ -124,6 +164,7 @@ pub fn read_module(
         true,
         max,
         &mut errors,
+        &mut opentofu,
     );
     // `-var-file` and `-var` come after the files Terraform loads by itself, in order.
     for path in &settings.var_files {
@@ -164,6 +205,7 @@ pub fn read_module(
     let evaluated = evaluate(&files, Vars::Root(&tfvars), None, access.as_ref());
     let mut parsed = evaluated.parsed;
     parsed.errors.extend(errors);
+    parsed.opentofu.extend(opentofu);
     let downloaded = downloaded_modules(dir);
     let mut stack = vec![canonical];
     follow(
@@ -365,6 +407,7 @@ fn follow(
             false,
             max,
             &mut read_errors,
+            &mut out.opentofu,
         );
         out.errors.extend(read_errors);
         for (suffix, ctx) in instances(call, from.ctx) {
