@@ -104,6 +104,106 @@ fn static_evaluation_matches_terraforms_plan() {
     assert_eq!(ours, theirs);
 }
 
+/// A local copy of the `hashicorp/aws` provider (`terraform init -plugin-dir`): the development
+/// machines carry one; `TOLLGATE_TF_PLUGIN_DIR` names another.
+fn aws_plugin_dir() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("TOLLGATE_TF_PLUGIN_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/opt/tf-plugins".into());
+    if dir.join("registry.terraform.io/hashicorp/aws").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: no hashicorp/aws provider in {} (set TOLLGATE_TF_PLUGIN_DIR)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// (rule, address) of every finding of a scan of `dir`.
+fn rule_addresses(dir: &Path) -> std::collections::BTreeSet<(String, String)> {
+    let report = json(&tollgate(dir, &["scan", "--format", "json", "."]));
+    assert_eq!(report["errors"], serde_json::json!([]));
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["resource"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Terraform's own answer: the fixture planned with the real AWS provider (fake credentials, no
+/// network) and judged as a plan must give the findings its configuration gives, instance by
+/// instance: module inputs, `for_each` modules, tfvars sources, override files, `count`/`for_each`
+/// resources, `.tf.json`, `try`/`concat`/`cidrsubnet`, `dynamic` blocks.
+#[test]
+fn findings_on_terraforms_plan_match_findings_on_the_configuration() {
+    if !terraform_available() {
+        return;
+    }
+    let Some(plugins) = aws_plugin_dir() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    copy_dir(
+        &project().join("tests/fixtures/terraform-aws-plan"),
+        &config,
+    );
+    std::fs::create_dir(config.join(".git")).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new("terraform")
+            .args(args)
+            .current_dir(&config)
+            .env("TF_IN_AUTOMATION", "1")
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+            .env("AWS_SECRET_ACCESS_KEY", "not-a-secret")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "terraform {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let plugin_arg = format!("-plugin-dir={}", plugins.display());
+    run(&["init", "-input=false", "-backend=false", &plugin_arg]);
+    run(&["plan", "-input=false", "-refresh=false", "-out=tfplan"]);
+    let plan_dir = dir.path().join("plan");
+    std::fs::create_dir_all(plan_dir.join(".git")).unwrap();
+    std::fs::write(
+        plan_dir.join("plan.json"),
+        run(&["show", "-json", "tfplan"]),
+    )
+    .unwrap();
+    // Terraform's working files are not configuration.
+    std::fs::remove_dir_all(config.join(".terraform")).unwrap();
+    let from_config = rule_addresses(&config);
+    let from_plan = rule_addresses(&plan_dir);
+    assert_eq!(from_config, from_plan);
+    // The fixture exercises what it claims to: instances of each kind are judged.
+    for (rule, address) in [
+        ("TG-AWS-EC2-004", "aws_ebs_volume.v[1]"),
+        ("TG-AWS-EC2-004", "aws_ebs_volume.json[\"y\"]"),
+        ("TG-AWS-RDS-001", "module.dbs[\"b\"].aws_db_instance.this"),
+        ("TG-AWS-RDS-002", "module.dbs[\"a\"].aws_db_instance.this"),
+        ("TG-AWS-EC2-001", "module.net.aws_security_group.ssh"),
+    ] {
+        assert!(
+            from_config.contains(&(rule.to_string(), address.to_string())),
+            "{rule} {address}: {from_config:?}"
+        );
+    }
+}
+
 #[test]
 fn module_inputs_reach_the_module_and_called_directories_are_not_judged_alone() {
     let dir = tempfile::tempdir().unwrap();
