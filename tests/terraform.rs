@@ -592,3 +592,41 @@ fn a_module_with_tofu_files_is_read_as_opentofu_reads_it_and_the_report_says_so(
     // --strict does not turn it into an error: nothing was weakened.
     assert_eq!(tollgate(dir.path(), &["scan", "--strict"]).code, 1);
 }
+
+#[test]
+fn tf_json_in_every_form_terraform_accepts_with_exact_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // Arrays of objects at the block-type and label levels, a repeated label (`provider` with an
+    // alias), a lone `${...}` that is the value itself, and an object body.
+    write(
+        dir.path(),
+        "main.tf.json",
+        r#"{
+  "variable": {"public": {"default": true}},
+  "resource": [
+    {"aws_security_group": {"web": [{"name": "web", "ingress": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]}]}]}},
+    {"aws_db_instance": [{"d": {
+      "storage_encrypted": true,
+      "publicly_accessible": "${var.public}"
+    }}]}
+  ],
+  "provider": [
+    {"aws": {"region": "us-east-1"}},
+    {"aws": {"region": "eu-west-1", "alias": "eu"}}
+  ]
+}
+"#,
+    );
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let found: Vec<(&str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["enforcement"] == "block")
+        .map(|f| (f["rule_id"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert!(found.contains(&("TG-AWS-EC2-001", 4)), "{found:?}");
+    // The finding is on the attribute's own line, not the resource's first line.
+    assert!(found.contains(&("TG-AWS-RDS-001", 7)), "{found:?}");
+    assert_eq!(report["errors"], serde_json::json!([]));
+}

@@ -459,41 +459,106 @@ pub(super) fn parse_json(path: &str, text: &str) -> Result<(Tree, Locations), In
             .map_err(|e| InputError::new(path, e.line, e.column, e.message))?,
         None => Value::new_object(),
     };
-    let mut root = BTreeMap::new();
+    let mut root = Tree::Map(BTreeMap::new());
+    let mut moves = JsonMoves::default();
     if let Ok(obj) = value.as_object() {
         for (k, v) in obj.iter() {
             let Ok(key) = k.as_string() else { continue };
+            let mut json_ptr = String::new();
+            push_key(&mut json_ptr, key);
+            let mut tree_ptr = json_ptr.clone();
             let tree = match label_count(key) {
-                Some(n) => wrap_json_blocks(v, n, &mut String::new(), &mut locations),
+                Some(n) => wrap_json_blocks(v, n, &json_ptr, &mut tree_ptr, 0, &mut moves),
                 None => Tree::Leaf(v.clone()),
             };
-            root.insert(key.to_string(), tree);
+            root.map_mut().insert(key.to_string(), tree);
         }
     }
-    Ok((Tree::Map(root), locations))
+    Ok((root, moves.apply(locations)))
 }
 
-/// Descends `labels` object levels, then wraps the body (object, or array of objects) in a list.
-/// Locations of JSON bodies are kept at their JSON positions; the list index adds one level,
-/// which the longest-prefix lookup tolerates.
-fn wrap_json_blocks(v: &Value, labels: usize, _ptr: &mut String, _locs: &mut Locations) -> Tree {
+/// Where each JSON body lies in the `.tf` shape (`/resource/0/aws_s3_bucket/b` →
+/// `/resource/aws_s3_bucket/b/0`), so that every field's location follows its value.
+#[derive(Default)]
+struct JsonMoves {
+    moves: HashMap<String, String>,
+}
+
+impl JsonMoves {
+    /// Rewrites every location under a moved body to its place in the tree.
+    fn apply(&self, locations: Locations) -> Locations {
+        let mut out = Locations::default();
+        for (pointer, span) in locations.iter() {
+            // The longest moved prefix of `pointer` (prefixes end at a `/`).
+            let moved = std::iter::once(pointer.len())
+                .chain(pointer.rmatch_indices('/').map(|(i, _)| i))
+                .find_map(|end| {
+                    let prefix = &pointer[..end];
+                    self.moves
+                        .get(prefix)
+                        .map(|to| format!("{to}{}", &pointer[end..]))
+                });
+            out.insert(moved.as_deref().unwrap_or(pointer), span);
+        }
+        out
+    }
+}
+
+/// Descends `labels` label levels, then wraps the body in a list, as HCL's JSON syntax reads it: at
+/// every level an object, or an array of objects (so a label may repeat: `provider` blocks with
+/// aliases); a body is an object, or an array of objects for several blocks. `json` is the value's
+/// JSON pointer, `tree` its path in the result, `start` the number of bodies already there; every
+/// body's move from one to the other is recorded.
+fn wrap_json_blocks(
+    v: &Value,
+    labels: usize,
+    json: &str,
+    tree: &mut String,
+    start: usize,
+    moves: &mut JsonMoves,
+) -> Tree {
+    // An array stands for its elements, one after the other.
+    let items: Vec<(String, &Value)> = match v {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("{json}/{i}"), item))
+            .collect(),
+        other => vec![(json.to_string(), other)],
+    };
     if labels == 0 {
-        return match v {
-            Value::Array(items) => {
-                Tree::Blocks(items.iter().map(|i| Tree::Leaf(i.clone())).collect())
-            }
-            other => Tree::Blocks(vec![Tree::Leaf(other.clone())]),
+        let mut list = Vec::new();
+        for (i, (from, body)) in items.into_iter().enumerate() {
+            let len = push_index(tree, start + i);
+            moves.moves.insert(from, tree.clone());
+            tree.truncate(len);
+            list.push(Tree::Leaf(body.clone()));
+        }
+        return Tree::Blocks(list);
+    }
+    let mut out = Tree::Map(BTreeMap::new());
+    for (from, object) in items {
+        let Ok(obj) = object.as_object() else {
+            return Tree::Leaf(v.clone());
         };
+        for (k, inner) in obj.iter() {
+            let Ok(key) = k.as_string() else { continue };
+            let mut inner_json = from.clone();
+            push_key(&mut inner_json, key);
+            let len = push_key(tree, key);
+            let already = match out.map_mut().get(key.as_ref()) {
+                Some(Tree::Blocks(list)) => list.len(),
+                _ => 0,
+            };
+            let wrapped = wrap_json_blocks(inner, labels - 1, &inner_json, tree, already, moves);
+            tree.truncate(len);
+            match out.map_mut().get_mut(key.as_ref()) {
+                Some(existing) => existing.merge(wrapped),
+                None => {
+                    out.map_mut().insert(key.to_string(), wrapped);
+                }
+            }
+        }
     }
-    match v.as_object() {
-        Ok(obj) => Tree::Map(
-            obj.iter()
-                .filter_map(|(k, v)| {
-                    let key = k.as_string().ok()?.to_string();
-                    Some((key, wrap_json_blocks(v, labels - 1, _ptr, _locs)))
-                })
-                .collect(),
-        ),
-        Err(_) => Tree::Leaf(v.clone()),
-    }
+    out
 }

@@ -320,10 +320,10 @@ fn evaluate(
                 }
                 (tree, conv.locations, literals.out, conv.keys)
             }
-            Syntax::Json(mut tree, locations) => {
+            Syntax::Json(mut tree, mut locations) => {
                 // Terraform's JSON syntax: strings are templates (`"${var.region}"`).
                 let mut keys = ResourceKeys::default();
-                let unresolved = interpolate_json(&mut tree, &ctx, &mut keys);
+                let unresolved = interpolate_json(&mut tree, &ctx, &mut keys, &mut locations);
                 if file.judge {
                     parsed.unresolved += unresolved;
                 }
@@ -382,7 +382,12 @@ fn evaluate(
 
 /// Evaluates a `.tf.json` file's templates, judging a resource with a known `count`/`for_each`
 /// once per instance (as `Converter` does for `.tf`) and recording the instances' keys.
-fn interpolate_json(tree: &mut Tree, ctx: &Context<'static>, keys: &mut ResourceKeys) -> usize {
+fn interpolate_json(
+    tree: &mut Tree,
+    ctx: &Context<'static>,
+    keys: &mut ResourceKeys,
+    locations: &mut Locations,
+) -> usize {
     let Tree::Map(top) = tree else {
         return interpolate(tree, ctx);
     };
@@ -404,7 +409,13 @@ fn interpolate_json(tree: &mut Tree, ctx: &Context<'static>, keys: &mut Resource
                     continue;
                 };
                 let (mut out, mut instance_keys, mut repeated) = (Vec::new(), Vec::new(), false);
-                for mut body in list.drain(..) {
+                let mut pointer = String::new();
+                for key in [block, t, n] {
+                    push_key(&mut pointer, key);
+                }
+                // (index the body had, index of each of its instances): locations follow.
+                let mut moved: Vec<(usize, usize)> = Vec::new();
+                for (original, mut body) in list.drain(..).enumerate() {
                     let field = |key: &str| match &body {
                         Tree::Leaf(v) => json_expression(&v[key]),
                         _ => None,
@@ -423,12 +434,14 @@ fn interpolate_json(tree: &mut Tree, ctx: &Context<'static>, keys: &mut Resource
                                 instance.bind(&mut scope);
                                 let mut copy = body.clone();
                                 unresolved += interpolate(&mut copy, &scope);
+                                moved.push((original, out.len()));
                                 out.push(copy);
                                 instance_keys.push(instance.key);
                             }
                         }
                         None => {
                             unresolved += interpolate(&mut body, ctx);
+                            moved.push((original, out.len()));
                             out.push(body);
                             instance_keys.push(String::new());
                         }
@@ -436,16 +449,40 @@ fn interpolate_json(tree: &mut Tree, ctx: &Context<'static>, keys: &mut Resource
                 }
                 *list = out;
                 if repeated {
-                    let mut pointer = String::new();
-                    for key in [block, t, n] {
-                        push_key(&mut pointer, key);
-                    }
+                    move_locations(locations, &pointer, &moved);
                     keys.insert(pointer, instance_keys);
                 }
             }
         }
     }
     unresolved
+}
+
+/// Gives each instance of a repeated `.tf.json` body the locations of the body it came from:
+/// `moved` pairs the index a body had under `block` with the index of each of its instances.
+fn move_locations(locations: &mut Locations, block: &str, moved: &[(usize, usize)]) {
+    let mut copies = Vec::new();
+    for (pointer, span) in locations.iter() {
+        let Some(rest) = pointer
+            .strip_prefix(block)
+            .and_then(|r| r.strip_prefix('/'))
+        else {
+            continue;
+        };
+        let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let Ok(index) = index.parse::<usize>() else {
+            continue;
+        };
+        for (_, to) in moved
+            .iter()
+            .filter(|(from, to)| *from == index && to != from)
+        {
+            copies.push((format!("{block}/{to}{tail}"), span));
+        }
+    }
+    for (pointer, span) in copies {
+        locations.insert(&pointer, span);
+    }
 }
 
 /// A `.tf.json` value as the expression Terraform reads in it: a number as itself, a string as a
