@@ -481,6 +481,34 @@ fn verify_runs_rego_unit_tests_and_fails_on_a_failing_one() {
     let run = tollgate(dir.path(), &["verify", "--run", "pod"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.stdout.contains("1 test(s)"), "{}", run.stdout);
+
+    // Like `opa test --explain fails`: the expression that was false, where, and its values.
+    write(
+        dir.path(),
+        "policy/q_test.rego",
+        "package main\nimport rego.v1\n\ntest_wrong if {\n  found := deny with input as {\"kind\": \"Pod\"}\n  count(found) == 1\n  found == {\"yes\"}\n}\n",
+    );
+    let run = tollgate(dir.path(), &["verify", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let wrong = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "main.test_wrong")
+        .unwrap();
+    assert_eq!(wrong["explain"]["line"], 7, "{wrong}");
+    assert_eq!(wrong["explain"]["expression"], "found == {\"yes\"}");
+    assert_eq!(
+        wrong["explain"]["values"],
+        serde_json::json!([["found", "[\"no\"]"]])
+    );
+    let run = tollgate(dir.path(), &["verify"]);
+    assert!(
+        run.stdout
+            .contains("policy/q_test.rego:7: `found == {\"yes\"}` is false\n    found = [\"no\"]"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

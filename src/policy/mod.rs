@@ -17,6 +17,7 @@ pub mod builtin;
 pub mod catalog;
 mod context;
 pub mod engine;
+pub mod explain;
 mod lint;
 pub(crate) mod load;
 pub mod metadata;

@@ -22,6 +22,10 @@ pub struct TestResult {
     /// Why it failed: `false`/undefined, or the runtime error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// For a test that did not hold: the first expression of its body that was false, as
+    /// `opa test --explain fails` shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<super::explain::Explanation>,
 }
 
 /// Loads `policies` (rules and tests together) and runs every test whose `package.name`
@@ -120,12 +124,17 @@ pub fn run_with_coverage(
                 ),
                 Err(e) => (false, Some(summarize_error(&e.to_string()))),
             };
+            let undefined = error.as_deref().is_some_and(|e| e.starts_with("undefined"));
+            let explain = undefined
+                .then(|| super::explain::first_failing(&engine, &p.text, &package, &name, line))
+                .flatten();
             results.push(TestResult {
                 file: p.path.clone(),
                 line,
                 name: full,
                 passed,
                 error,
+                explain,
             });
         }
     }

@@ -25,6 +25,18 @@ pub fn render(results: &[TestResult], coverage: &[FileCoverage], format: RulesFo
             let _ = write!(out, ": {e}");
         }
         out.push('\n');
+        if let Some(why) = &r.explain {
+            let _ = writeln!(
+                out,
+                "  {}:{}: `{}` is false",
+                r.file, why.line, why.expression
+            );
+            for (side, value) in &why.values {
+                if side != value {
+                    let _ = writeln!(out, "    {side} = {value}");
+                }
+            }
+        }
     }
     for c in coverage {
         let total = c.covered + c.not_covered.len();

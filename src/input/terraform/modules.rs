@@ -52,6 +52,14 @@ fn is_auto_vars(lower: &str) -> bool {
         || lower.ends_with(".auto.tfvars.json")
 }
 
+/// A module directory's files as read: configuration, variable files, and whether (and how) it is
+/// read as OpenTofu.
+struct ModuleFiles {
+    files: Vec<SourceFile>,
+    tfvars: Vec<SourceFile>,
+    opentofu: Option<OpenTofuModule>,
+}
+
 /// The files of a module directory that Terraform reads: configuration (judged when `judge`
 /// says so) and, with `with_vars`, the variable files it loads by itself.
 fn read_files(
@@ -62,8 +70,7 @@ fn read_files(
     with_vars: bool,
     max: u64,
     errors: &mut Vec<InputError>,
-    opentofu: &mut Vec<OpenTofuModule>,
-) -> (Vec<SourceFile>, Vec<SourceFile>) {
+) -> ModuleFiles {
     let rel_of = |name: &str| {
         if rel_dir.is_empty() || rel_dir == "." {
             name.to_string()
@@ -90,13 +97,14 @@ fn read_files(
     }
     names.sort();
     // A module with `.tofu` files is OpenTofu's: read as OpenTofu reads it, and said so.
+    let mut opentofu = None;
     if names.iter().any(|n| {
         let lower = n.to_string_lossy().to_ascii_lowercase();
         lower.ends_with(".tofu") || lower.ends_with(".tofu.json")
     }) {
         let shadowed = shadowed_by_tofu(&names);
         names.retain(|n| !shadowed.contains(n));
-        opentofu.push(OpenTofuModule {
+        opentofu = Some(OpenTofuModule {
             dir: if rel_dir.is_empty() {
                 ".".into()
             } else {
@@ -133,7 +141,11 @@ fn read_files(
             Err(Unread(reason)) => errors.push(InputError::new(&rel_of(&name), 0, 0, reason)),
         }
     }
-    (files, tfvars)
+    ModuleFiles {
+        files,
+        tfvars,
+        opentofu,
+    }
 }
 
 /// Reads a module directory and evaluates it as a root module: the files in `judge` get
@@ -149,14 +161,13 @@ pub fn read_module(
     files_judged: &mut usize,
 ) -> Parsed {
     let mut errors = Vec::new();
-    let mut opentofu = Vec::new();
     let wanted: HashSet<&Path> = judge.iter().filter_map(Source::path).collect();
     let rel_dir = judge
         .first()
         .and_then(|c| c.rel.rsplit_once('/').map(|(d, _)| d.to_string()))
         .unwrap_or_default();
     let extra: Vec<PathBuf> = wanted.iter().map(|p| p.to_path_buf()).collect();
-    let (files, mut tfvars) = read_files(
+    let read = read_files(
         dir,
         &rel_dir,
         &|p: &Path| wanted.contains(p),
@@ -164,8 +175,8 @@ pub fn read_module(
         true,
         max,
         &mut errors,
-        &mut opentofu,
     );
+    let (files, mut tfvars, read_opentofu) = (read.files, read.tfvars, read.opentofu);
     // `-var-file` and `-var` come after the files Terraform loads by itself, in order.
     for path in &settings.var_files {
         match read_text(path, max) {
@@ -205,7 +216,7 @@ pub fn read_module(
     let evaluated = evaluate(&files, Vars::Root(&tfvars), None, access.as_ref());
     let mut parsed = evaluated.parsed;
     parsed.errors.extend(errors);
-    parsed.opentofu.extend(opentofu);
+    parsed.opentofu.extend(read_opentofu);
     let downloaded = downloaded_modules(dir);
     let mut stack = vec![canonical];
     follow(
@@ -399,7 +410,7 @@ fn follow(
             p.file_name()
                 .is_some_and(|n| is_configuration(&n.to_string_lossy().to_ascii_lowercase()))
         };
-        let (files, _) = read_files(
+        let read = read_files(
             &dir,
             &rel_dir,
             &configuration,
@@ -407,8 +418,9 @@ fn follow(
             false,
             max,
             &mut read_errors,
-            &mut out.opentofu,
         );
+        out.opentofu.extend(read.opentofu);
+        let files = read.files;
         out.errors.extend(read_errors);
         for (suffix, ctx) in instances(call, from.ctx) {
             let address = format!("{base_address}{suffix}");

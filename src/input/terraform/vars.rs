@@ -100,7 +100,7 @@ pub(super) fn module_context(
             if locals.contains_key(name) {
                 continue;
             }
-            if let Ok(v) = eval::eval(&expr, &ctx) {
+            if let Ok(v) = eval::eval(expr, &ctx) {
                 locals.insert(name.clone(), v);
                 progressed = true;
             }
