@@ -31,7 +31,6 @@
 #     Workload Identity) to keys.
 #   frameworks:
 #     - CWE-798 (Use of Hard-coded Credentials)
-#     - CIS Kubernetes Benchmark v1.8 5.4.1
 #     - OWASP Kubernetes Top 10 K08 (Secrets Management Failures)
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision, ConfigMap]
 package tollgate.kubernetes.credential_in_manifest

@@ -17,7 +17,7 @@
 #           privileged: false
 #   frameworks:
 #     - Kubernetes Pod Security Standards (baseline)
-#     - CIS Kubernetes Benchmark 5.2.1
+#     - CIS Kubernetes Benchmark v1.8 5.2.2
 #     - NSA/CISA Kubernetes Hardening Guide
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.privileged_container

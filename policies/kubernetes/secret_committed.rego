@@ -29,7 +29,7 @@
 #             - extract: {key: prod/db}
 #   frameworks:
 #     - CWE-312 (Cleartext Storage of Sensitive Information)
-#     - CIS Kubernetes Benchmark v1.8 5.4.1
+#     - CIS Kubernetes Benchmark v1.8 5.4.2
 #     - OWASP Kubernetes Top 10 K08 (Secrets Management Failures)
 #   resource_types: [Secret]
 package tollgate.kubernetes.secret_committed

@@ -22,7 +22,6 @@
 #                 name: db-credentials
 #                 key: password
 #   frameworks:
-#     - CIS Kubernetes Benchmark v1.8 5.4.1
 #     - OWASP Kubernetes Top 10 K08 (Secrets Management Failures)
 #     - CWE-798 (Use of Hard-coded Credentials)
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]

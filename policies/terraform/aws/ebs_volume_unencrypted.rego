@@ -24,7 +24,7 @@
 #         }
 #   frameworks:
 #     - CIS AWS Foundations Benchmark v3.0.0 2.2.1
-#     - AWS Foundational Security Best Practices EC2.3, EC2.7
+#     - AWS Foundational Security Best Practices EC2.3
 #     - NIST SP 800-53 SC-28
 #     - PCI DSS 3.4
 #   resource_types: [aws_ebs_volume]

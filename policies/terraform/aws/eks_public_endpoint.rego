@@ -23,7 +23,7 @@
 #           # public_access_cidrs = ["203.0.113.0/24"]
 #         }
 #   frameworks:
-#     - CIS Amazon EKS Benchmark 5.4.2
+#     - CIS Amazon EKS Benchmark v1.1.0 5.4.1
 #     - AWS Foundational Security Best Practices EKS.1
 #     - NIST SP 800-53 AC-4, SC-7
 #   resource_types: [aws_eks_cluster]

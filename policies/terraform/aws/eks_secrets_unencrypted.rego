@@ -25,8 +25,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Amazon EKS Benchmark 5.3.1
-#     - AWS Foundational Security Best Practices EKS.3
+#     - CIS Amazon EKS Benchmark v1.1.0 5.3.1
 #     - NIST SP 800-53 SC-12, SC-28
 #   resource_types: [aws_eks_cluster]
 package tollgate.terraform.aws.eks_secrets_unencrypted

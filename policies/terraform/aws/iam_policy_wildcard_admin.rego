@@ -24,7 +24,7 @@
 #         }
 #   frameworks:
 #     - CIS AWS Foundations Benchmark v3.0.0 1.16
-#     - AWS Foundational Security Best Practices IAM.1, IAM.21
+#     - AWS Foundational Security Best Practices IAM.1
 #     - NIST SP 800-53 AC-6
 #     - PCI DSS 7.1.2
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, aws_iam_policy_document]

@@ -21,7 +21,6 @@
 #         }
 #   frameworks:
 #     - CIS AWS Foundations Benchmark v3.0.0 3.6
-#     - AWS Foundational Security Best Practices KMS.4
 #     - NIST SP 800-53 SC-12
 #     - PCI DSS 3.6.4
 #   resource_types: [aws_kms_key]

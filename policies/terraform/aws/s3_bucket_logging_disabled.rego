@@ -20,7 +20,7 @@
 #           target_prefix = "s3/data/"
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark v3.0.0 3.4 (CloudTrail bucket)
+#     - CIS AWS Foundations Benchmark v3.0.0 3.4
 #     - AWS Foundational Security Best Practices S3.9
 #     - NIST SP 800-53 AU-2, AU-12
 #     - PCI DSS 10.2

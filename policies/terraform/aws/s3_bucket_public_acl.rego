@@ -23,7 +23,6 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS AWS Foundations Benchmark v3.0.0 2.1.4
 #     - AWS Foundational Security Best Practices S3.2, S3.3
 #     - NIST SP 800-53 AC-3
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_acl]

@@ -30,7 +30,6 @@
 #         }
 #   frameworks:
 #     - CIS AWS Foundations Benchmark v1.4.0 2.1.1
-#     - AWS Foundational Security Best Practices S3.4
 #     - NIST SP 800-53 SC-28
 #     - PCI DSS 3.4
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]

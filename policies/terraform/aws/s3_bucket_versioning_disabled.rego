@@ -21,7 +21,6 @@
 #           }
 #         }
 #   frameworks:
-#     - AWS Foundational Security Best Practices S3.14
 #     - NIST SP 800-53 CP-9, SI-12
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
 package tollgate.terraform.aws.s3_bucket_versioning_disabled

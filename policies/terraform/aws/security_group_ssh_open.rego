@@ -24,7 +24,7 @@
 #         }
 #   frameworks:
 #     - CIS AWS Foundations Benchmark v3.0.0 5.2, 5.3
-#     - AWS Foundational Security Best Practices EC2.13
+#     - AWS Foundational Security Best Practices EC2.19
 #     - NIST SP 800-53 AC-4, SC-7
 #     - PCI DSS 1.3
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]

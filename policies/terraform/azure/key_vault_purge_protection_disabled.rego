@@ -24,7 +24,7 @@
 #           purge_protection_enabled   = true
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 8.5
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 3.3.5
 #   resource_types: [azurerm_key_vault]
 package tollgate.terraform.azure.key_vault_purge_protection_disabled
 

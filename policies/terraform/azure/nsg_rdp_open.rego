@@ -27,7 +27,7 @@
 #           destination_address_prefix = "*"
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 6.1
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 7.1
 #   resource_types: [azurerm_network_security_group, azurerm_network_security_rule]
 package tollgate.terraform.azure.nsg_rdp_open
 

@@ -27,7 +27,7 @@
 #           destination_address_prefix = "*"
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 6.2
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 7.2
 #   resource_types: [azurerm_network_security_group, azurerm_network_security_rule]
 package tollgate.terraform.azure.nsg_ssh_open
 

@@ -21,7 +21,7 @@
 #           end_ip_address   = "203.0.113.255"
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 6.3
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 5.1.2
 #   resource_types: [azurerm_mssql_firewall_rule, azurerm_sql_firewall_rule]
 package tollgate.terraform.azure.sql_firewall_allows_all
 

@@ -22,7 +22,7 @@
 #           https_traffic_only_enabled = true   # `enable_https_traffic_only` before azurerm 4.0
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 3.1
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 4.1
 #   resource_types: [azurerm_storage_account]
 package tollgate.terraform.azure.storage_https_only_disabled
 

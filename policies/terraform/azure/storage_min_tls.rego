@@ -22,7 +22,7 @@
 #           min_tls_version          = "TLS1_2"
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 3.15
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 4.15
 #   resource_types: [azurerm_storage_account]
 package tollgate.terraform.azure.storage_min_tls
 

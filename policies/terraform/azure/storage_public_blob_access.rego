@@ -27,7 +27,7 @@
 #           container_access_type = "private"
 #         }
 #   frameworks:
-#     - CIS Microsoft Azure Foundations Benchmark 3.7
+#     - CIS Microsoft Azure Foundations Benchmark v3.0.0 4.17
 #   resource_types: [azurerm_storage_account, azurerm_storage_container]
 package tollgate.terraform.azure.storage_public_blob_access
 

@@ -25,8 +25,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 6.5
-#     - CIS Google Cloud Platform Foundation Benchmark 6.6
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 6.5, 6.6
 #   resource_types: [google_sql_database_instance]
 package tollgate.terraform.gcp.cloudsql_public_ip
 

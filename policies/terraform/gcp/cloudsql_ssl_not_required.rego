@@ -23,7 +23,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 6.4
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 6.4
 #   resource_types: [google_sql_database_instance]
 package tollgate.terraform.gcp.cloudsql_ssl_not_required
 

@@ -29,7 +29,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 4.1, 4.2
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 4.2
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 package tollgate.terraform.gcp.compute_default_service_account_full_access
 

@@ -29,7 +29,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 3.7
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 3.7
 #   resource_types: [google_compute_firewall]
 package tollgate.terraform.gcp.firewall_rdp_open
 

@@ -28,7 +28,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 3.6
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 3.6
 #   resource_types: [google_compute_firewall]
 package tollgate.terraform.gcp.firewall_ssh_open
 

@@ -25,7 +25,7 @@
 #
 #     Setting `public_access_prevention = "enforced"` on the bucket blocks public grants altogether.
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 5.1
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 5.1
 #   resource_types:
 #     - google_storage_bucket_iam_member
 #     - google_storage_bucket_iam_binding

@@ -20,7 +20,7 @@
 #           uniform_bucket_level_access = true
 #         }
 #   frameworks:
-#     - CIS Google Cloud Platform Foundation Benchmark 5.2
+#     - CIS Google Cloud Platform Foundation Benchmark v3.0.0 5.2
 #   resource_types: [google_storage_bucket]
 package tollgate.terraform.gcp.gcs_uniform_access_disabled
 

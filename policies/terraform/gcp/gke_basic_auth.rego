@@ -21,7 +21,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Kubernetes Engine (GKE) Benchmark 5.8.1
+#     - CIS Google Kubernetes Engine (GKE) Benchmark v1.2.0 5.8.1
 #   resource_types: [google_container_cluster]
 package tollgate.terraform.gcp.gke_basic_auth
 

@@ -20,7 +20,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Kubernetes Engine (GKE) Benchmark 5.8.2
+#     - CIS Google Kubernetes Engine (GKE) Benchmark v1.6.0 5.8.1
 #   resource_types: [google_container_cluster]
 package tollgate.terraform.gcp.gke_client_certificate
 

@@ -20,7 +20,7 @@
 #           enable_legacy_abac = false
 #         }
 #   frameworks:
-#     - CIS Google Kubernetes Engine (GKE) Benchmark 5.8.3
+#     - CIS Google Kubernetes Engine (GKE) Benchmark v1.6.0 5.8.3
 #   resource_types: [google_container_cluster]
 package tollgate.terraform.gcp.gke_legacy_abac
 

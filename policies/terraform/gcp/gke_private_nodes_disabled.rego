@@ -25,7 +25,7 @@
 #           }
 #         }
 #   frameworks:
-#     - CIS Google Kubernetes Engine (GKE) Benchmark 5.6.5
+#     - CIS Google Kubernetes Engine (GKE) Benchmark v1.6.0 5.6.5
 #   resource_types: [google_container_cluster]
 package tollgate.terraform.gcp.gke_private_nodes_disabled
 
