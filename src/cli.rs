@@ -39,6 +39,8 @@ pub enum Command {
     Exceptions(ExceptionsArgs),
     /// Write governed exceptions for every current blocking finding (onboarding an existing repository).
     Baseline(BaselineArgs),
+    /// Combine the JSON reports of `scan --shard I/N` into the reports one unsharded scan writes.
+    Merge(MergeArgs),
     /// Aggregate JSON reports (many repositories or runs) into Markdown and an HTML page.
     Report(AggregateArgs),
     /// Write a starter tollgate.toml and .tollgate/exceptions.yaml at the repository root.
@@ -87,6 +89,33 @@ pub struct ScanArgs {
     pub policies: PolicyArgs,
     #[command(flatten)]
     pub scan: ScanOptions,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Print time spent per stage to standard error.
+    #[arg(long)]
+    pub timings: bool,
+    #[command(flatten)]
+    pub judging: JudgeArgs,
+    /// Judge only part I of N of the repository (e.g. `2/4`), for a CI matrix: every shard
+    /// computes the same split; `tollgate merge` combines the shards' JSON reports.
+    #[arg(long, value_name = "I/N", conflicts_with = "base")]
+    pub shard: Option<String>,
+    /// Judge a pull request against this git revision: the gate's configuration, exceptions and
+    /// repository policies are read from it, and only findings it does not have block.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// With --base: fail (exit 1) when the change edits the configuration, exceptions or policies.
+    #[arg(long, requires = "base")]
+    pub fail_on_governance_change: bool,
+    /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+}
+
+/// What reports are written and how the verdict becomes an exit code; shared by `scan` and
+/// `merge`.
+#[derive(Debug, clap::Args, Clone)]
+pub struct OutputArgs {
     /// Report written to standard output.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
@@ -106,24 +135,26 @@ pub struct ScanArgs {
     /// Exit code when the verdict is `warn` (warnings only).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub warn_exit_code: i32,
-    /// Print time spent per stage to standard error.
-    #[arg(long)]
-    pub timings: bool,
-    #[command(flatten)]
-    pub judging: JudgeArgs,
     /// Include excepted findings in SARIF, each with a `suppressions` entry (kind `external`).
     #[arg(long)]
     pub sarif_include_excepted: bool,
-    /// Judge a pull request against this git revision: the gate's configuration, exceptions and
-    /// repository policies are read from it, and only findings it does not have block.
-    #[arg(long, value_name = "REF")]
-    pub base: Option<String>,
-    /// With --base: fail (exit 1) when the change edits the configuration, exceptions or policies.
-    #[arg(long, requires = "base")]
-    pub fail_on_governance_change: bool,
-    /// Walk, read and parse only; evaluate no policy (the floor a Rego gate cannot beat; for benchmarks).
-    #[arg(long, hide = true)]
-    pub parse_only: bool,
+}
+
+/// `tollgate merge`: the shards' JSON reports added up to what one unsharded scan reports.
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// The JSON reports of `tollgate scan --shard I/N --format json`, every shard of one split.
+    #[arg(value_name = "REPORT", required = true)]
+    pub shards: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+    /// The scan options the shards ran with (policies are loaded and judged the same way).
+    #[command(flatten)]
+    pub scan: ScanOptions,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub judging: JudgeArgs,
 }
 
 /// How files are found and judged; shared by every command that scans (`scan`, `exceptions`), so

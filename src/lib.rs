@@ -21,3 +21,4 @@ pub(crate) mod progress;
 pub mod report;
 pub mod revision;
 pub(crate) mod settings;
+pub mod shard;

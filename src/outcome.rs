@@ -7,11 +7,11 @@
 use crate::input::{InputError, Skipped};
 use crate::judge::governance::{Change, Relaxation};
 use crate::judge::{ExceptionHealth, ExceptionState, Finding, Verdict};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 /// Why something could not be judged. Any problem makes the run exit 2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProblemKind {
     /// The file does not parse (or an inline suppression in it is invalid).
@@ -43,7 +43,7 @@ impl std::fmt::Display for ProblemKind {
 }
 
 /// A file or document that could not be judged.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Problem {
     pub path: String,
     pub line: u32,
@@ -123,6 +123,8 @@ pub struct Outcome {
     pub compliance: Vec<RuleCompliance>,
     /// The security team's exception numbers.
     pub exception_metrics: ExceptionMetrics,
+    /// With `--shard`: this shard's part, for `tollgate merge`.
+    pub shard: Option<crate::shard::ShardState>,
 }
 
 /// Exception health as numbers: aging, expiry, use, owners, kinds, false positives by rule.

@@ -8,9 +8,10 @@
 use crate::discover::{self, Discovery, Filters};
 use crate::input::{self, Parsed, Skipped, Unit};
 use crate::judge::exceptions::Exception;
-use crate::judge::{self, ExceptionHealth, Finding, Judge};
+use crate::judge::{self, Finding, Judge};
 use crate::outcome::{Notice, Outcome, Problem, ProblemKind, Stats, Timings};
 use crate::policy::PolicySet;
+use crate::shard::Partial;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,6 +40,8 @@ pub struct ScanRequest {
     pub unit_timeout: Option<Duration>,
     /// Whether ignore files may prune untracked files (`--no-ignore` turns them off).
     pub ignore_files: discover::IgnoreFiles,
+    /// `--shard I/N`: judge only this shard's units.
+    pub shard: Option<crate::shard::ShardSpec>,
 }
 
 #[derive(Default)]
@@ -67,6 +70,40 @@ struct UnitResult {
 
 pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
     let start = Instant::now();
+    let (partial, timings, shard) = collect(request, policies, judge)?;
+    // A shard hands its part to `tollgate merge` in its report, next to its own findings.
+    let shard = shard.map(|(units, units_judged)| {
+        let mut carried = partial.clone();
+        carried.findings = Vec::new();
+        crate::shard::ShardState {
+            spec: request.shard.expect("a shard run has a spec"),
+            units,
+            units_judged,
+            tool: crate::report::tool_version().to_string(),
+            partial: carried,
+        }
+    });
+    let mut outcome = finish(partial, policies, judge)?;
+    outcome.timings = Timings {
+        total: start.elapsed(),
+        ..timings
+    };
+    outcome.shard = shard;
+    Ok(outcome)
+}
+
+/// What judging the units gave: their sum, the stage timings, and for a shard how many units the
+/// whole scan has and how many it judged.
+type Collected = (Partial, Timings, Option<(usize, usize)>);
+
+/// Discovers, groups into units and judges them (with `--shard`, this shard's units only), in
+/// parallel.
+fn collect(
+    request: &ScanRequest,
+    policies: &PolicySet,
+    judge: &Judge,
+) -> Result<Collected, String> {
+    let start = Instant::now();
     let discovery = discover::discover(
         &request.root,
         &request.paths,
@@ -88,7 +125,42 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
     let mut candidates = candidates;
     candidates.extend(request.stdin.iter().cloned());
     let named_files = request.named && request.paths.iter().all(|p| p.is_file());
-    let units = input::units(candidates, &request.root, named_files);
+    let mut units = input::units(candidates, &request.root, named_files);
+    // What belongs to the whole run is counted by an unsharded run, or by shard 1 alone.
+    let run_wide = request.shard.is_none_or(|s| s.carries_run_wide());
+    let mut partial = Partial {
+        strict: request.strict,
+        // "Unused" needs the whole picture: only directories named means the repository was
+        // scanned.
+        full_scan: request.paths.iter().all(|p| p.is_dir()),
+        rules: policies.rules.len(),
+        ..Partial::default()
+    };
+    if run_wide {
+        partial.skipped = skipped;
+        partial.errors = problems
+            .into_iter()
+            .map(|(path, message)| Problem {
+                path,
+                line: 0,
+                column: 0,
+                kind: ProblemKind::Read,
+                message,
+            })
+            .collect();
+        partial.stats.files_unsupported = unsupported;
+        partial.stats.files_excluded = excluded;
+        partial.stats.files_ignored = ignored;
+        partial.stats.directories_skipped = dirs_skipped;
+        let empty = named_without_input(request, &units, &partial);
+        partial.errors.extend(empty);
+    }
+    let total_units = units.len();
+    if let Some(spec) = request.shard {
+        let mine = crate::shard::select(&units, spec);
+        let mut keep = mine.into_iter();
+        units.retain(|_| keep.next().unwrap_or(false));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(request.threads)
         .build()
@@ -120,103 +192,131 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
             )
             .collect()
     });
-
     drop(progress);
-    let mut outcome = Outcome {
-        findings: Vec::new(),
-        skipped,
-        errors: problems
-            .into_iter()
-            .map(|(path, message)| Problem {
-                path,
+
+    let mut timings = Timings {
+        discover: discover_time,
+        ..Timings::default()
+    };
+    for r in results {
+        partial
+            .inline
+            .extend(r.inline.iter().map(|(e, n)| (e.into(), *n)));
+        partial.scanned.extend(r.scanned);
+        partial.findings.extend(r.findings);
+        partial.skipped.extend(r.skipped);
+        partial.errors.extend(r.errors);
+        partial.stats.files_scanned += r.files;
+        partial.stats.documents += r.documents;
+        partial.stats.unresolved_values += r.unresolved;
+        partial.unfollowed.extend(r.unfollowed);
+        partial.opentofu.extend(r.opentofu);
+        for (rule, n) in r.evaluated {
+            *partial.evaluated.entry(rule).or_default() += n;
+        }
+        timings.read_parse += r.read_parse;
+        timings.render += r.render;
+        timings.evaluate += r.evaluate;
+        timings.vm_fallbacks += r.vm_fallbacks;
+    }
+    (partial.matches, partial.downgraded) = judge.counters();
+    let shard = request.shard.map(|_| (total_units, units.len()));
+    Ok((partial, timings, shard))
+}
+
+/// A path named on the command line must give something to judge: an empty pipe, a `.txt`
+/// file or a directory without any supported file passing silently would be a gate that judged
+/// nothing. Decided from every unit of the scan (before any sharding).
+fn named_without_input(request: &ScanRequest, units: &[Unit], partial: &Partial) -> Vec<Problem> {
+    if !request.named {
+        return Vec::new();
+    }
+    let mut inputs: Vec<&str> = Vec::new();
+    let mut renders: Vec<&str> = Vec::new();
+    for unit in units {
+        inputs.extend(unit.sources().map(|s| s.rel.as_str()));
+        renders.extend(unit.render_dir());
+    }
+    let named = request
+        .paths
+        .iter()
+        .map(|p| discover::relative(&request.root, p))
+        .chain(request.stdin.iter().map(|s| s.rel.clone()));
+    let mut out = Vec::new();
+    for rel in named {
+        let under = |p: &str| p == rel || rel == "." || p.starts_with(&format!("{rel}/"));
+        // A file inside a chart or overlay is judged through its render.
+        let in_render = |dir: &str| under(dir) || rel.starts_with(&format!("{dir}/"));
+        let judged = inputs.iter().any(|p| under(p))
+            || renders.iter().any(|d| in_render(d))
+            || partial.skipped.iter().any(|s| under(&s.path))
+            || partial.errors.iter().any(|e| under(&e.path));
+        if !judged {
+            out.push(Problem {
+                path: rel.clone(),
                 line: 0,
                 column: 0,
                 kind: ProblemKind::Read,
-                message,
-            })
-            .collect(),
+                message: "nothing to judge here: no Terraform file, manifest or plan (a path named on the command line must hold one)".into(),
+            });
+        }
+    }
+    out
+}
+
+/// The run-wide steps over what the units added up to: findings and problems sorted, exception
+/// health, governance, compliance, notices (and, with `--strict`, notices as errors). A scan runs
+/// them over its units; `tollgate merge` over the shards' parts, with the shards' exception
+/// counters added to `judge`.
+pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
+    let Partial {
+        mut findings,
+        inline,
+        mut scanned,
+        mut skipped,
+        mut errors,
+        stats,
+        mut unfollowed,
+        mut opentofu,
+        evaluated,
+        full_scan,
+        strict,
+        ..
+    } = partial;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    skipped.sort();
+    scanned.sort();
+    let inline: Vec<(Exception, usize)> = inline
+        .into_iter()
+        .map(|(e, n)| Exception::try_from(e).map(|e| (e, n)))
+        .collect::<Result<_, _>>()?;
+    let mut outcome = Outcome {
+        findings,
+        skipped,
+        errors: Vec::new(),
         stats: Stats {
-            files_unsupported: unsupported,
-            files_excluded: excluded,
-            files_ignored: ignored,
-            directories_skipped: dirs_skipped,
-            ..Stats::default()
+            files_scanned: stats.files_scanned,
+            documents: stats.documents,
+            unresolved_values: stats.unresolved_values,
+            files_unsupported: stats.files_unsupported,
+            files_excluded: stats.files_excluded,
+            files_ignored: stats.files_ignored,
+            directories_skipped: stats.directories_skipped,
         },
-        timings: Timings {
-            discover: discover_time,
-            ..Timings::default()
-        },
-        exceptions: ExceptionHealth::default(),
+        timings: Timings::default(),
+        exceptions: judge.health(inline, &scanned, full_scan),
         strict_exceptions: judge.strict_exceptions,
-        governance: Vec::new(),
+        governance: judge.relaxations(),
         notices: Vec::new(),
         base: None,
         governance_changes: Vec::new(),
         fail_on_governance_change: false,
         compliance: Vec::new(),
         exception_metrics: Default::default(),
+        shard: None,
     };
-    let mut inline = Vec::new();
-    let mut scanned = Vec::new();
-    let mut unfollowed = Vec::new();
-    let mut opentofu = Vec::new();
-    let mut evaluated: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for r in results {
-        inline.extend(r.inline);
-        scanned.extend(r.scanned);
-        outcome.findings.extend(r.findings);
-        outcome.skipped.extend(r.skipped);
-        outcome.errors.extend(r.errors);
-        outcome.stats.files_scanned += r.files;
-        outcome.stats.documents += r.documents;
-        outcome.timings.read_parse += r.read_parse;
-        outcome.timings.render += r.render;
-        unfollowed.extend(r.unfollowed);
-        opentofu.extend(r.opentofu);
-        for (rule, n) in r.evaluated {
-            *evaluated.entry(rule).or_default() += n;
-        }
-        outcome.stats.unresolved_values += r.unresolved;
-        outcome.timings.evaluate += r.evaluate;
-        outcome.timings.vm_fallbacks += r.vm_fallbacks;
-    }
-    outcome
-        .findings
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    outcome.findings.dedup();
-    outcome.skipped.sort();
-    outcome.errors.sort();
-    scanned.sort();
-    // "Unused" needs the whole picture: only directories named means the repository was scanned.
-    let full_scan = request.paths.iter().all(|p| p.is_dir());
-    outcome.exceptions = judge.health(inline, &scanned, full_scan);
-    // A path named on the command line must give something to judge: an empty pipe, a `.txt`
-    // file or a directory without any supported file passing silently would be a gate that
-    // judged nothing.
-    if request.named {
-        let named = request
-            .paths
-            .iter()
-            .map(|p| discover::relative(&request.root, p))
-            .chain(request.stdin.iter().map(|s| s.rel.clone()));
-        for rel in named {
-            let under = |p: &str| p == rel || rel == "." || p.starts_with(&format!("{rel}/"));
-            let judged = scanned.iter().any(|p| under(p))
-                || outcome.skipped.iter().any(|s| under(&s.path))
-                || outcome.errors.iter().any(|e| under(&e.path))
-                || outcome.findings.iter().any(|f| under(&f.file));
-            if !judged {
-                outcome.errors.push(Problem {
-                    path: rel.clone(),
-                    line: 0,
-                    column: 0,
-                    kind: ProblemKind::Read,
-                    message: "nothing to judge here: no Terraform file, manifest or plan (a path named on the command line must hold one)".into(),
-                });
-            }
-        }
-    }
-    outcome.governance = judge.relaxations();
+    let evaluated: std::collections::HashMap<usize, usize> = evaluated.into_iter().collect();
     outcome.compliance = compliance(policies, judge, &evaluated, &outcome.findings);
     outcome.exception_metrics = crate::outcome::ExceptionMetrics::of(
         &outcome.exceptions,
@@ -246,7 +346,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
         }));
     // Reading a module as OpenTofu does is information, not a weakening: never an error.
     let as_errors = |n: &Notice| {
-        (request.strict && !matches!(n, Notice::ReadAsOpenTofu { .. }))
+        (strict && !matches!(n, Notice::ReadAsOpenTofu { .. }))
             || (judge.strict_exceptions && matches!(n, Notice::UnknownRule { .. }))
     };
     for n in outcome.notices.iter().filter(|n| as_errors(n)) {
@@ -270,7 +370,7 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
             ),
             Notice::ReadAsOpenTofu { .. } => continue,
         };
-        outcome.errors.push(Problem {
+        errors.push(Problem {
             path,
             line: 0,
             column: 0,
@@ -278,8 +378,8 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
             message,
         });
     }
-    outcome.errors.sort();
-    outcome.timings.total = start.elapsed();
+    errors.sort();
+    outcome.errors = errors;
     Ok(outcome)
 }
 

@@ -156,6 +156,7 @@ impl Settings {
             named: !given.is_empty(),
             stdin,
             parse_only,
+            shard: None,
             strict: options.strict,
             unit_timeout: load.timeout,
             ignore_files: if options.no_ignore {

@@ -145,6 +145,7 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         stdin: None,
         named: true,
         parse_only: false,
+        shard: None,
         strict: false,
         unit_timeout: None,
         ignore_files: tollgate::discover::IgnoreFiles::default(),

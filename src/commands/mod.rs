@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     let settings = Settings::new(cli.color)?;
     match cli.command {
         Command::Scan(args) => scan::run(&settings, args),
+        Command::Merge(args) => scan::merge(&settings, args),
         Command::Rules(args) => rules::list(&settings, args),
         Command::Explain { id, policies } => rules::explain(&settings, &id, &policies),
         Command::Verify(args) => verify::run(&settings, args),

@@ -2,32 +2,30 @@
 //! code.
 
 use super::{EXIT_BLOCK, EXIT_ERROR, EXIT_PASS};
-use crate::cli::ScanArgs;
+use crate::cli::{MergeArgs, OutputArgs, ScanArgs};
 use crate::date::Date;
 use crate::error::Error;
 use crate::judge::Verdict;
 use crate::judge::governance::{self, Snapshot};
+use crate::outcome::Outcome;
 use crate::pipeline;
+use crate::policy::catalog::RuleInfo;
 use crate::policy::load;
 use crate::report::{self, ReportContext, ReportFormat};
 use crate::revision;
 use crate::settings::Settings;
+use crate::shard::{self, ShardSpec};
 use std::io::Write;
 use std::time::Instant;
 
 pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
-    let mut extra_reports = Vec::new();
-    for spec in &args.reports {
-        let (format, path) = spec
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--report expects FORMAT=PATH, got `{spec}`")))?;
-        let format = ReportFormat::parse(format).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown report format `{format}` (human, json, sarif)"
-            ))
-        })?;
-        extra_reports.push((format, settings.cwd.join(path)));
-    }
+    let extra_reports = report_files(settings, &args.output)?;
+    let shard = args
+        .shard
+        .as_deref()
+        .map(ShardSpec::parse)
+        .transpose()
+        .map_err(Error::Usage)?;
     // With --base, the gate's rules (configuration, exceptions, repository policies) come from
     // the base revision: the change under review cannot weaken the gate that judges it.
     let base = match &args.base {
@@ -39,8 +37,9 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         None => settings.clone(),
     };
     let config = rules_from.config(&args.judging)?;
-    let (request, load_options) =
+    let (mut request, load_options) =
         settings.scan(&args.scan, &args.paths, args.parse_only, &config.0)?;
+    request.shard = shard;
     let load_started = Instant::now();
     let policies = load::load(&rules_from.policies(&args.policies), &load_options, |p| {
         rules_from.display(p)
@@ -71,24 +70,114 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         outcome.compare_with_base(&base_outcome, &base.name, &base.commit, &base.renames);
         outcome.fail_on_governance_change = args.fail_on_governance_change;
     }
+    let report_started = Instant::now();
+    let code = publish(
+        settings,
+        &outcome,
+        &policies.rules,
+        judge.today,
+        &args.output,
+        &extra_reports,
+    );
+    if args.timings {
+        let t = outcome.timings;
+        eprintln!(
+            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
+            load_time.as_secs_f64(),
+            policies.rules_in_vm(),
+            policies.rules.len(),
+            t.discover.as_secs_f64(),
+            t.read_parse.as_secs_f64(),
+            t.render.as_secs_f64(),
+            t.evaluate.as_secs_f64(),
+            t.vm_fallbacks,
+            t.total.as_secs_f64(),
+            request.threads,
+            report_started.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(code)
+}
+
+/// `tollgate merge`: the shards' parts added up and finished by the same code a scan runs, then
+/// reported as that scan would report. Policies, configuration and exceptions are loaded from
+/// the same options the shards ran with.
+pub fn merge(settings: &Settings, args: MergeArgs) -> Result<u8, Error> {
+    let extra_reports = report_files(settings, &args.output)?;
+    let config = settings.config(&args.judging)?;
+    let (_, load_options) = settings.scan(&args.scan, &[], false, &config.0)?;
+    let policies = load::load(&settings.policies(&args.policies), &load_options, |p| {
+        settings.display(p)
+    })?;
+    let judge = settings.judge(&args.judging, config)?;
+    let partial = shard::read(&args.shards, report::tool_version()).map_err(Error::Usage)?;
+    if partial.rules != policies.rules.len() {
+        return Err(Error::Usage(format!(
+            "the shards were judged with {} rules, this merge loads {}: give merge the policy options the shards had",
+            partial.rules,
+            policies.rules.len()
+        )));
+    }
+    judge
+        .add_counters(&partial.matches, partial.downgraded)
+        .map_err(Error::Usage)?;
+    let outcome = pipeline::finish(partial, &policies, &judge).map_err(Error::Usage)?;
+    Ok(publish(
+        settings,
+        &outcome,
+        &policies.rules,
+        judge.today,
+        &args.output,
+        &extra_reports,
+    ))
+}
+
+/// `--report FORMAT=PATH` resolved.
+fn report_files(
+    settings: &Settings,
+    output: &OutputArgs,
+) -> Result<Vec<(ReportFormat, std::path::PathBuf)>, Error> {
+    let mut extra_reports = Vec::new();
+    for spec in &output.reports {
+        let (format, path) = spec
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--report expects FORMAT=PATH, got `{spec}`")))?;
+        let format = ReportFormat::parse(format).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown report format `{format}` (human, json, sarif)"
+            ))
+        })?;
+        extra_reports.push((format, settings.cwd.join(path)));
+    }
+    Ok(extra_reports)
+}
+
+/// Writes the reports (files, then standard output) and maps the verdict to the exit code.
+fn publish(
+    settings: &Settings,
+    outcome: &Outcome,
+    rules: &[RuleInfo],
+    today: Date,
+    output: &OutputArgs,
+    extra_reports: &[(ReportFormat, std::path::PathBuf)],
+) -> u8 {
     let head = revision::head(&settings.root);
     let ctx = ReportContext {
-        outcome: &outcome,
-        rules: &policies.rules,
+        outcome,
+        rules,
         root: &settings.root,
         color: settings.color,
-        sarif_include_excepted: args.sarif_include_excepted,
+        sarif_include_excepted: output.sarif_include_excepted,
         view: report::View {
-            show: args.show,
-            min_severity: args.min_severity.map(|s| s.severity()),
-            quiet: args.quiet,
+            show: output.show,
+            min_severity: output.min_severity.map(|s| s.severity()),
+            quiet: output.quiet,
         },
-        today: judge.today,
+        today,
         revision: head.as_deref(),
     };
-    let report_started = Instant::now();
     let mut write_failed = false;
-    for (format, path) in &extra_reports {
+    for (format, path) in extra_reports {
         let file_ctx = ReportContext {
             color: false,
             ..ctx
@@ -119,39 +208,22 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         }
     }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) = report::write(args.format, &ctx, &mut stdout).and_then(|_| stdout.flush()) {
+    if let Err(e) = report::write(output.format, &ctx, &mut stdout).and_then(|_| stdout.flush()) {
         // A closed pipe (`tollgate scan | head`) is the reader's choice, not a failure.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("tollgate: error: cannot write to standard output: {e}");
             write_failed = true;
         }
     }
-    if args.timings {
-        let t = outcome.timings;
-        eprintln!(
-            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
-            load_time.as_secs_f64(),
-            policies.rules_in_vm(),
-            policies.rules.len(),
-            t.discover.as_secs_f64(),
-            t.read_parse.as_secs_f64(),
-            t.render.as_secs_f64(),
-            t.evaluate.as_secs_f64(),
-            t.vm_fallbacks,
-            t.total.as_secs_f64(),
-            request.threads,
-            report_started.elapsed().as_secs_f64(),
-        );
-    }
     if write_failed {
-        return Ok(EXIT_ERROR);
+        return EXIT_ERROR;
     }
-    Ok(match outcome.verdict() {
+    match outcome.verdict() {
         Verdict::Pass => EXIT_PASS,
-        Verdict::Warn => u8::try_from(args.warn_exit_code).unwrap_or(EXIT_ERROR),
+        Verdict::Warn => u8::try_from(output.warn_exit_code).unwrap_or(EXIT_ERROR),
         Verdict::Block => EXIT_BLOCK,
         Verdict::Error => EXIT_ERROR,
-    })
+    }
 }
 
 /// The governance of one tree: its configuration, exceptions and the `-p` policy files that live

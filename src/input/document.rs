@@ -251,7 +251,7 @@ pub struct Instance {
 }
 
 /// One `module` block on the way to an instance: where it is and the instance it creates.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct ModuleCall {
     pub file: String,
     pub line: u32,
@@ -259,7 +259,7 @@ pub struct ModuleCall {
 }
 
 /// A module call tollgate did not follow, and why (counted and shown in every report).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Unfollowed {
     pub file: String,
     pub line: u32,
@@ -269,7 +269,7 @@ pub struct Unfollowed {
 }
 
 /// A file the scan looked at but did not judge, and why. Counted and listed in reports.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
@@ -314,7 +314,7 @@ pub struct Parsed {
 
 /// A module directory with `.tofu` files, read as OpenTofu reads it: each `.tofu` file takes the
 /// place of the same-named `.tf` (Terraform ignores `.tofu` files). Shown in every report.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct OpenTofuModule {
     pub dir: String,
     /// The `.tf`/`.tf.json` files not read because a `.tofu` file replaces them.

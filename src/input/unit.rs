@@ -29,6 +29,26 @@ pub enum Unit {
     File(Source),
 }
 
+impl Unit {
+    /// The files a unit judges by name (none for a render: its directory stands for them).
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        let list: &[Source] = match self {
+            Unit::Module { judge, .. } | Unit::Through { judge, .. } => judge,
+            Unit::File(source) => std::slice::from_ref(source),
+            Unit::Chart { .. } | Unit::Overlay { .. } => &[],
+        };
+        list.iter()
+    }
+
+    /// A render's directory (chart or overlay), relative to the root.
+    pub fn render_dir(&self) -> Option<&str> {
+        match self {
+            Unit::Chart { rel, .. } | Unit::Overlay { rel, .. } => Some(rel),
+            _ => None,
+        }
+    }
+}
+
 /// How units are read: limits and renderer settings.
 #[derive(Debug, Clone, Default)]
 pub struct InputSettings {

@@ -10,7 +10,7 @@ use crate::input::yaml::{self, Node, NodeKind};
 use crate::input::{InputError, Span};
 use crate::policy::glob_match;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Exception {
@@ -40,7 +40,8 @@ pub struct Exception {
 
 /// Where an exception is declared. A new way of declaring exceptions is one loader and one
 /// variant here; matching and health treat every origin alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// An entry of an exceptions file.
     File,
@@ -54,6 +55,66 @@ impl Origin {
     /// Declared in the judged file itself (so "unused" is always knowable).
     pub fn is_inline(self) -> bool {
         !matches!(self, Origin::File)
+    }
+}
+
+/// An exception with every field, its origin included, as a shard of a scan hands it to
+/// `tollgate merge` (the JSON report shows the origin only as `inline: bool`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExceptionRecord {
+    pub id: String,
+    pub rules: Vec<String>,
+    pub resources: Vec<String>,
+    pub paths: Vec<String>,
+    pub reason: String,
+    pub owner: String,
+    pub ticket: Option<String>,
+    pub kind: Option<String>,
+    pub expires: Date,
+    pub created: Option<Date>,
+    pub source: String,
+    pub origin: Origin,
+}
+
+impl From<&Exception> for ExceptionRecord {
+    fn from(e: &Exception) -> Self {
+        ExceptionRecord {
+            id: e.id.clone(),
+            rules: e.rules.clone(),
+            resources: e.resources.clone(),
+            paths: e.paths.clone(),
+            reason: e.reason.clone(),
+            owner: e.owner.clone(),
+            ticket: e.ticket.clone(),
+            kind: e.kind.clone(),
+            expires: e.expires,
+            created: e.created,
+            source: e.source.clone(),
+            origin: e.origin,
+        }
+    }
+}
+
+impl TryFrom<ExceptionRecord> for Exception {
+    type Error = String;
+
+    fn try_from(r: ExceptionRecord) -> Result<Self, String> {
+        let path_globs = path_globs(&r.paths)?;
+        Ok(Exception {
+            id: r.id,
+            rules: r.rules,
+            resources: r.resources,
+            paths: r.paths,
+            reason: r.reason,
+            owner: r.owner,
+            ticket: r.ticket,
+            kind: r.kind,
+            expires: r.expires,
+            created: r.created,
+            source: r.source,
+            origin: r.origin,
+            path_globs,
+        })
     }
 }
 

@@ -20,11 +20,11 @@ use crate::policy::{Enforcement, PolicySet, RawResult, Severity, glob_match};
 use exceptions::{Exception, Limits};
 use inline::Anchored;
 use regorus::Value;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What became of a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Counts against the run according to its enforcement.
@@ -34,7 +34,7 @@ pub enum Status {
 }
 
 /// A finding's state against the base revision (`--base`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BaselineState {
     /// Not at the base: the change introduces it.
@@ -44,12 +44,12 @@ pub enum BaselineState {
 }
 
 /// Why a finding is excepted.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ExceptionRef {
     /// Exception id, or `conftest:<package>` for a policy's own `exception` rule.
     pub id: String,
     pub reason: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<Date>,
@@ -61,14 +61,14 @@ pub struct ExceptionRef {
 }
 
 /// An exception that would have covered a finding but has expired.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ExpiredRef {
     pub id: String,
     pub owner: String,
     pub expired_on: Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule_id: String,
     pub title: String,
@@ -89,7 +89,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_exception: Option<ExpiredRef>,
     /// Keys of an object result other than the ones tollgate interprets.
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub details: serde_json::Map<String, serde_json::Value>,
     /// For rendered input: the render that produced the document (`helm chart charts/web
     /// (render prod)`, `kustomize overlay overlays/prod`).
@@ -100,7 +100,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rendered: Option<String>,
     /// For a finding in a module instance: the `module` blocks that lead to it, outermost first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub module_calls: Vec<crate::input::ModuleCall>,
     /// With `--base`: whether the base already had it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,6 +354,34 @@ impl Judge {
     pub fn with_config_source(mut self, source: governance::ConfigSource) -> Self {
         self.config_source = Some(source);
         self
+    }
+
+    /// How many findings each exception file entry matched, and how many findings `block_at`
+    /// downgraded, in this run (what a shard hands to `tollgate merge`).
+    pub fn counters(&self) -> (Vec<usize>, usize) {
+        (
+            self.matches
+                .iter()
+                .map(|m| m.load(Ordering::Relaxed))
+                .collect(),
+            self.downgraded.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Adds another run's counters (a shard's) to this judge's.
+    pub fn add_counters(&self, matches: &[usize], downgraded: usize) -> Result<(), String> {
+        if matches.len() != self.matches.len() {
+            return Err(format!(
+                "the shard was judged with {} exception file entries, this merge has {}: run both with the same configuration",
+                matches.len(),
+                self.matches.len()
+            ));
+        }
+        for (m, n) in self.matches.iter().zip(matches) {
+            m.fetch_add(*n, Ordering::Relaxed);
+        }
+        self.downgraded.fetch_add(downgraded, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Every relaxation in force, with how many findings `block_at` downgraded in this run.

@@ -35,6 +35,9 @@ struct Report<'a> {
     governance_changes: Option<Value>,
     /// The security team's numbers: compliance per rule and overall, exception health.
     metrics: Value,
+    /// With `--shard I/N`: this shard's part of the run, for `tollgate merge`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shard: Option<&'a crate::shard::ShardState>,
 }
 
 pub fn render(ctx: &ReportContext) -> String {
@@ -99,6 +102,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             },
             "exceptions": o.exception_metrics,
         }),
+        shard: o.shard.as_ref(),
     };
     super::write_pretty(&report, out)
 }

@@ -442,6 +442,7 @@ mod tests {
             fail_on_governance_change: false,
             compliance: vec![],
             exception_metrics: Default::default(),
+            shard: None,
         };
         let ctx = ReportContext {
             outcome: &outcome,
