@@ -102,3 +102,37 @@ pub(super) fn f_cidrnetmask(args: FuncArgs) -> Result<hcl::Value, String> {
     }
     Ok(hcl::Value::from(show(mask(32, prefix), 32)))
 }
+
+/// `cidrsubnets(prefix, newbits...)`: consecutive subnets, each aligned to its own size.
+pub(super) fn f_cidrsubnets(args: FuncArgs) -> Result<hcl::Value, String> {
+    let (bits, width, prefix) = parse_cidr(args[0].as_str().unwrap_or_default())?;
+    let base = bits & mask(width, prefix);
+    let mut next: u128 = 0; // offset from base, in addresses
+    let mut out = Vec::new();
+    for i in 1..args.len() {
+        let newbits = number(&args, i)?;
+        let new_prefix = i128::from(prefix) + newbits;
+        if newbits < 1 || new_prefix > i128::from(width) {
+            return Err(format!(
+                "insufficient address space to extend prefix of {prefix} by {newbits}"
+            ));
+        }
+        let size: u128 = 1u128 << (width - new_prefix as u32);
+        // Align up to this subnet's size.
+        let start = next.div_ceil(size) * size;
+        let span = if prefix == 0 && width == 128 {
+            u128::MAX
+        } else {
+            1u128 << (width - prefix)
+        };
+        if start + size > span {
+            return Err("not enough remaining address space for a subnet".into());
+        }
+        out.push(hcl::Value::from(format!(
+            "{}/{new_prefix}",
+            show(base + start, width)
+        )));
+        next = start + size;
+    }
+    Ok(hcl::Value::Array(out))
+}

@@ -58,6 +58,7 @@ pub(super) fn base_context() -> Context<'static> {
             .build(f_lookup),
     );
     ctx.declare_func("length", FuncDef::new(f_length, [ParamType::Any]));
+    super::more_functions::declare(&mut ctx);
     ctx.declare_func(
         "cidrsubnet",
         FuncDef::new(

@@ -22,6 +22,7 @@ mod eval;
 mod functions;
 mod index;
 mod modules;
+mod more_functions;
 mod repeat;
 mod vars;
 
@@ -200,7 +201,8 @@ fn evaluate(
 ) -> Evaluated {
     let mut parsed = Parsed::default();
     enum Syntax {
-        Hcl(Body),
+        /// The body, and the text its spans refer to when repeated keys had to be renamed.
+        Hcl(Body, Option<String>),
         Json(Tree, Locations),
     }
     let mut bodies: Vec<(&SourceFile, Syntax)> = Vec::new();
@@ -215,8 +217,8 @@ fn evaluate(
                 }
             }
         } else {
-            match hcl_edit::parser::parse_body(&file.text) {
-                Ok(body) => bodies.push((file, Syntax::Hcl(body))),
+            match parse_hcl(&file.text) {
+                Ok((body, patched)) => bodies.push((file, Syntax::Hcl(body, patched))),
                 Err(e) => {
                     if file.judge {
                         parsed.errors.push(InputError::new(
@@ -234,7 +236,7 @@ fn evaluate(
     let hcl_bodies: Vec<&Body> = bodies
         .iter()
         .filter_map(|(_, s)| match s {
-            Syntax::Hcl(b) => Some(b),
+            Syntax::Hcl(b, _) => Some(b),
             Syntax::Json(..) => None,
         })
         .collect();
@@ -243,14 +245,16 @@ fn evaluate(
         .iter()
         .filter_map(|(_, s)| match s {
             Syntax::Json(tree, _) => Some(tree.clone().into_value()),
-            Syntax::Hcl(_) => None,
+            Syntax::Hcl(..) => None,
         })
         .flat_map(|v| json_variable_defaults(&v))
         .collect();
     let ctx = module_context(&hcl_bodies, &json_defaults, &vars, access);
     let mut calls = Vec::new();
     for (file, syntax) in &bodies {
-        let Syntax::Hcl(body) = syntax else { continue };
+        let Syntax::Hcl(body, _) = syntax else {
+            continue;
+        };
         let lines = LineIndex::new(&file.text);
         for block in body.get_blocks("module") {
             let Some(name) = block.labels.first().map(label_text) else {
@@ -298,10 +302,11 @@ fn evaluate(
     let mut converted: Vec<Converted> = Vec::new();
     for (file, syntax) in bodies {
         let (tree, locations, literals, keys) = match syntax {
-            Syntax::Hcl(body) => {
-                let lines = LineIndex::new(&file.text);
+            Syntax::Hcl(body, patched) => {
+                let text = patched.as_deref().unwrap_or(&file.text);
+                let lines = LineIndex::new(text);
                 let mut conv = Converter {
-                    text: &file.text,
+                    text,
                     lines: &lines,
                     ctx: &ctx,
                     locations: Locations::default(),

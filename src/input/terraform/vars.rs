@@ -158,7 +158,7 @@ fn var_file_values(file: &SourceFile, ctx: &Context<'static>) -> Vec<(String, hc
             .filter_map(|(k, v)| hcl::to_value(v).ok().map(|v| (k, v)))
             .collect();
     }
-    let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
+    let Ok((body, _)) = parse_hcl(&file.text) else {
         return Vec::new();
     };
     body.iter()
