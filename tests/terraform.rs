@@ -630,3 +630,39 @@ fn tf_json_in_every_form_terraform_accepts_with_exact_lines() {
     assert!(found.contains(&("TG-AWS-RDS-001", 7)), "{found:?}");
     assert_eq!(report["errors"], serde_json::json!([]));
 }
+
+#[test]
+fn module_arguments_keep_their_known_parts_and_types_fill_optional_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    // The caller's object has one unknown field (a module output); the module's `optional()`
+    // default supplies the protocol the caller leaves out.
+    write(
+        dir.path(),
+        "main.tf",
+        "module \"acm\" {\n  source = \"./acm\"\n}\n\nmodule \"lb\" {\n  source = \"./lb\"\n  listeners = {\n    web = {\n      port            = 80\n      certificate_arn = module.acm.arn\n    }\n    tls = {\n      port            = 443\n      protocol        = \"HTTPS\"\n      certificate_arn = module.acm.arn\n    }\n  }\n}\n",
+    );
+    write(
+        dir.path(),
+        "acm/main.tf",
+        "output \"arn\" {\n  value = \"x\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "lb/main.tf",
+        "variable \"listeners\" {\n  type = map(object({\n    port            = number\n    protocol        = optional(string, \"HTTP\")\n    certificate_arn = optional(string)\n  }))\n}\n\nresource \"aws_lb_listener\" \"this\" {\n  for_each          = var.listeners\n  load_balancer_arn = \"arn\"\n  port              = each.value.port\n  protocol          = each.value.protocol\n  certificate_arn   = each.value.certificate_arn\n  default_action {\n    type             = \"forward\"\n    target_group_arn = \"tg\"\n  }\n}\n",
+    );
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let http: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-AWS-ELB-001")
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        http,
+        ["module.lb.aws_lb_listener.this[\"web\"]"],
+        "{}",
+        report["findings"]
+    );
+}

@@ -357,7 +357,14 @@ impl Converter<'_> {
             other => {
                 let converted: hcl::Expression = other.clone().into();
                 match eval::eval(&converted, self.ctx) {
-                    Ok(v) => hcl_to_value(&v),
+                    Ok(v) => {
+                        // Unknown parts of a module argument travel as `"${...}"`: still
+                        // unresolved, and counted.
+                        if has_unknown_part(&v) {
+                            self.unresolved_count += 1;
+                        }
+                        hcl_to_value(&v)
+                    }
                     Err(_) => {
                         if let Expression::FuncCall(call) = other {
                             if let Some(v) = self.partial_call(call) {
@@ -488,6 +495,16 @@ impl Converter<'_> {
             }
             _ => format!("${{{source}}}"),
         }
+    }
+}
+
+/// Does a value hold an unknown part (`"${...}"`, as `modules::partly_known` marks them)?
+fn has_unknown_part(v: &hcl::Value) -> bool {
+    match v {
+        hcl::Value::String(s) => s.starts_with("${") && s.ends_with('}'),
+        hcl::Value::Array(items) => items.iter().any(has_unknown_part),
+        hcl::Value::Object(map) => map.values().any(has_unknown_part),
+        _ => false,
     }
 }
 

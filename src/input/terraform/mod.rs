@@ -24,6 +24,7 @@ mod index;
 mod modules;
 mod more_functions;
 mod repeat;
+mod types;
 mod vars;
 
 pub use convert::hcl_to_value;

@@ -492,14 +492,58 @@ fn arguments(
     let mut inputs = hcl::Map::new();
     let mut unknown = Vec::new();
     for (name, expr) in &call.args {
-        match eval::eval(expr, ctx) {
-            Ok(v) => {
+        match eval::eval(expr, ctx)
+            .ok()
+            .or_else(|| partly_known(expr, ctx))
+        {
+            Some(v) => {
                 inputs.insert(name.clone(), v);
             }
-            Err(_) => unknown.push(name.clone()),
+            None => unknown.push(name.clone()),
         }
     }
     (inputs, unknown)
+}
+
+/// An object or list argument with some unknown parts keeps its known ones: each unknown leaf
+/// stands as `"${<expression>}"`, the text an unresolved attribute shows, so the module's
+/// `for_each` over the argument's keys still expands and its known fields are judged. A value
+/// that is unknown as a whole (not a literal object or list) stays unknown.
+fn partly_known(expr: &hcl::Expression, ctx: &Context<'static>) -> Option<hcl::Value> {
+    let leaf = |e: &hcl::Expression| {
+        eval::eval(e, ctx)
+            .ok()
+            .or_else(|| partly_known(e, ctx))
+            .or_else(|| {
+                hcl::format::to_string(e)
+                    .ok()
+                    .map(|text| hcl::Value::from(format!("${{{}}}", text.trim())))
+            })
+    };
+    match expr {
+        hcl::Expression::Object(map) => {
+            let mut out = hcl::Map::new();
+            for (key, value) in map {
+                let key = match key {
+                    hcl::ObjectKey::Identifier(i) => i.as_str().to_string(),
+                    hcl::ObjectKey::Expression(k) => match eval::eval(k, ctx).ok()? {
+                        hcl::Value::String(s) => s,
+                        other => other.to_string(),
+                    },
+                    _ => return None,
+                };
+                out.insert(key, leaf(value)?);
+            }
+            Some(hcl::Value::Object(out))
+        }
+        hcl::Expression::Array(items) => items
+            .iter()
+            .map(leaf)
+            .collect::<Option<_>>()
+            .map(hcl::Value::Array),
+        hcl::Expression::Parenthesis(inner) => partly_known(inner, ctx),
+        _ => None,
+    }
 }
 
 /// The directory `file()` may read inside: the repository root, or for a module scanned from

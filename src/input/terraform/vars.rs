@@ -83,6 +83,22 @@ pub(super) fn module_context(
             }
         }
     }
+    // Every value takes its variable's type, as Terraform converts it: optional attributes get
+    // their defaults, undeclared attributes go.
+    for body in bodies {
+        for block in body.get_blocks("variable") {
+            let (Some(name), Some(ty)) = (
+                block.labels.first().map(label_text),
+                block.body.get_attribute("type"),
+            ) else {
+                continue;
+            };
+            let ty = types::parse(&ty.value.clone().into());
+            if let Some(value) = vars.get_mut(&name) {
+                *value = types::apply(&ty, std::mem::take(value), &ctx);
+            }
+        }
+    }
     ctx.declare_var("var", hcl::Value::Object(vars));
 
     // Locals may refer to each other in any order: evaluate to a fixed point.
