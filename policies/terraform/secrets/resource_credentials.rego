@@ -5,8 +5,10 @@
 #   secret's value) set to a literal is committed to the repository and stored in plain text in the state.
 #   A variable default or a `.tfvars` file in the module counts as a literal; unresolved expressions
 #   (`random_password.db.result`, `var.x` without a default, `data.*`) and placeholders (`changeme`, `<...>`)
-#   are not flagged. The arguments checked are listed in `credential_arguments`. In a plan, the constant values
-#   of the root module's configuration are judged (planned values cannot tell a literal from a variable).
+#   are not flagged. The arguments checked are listed in `credential_arguments`, with their write-only
+#   forms (`password_wo`): a write-only argument keeps the value out of the state, not out of the
+#   repository. In a plan, the constant values of the root module's configuration are judged (planned
+#   values cannot tell a literal from a variable).
 # related_resources:
 #   - ref: https://developer.hashicorp.com/terraform/tutorials/configuration-language/sensitive-variables
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#manage_master_user_password
@@ -46,11 +48,11 @@ import rego.v1
 # Resource type -> paths of its credential arguments; "*" stands for every element of a nested block list,
 # list or map. At most five steps.
 credential_arguments := {
-	"aws_db_instance": [["password"]],
-	"aws_rds_cluster": [["master_password"]],
-	"aws_docdb_cluster": [["master_password"]],
-	"aws_redshift_cluster": [["master_password"]],
-	"aws_redshiftserverless_namespace": [["admin_user_password"]],
+	"aws_db_instance": [["password"], ["password_wo"]],
+	"aws_rds_cluster": [["master_password"], ["master_password_wo"]],
+	"aws_docdb_cluster": [["master_password"], ["master_password_wo"]],
+	"aws_redshift_cluster": [["master_password"], ["master_password_wo"]],
+	"aws_redshiftserverless_namespace": [["admin_user_password"], ["admin_user_password_wo"]],
 	"aws_lightsail_database": [["master_password"]],
 	"aws_elasticache_replication_group": [["auth_token"]],
 	"aws_elasticache_user": [["passwords", "*"]],
@@ -60,8 +62,8 @@ credential_arguments := {
 	"aws_elasticsearch_domain": [["advanced_security_options", "*", "master_user_options", "*", "master_user_password"]],
 	"aws_dms_endpoint": [["password"]],
 	"aws_directory_service_directory": [["password"]],
-	"aws_secretsmanager_secret_version": [["secret_string"]],
-	"aws_ssm_parameter": [["value"]], # SecureString parameters only
+	"aws_secretsmanager_secret_version": [["secret_string"], ["secret_string_wo"]],
+	"aws_ssm_parameter": [["value"], ["value_wo"]], # SecureString parameters only
 	"azurerm_mssql_server": [["administrator_login_password"]],
 	"azurerm_sql_server": [["administrator_login_password"]],
 	"azurerm_mssql_managed_instance": [["administrator_login_password"]],

@@ -17,6 +17,16 @@ test_top_level_arguments_denied if {
 	count(rule.deny) == 1 with input as resource("google_sql_user", {"name": "app", "password": "hunter2"})
 }
 
+test_write_only_arguments_denied if {
+	r := rule.deny with input as resource("aws_db_instance", {"password_wo": "UberSecretPassword", "password_wo_version": 1})
+	count(r) == 1
+	some f in r
+	f.path == ["resource", "aws_db_instance", "main", 0, "password_wo"]
+	count(rule.deny) == 1 with input as resource("aws_rds_cluster", {"master_password_wo": "Sup3r-S3cret!"})
+	count(rule.deny) == 1 with input as resource("aws_secretsmanager_secret_version", {"secret_string_wo": "{\"k\": \"v4lue-123\"}"})
+	count(rule.deny) == 0 with input as resource("aws_db_instance", {"password_wo": "${ephemeral.random_password.db.result}"})
+}
+
 test_nested_arguments_denied if {
 	r := rule.deny with input as resource("aws_opensearch_domain", {"advanced_security_options": [{"enabled": true, "master_user_options": [{"master_user_name": "admin", "master_user_password": "Sup3r-S3cret!"}]}]})
 	some f in r
