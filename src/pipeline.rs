@@ -180,8 +180,12 @@ fn collect(
         })
         .collect();
     let results: Vec<UnitResult> = pool.install(|| {
+        // One unit per job: rayon splits a range only so far, and a worker that finished its part
+        // had nothing left to steal while the other worked through a long tail (half idle on
+        // two cores).
         units
             .par_iter()
+            .with_max_len(1)
             .map_init(
                 || policies.evaluator(off.clone()),
                 |evaluator, unit| {

@@ -31,7 +31,16 @@ _any_pattern := concat("|", array.concat([p | some [_, p] in token_patterns], [p
 # Whether any string in `x` may hold a credential: one match over its JSON text, so that documents without
 # any (nearly all) skip listing their strings. JSON escapes newlines as `\n`, which the private key
 # pattern accepts.
-may_hold_credentials(x) if regex.match(_prefilter, json.marshal(x))
+may_hold_credentials(x) if {
+	s := json.marshal(x)
+	# Plain substring checks first: regorus' compiled-regex cache is one lock shared by every
+	# thread, and nearly no document holds any of these.
+	some literal in _prefilter_literals
+	contains(s, literal)
+	regex.match(_prefilter, s)
+}
+
+_prefilter_literals := ["AKIA", "ASIA", "gh", "xox", "AIza", "-----BEGIN"]
 
 # Looser than the formats (no word boundaries, which JSON escapes such as `\nAKIA...` would defeat).
 _prefilter := `(AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_|xox[abprs]-[0-9]{6,}|AIza[0-9A-Za-z_-]{35}|-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY`
