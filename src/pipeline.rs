@@ -179,6 +179,9 @@ fn collect(
                     || judge.switched_off(&r.facts.id))
         })
         .collect();
+    // Workers of a large scan run their own copy of the compiled program (shared reference counts
+    // slowed every worker); a copy costs a few milliseconds, more than a small scan gains.
+    let own_programs = request.threads > 1 && units.len() >= 16 * request.threads;
     let results: Vec<UnitResult> = pool.install(|| {
         // One unit per job: rayon splits a range only so far, and a worker that finished its part
         // had nothing left to steal while the other worked through a long tail (half idle on
@@ -187,7 +190,7 @@ fn collect(
             .par_iter()
             .with_max_len(1)
             .map_init(
-                || policies.evaluator(off.clone()),
+                || policies.worker_evaluator(off.clone(), own_programs),
                 |evaluator, unit| {
                     let r = run_unit(unit, request, policies, judge, evaluator);
                     counter.add(1);

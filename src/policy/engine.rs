@@ -282,9 +282,15 @@ impl PolicySet {
     /// An evaluator for one worker thread. `off[i]`: rule `i` is switched off for this scan (its
     /// findings would be dropped), so it is not evaluated.
     pub fn evaluator(&self, off: Arc<[bool]>) -> Evaluator {
+        self.worker_evaluator(off, false)
+    }
+
+    /// An evaluator for a worker of a large parallel scan: with `own_program`, its VM runs a
+    /// copy of the compiled program (see `VmProgram::vm`).
+    pub fn worker_evaluator(&self, off: Arc<[bool]>, own_program: bool) -> Evaluator {
         Evaluator {
             engine: None,
-            vm: self.vm.as_ref().map(VmProgram::vm),
+            vm: self.vm.as_ref().map(|p| p.vm(own_program)),
             off,
         }
     }

@@ -23,10 +23,10 @@ use std::sync::Arc;
 /// The compiled program, shared by all worker threads.
 pub struct VmProgram {
     policy: CompiledPolicy,
-    /// The program in regorus' binary form: every worker thread makes its own from it (see
-    /// `thread_copy`); the shared program itself is only kept when it cannot be serialized.
-    binary: Vec<u8>,
-    shared: Option<Arc<Program>>,
+    program: Arc<Program>,
+    /// The program in regorus' binary form, made when a worker first needs its own copy (see
+    /// `thread_copy`); empty when it cannot be serialized (then every worker shares).
+    binary: std::sync::OnceLock<Vec<u8>>,
     /// Tells this program's copies from another scan's in the same thread (tests).
     id: usize,
     /// The user's data documents (`-d`), merged; per-document context is added to a copy.
@@ -81,15 +81,10 @@ impl VmProgram {
             }
         };
         static IDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let binary = program.serialize_binary().unwrap_or_default();
-        let shared = Program::deserialize_binary(&binary)
-            .ok()
-            .is_none_or(|r| !matches!(r, DeserializationResult::Complete(_)))
-            .then_some(program);
         Some(VmProgram {
             policy,
-            binary,
-            shared,
+            program,
+            binary: std::sync::OnceLock::new(),
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             data,
             timer,
@@ -103,10 +98,16 @@ impl VmProgram {
         self.in_vm.iter().chain(&self.exceptions_in_vm).all(|&b| b)
     }
 
-    /// A VM for one worker thread.
-    pub fn vm(&self) -> RegoVM {
+    /// A VM for one worker thread; with `own_copy`, on its own copy of the program (pool thread 0
+    /// keeps the shared one, so one worker never pays for a copy).
+    pub fn vm(&self, own_copy: bool) -> RegoVM {
         let mut vm = RegoVM::new_with_policy(self.policy.clone());
-        vm.load_program(self.thread_copy());
+        let program = if own_copy && rayon::current_thread_index().is_some_and(|i| i > 0) {
+            self.thread_copy()
+        } else {
+            self.program.clone()
+        };
+        vm.load_program(program);
         // The default budget (25,000 instructions) is far too small for a large manifest; the
         // time limit is what stops a runaway policy.
         vm.set_max_instructions(usize::MAX);
@@ -122,21 +123,19 @@ impl VmProgram {
         thread_local! {
             static COPY: std::cell::RefCell<Option<(usize, Arc<Program>)>> = const { std::cell::RefCell::new(None) };
         }
-        if let Some(shared) = &self.shared {
-            return shared.clone();
-        }
+        let binary = self
+            .binary
+            .get_or_init(|| self.program.serialize_binary().unwrap_or_default());
         COPY.with(|c| {
             if let Some((copy_of, program)) = &*c.borrow() {
                 if *copy_of == self.id {
                     return program.clone();
                 }
             }
-            let copy = match Program::deserialize_binary(&self.binary) {
+            let copy = match Program::deserialize_binary(binary) {
                 Ok(DeserializationResult::Complete(p)) => Arc::new(p),
-                // `compile` checked that the binary form deserializes completely; were it not
-                // so, an empty program fails every document, and each is re-evaluated by the
-                // interpreter (slower, same findings).
-                _ => Arc::new(Program::new()),
+                // Not serializable after all: share (slower on many cores, same findings).
+                _ => self.program.clone(),
             };
             *c.borrow_mut() = Some((self.id, copy.clone()));
             copy
