@@ -15,8 +15,20 @@ Writes exactly N files under DIR (which must not exist or be empty):
   Services, Ingresses, ServiceAccounts, ConfigMaps, RBAC Roles/ClusterRoles and their bindings;
   ~1.5 documents per file on average (multi-document files, some `kind: List`).
 
-Python 3 standard library only. The output depends only on N and the seed (default 20241126): the same
-arguments always give byte-identical files.
+With `--shape real` (the default) the corpus has the shape measured on public repositories
+(terraform-aws-modules, kube-prometheus, ingress-nginx), which the first generator lacked:
+
+* shared local modules (`infra/modules/<name>/`, 8 files each: typed variables with `optional()`
+  defaults, resources repeated by `count`/`for_each`, `dynamic` blocks, `try()`) called by a third of the
+  module directories, each call with `for_each` over 2-4 keys: their files are judged once per instance,
+  so Terraform documents outnumber Terraform files as they do in real repositories (2.5-8 per file there);
+* manifests with more documents per file (a workload with its Service, ServiceAccount, ConfigMap and
+  RBAC, as charts and kustomize outputs are written), containers with env vars named like credentials.
+
+`--shape classic` writes the corpus of the earlier benchmark figures.
+
+Python 3 standard library only. The output depends only on N, the shape and the seed (default
+20241126): the same arguments always give byte-identical files.
 """
 
 import argparse
@@ -850,7 +862,152 @@ RESOURCE_FILES = [
 ]
 
 
-def gen_terraform_module(rng, root, index, nfiles):
+SHARED_MODULES = ["bucket", "service", "network", "database"]
+
+
+def shared_module_files(name):
+    """A shared module (8 files) in the style of terraform-aws-modules."""
+    variables = f'''variable "create" {{
+  type    = bool
+  default = true
+}}
+
+variable "name" {{
+  type = string
+}}
+
+variable "settings" {{
+  type = object({{
+    encrypted     = optional(bool, true)
+    public        = optional(bool, false)
+    retention     = optional(number, 7)
+    ingress_cidrs = optional(list(string), ["10.0.0.0/8"])
+    ports         = optional(list(number), [443])
+    tags          = optional(map(string), {{}})
+  }})
+  default = {{}}
+}}
+
+variable "replicas" {{
+  type    = map(object({{ zone = string, size = optional(string, "small") }}))
+  default = {{}}
+}}
+'''
+    locals_tf = '''locals {
+  create = var.create
+  tags   = merge({ "module" = "shared", "name" = var.name }, try(var.settings.tags, {}))
+  ports  = toset([for p in var.settings.ports : tostring(p)])
+}
+'''
+    storage = f'''resource "aws_s3_bucket" "this" {{
+  count  = local.create ? 1 : 0
+  bucket = "${{var.name}}-{name}"
+  tags   = local.tags
+}}
+
+resource "aws_s3_bucket_public_access_block" "this" {{
+  count                   = local.create && !var.settings.public ? 1 : 0
+  bucket                  = aws_s3_bucket.this[0].id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {{
+  count  = local.create && var.settings.encrypted ? 1 : 0
+  bucket = aws_s3_bucket.this[0].id
+  rule {{
+    apply_server_side_encryption_by_default {{
+      sse_algorithm = "aws:kms"
+    }}
+  }}
+}}
+'''
+    network = '''resource "aws_security_group" "this" {
+  count       = local.create ? 1 : 0
+  name        = var.name
+  description = "Managed by the shared module"
+  dynamic "ingress" {
+    for_each = local.ports
+    content {
+      description = "port ${ingress.value}"
+      from_port   = tonumber(ingress.value)
+      to_port     = tonumber(ingress.value)
+      protocol    = "tcp"
+      cidr_blocks = var.settings.ingress_cidrs
+    }
+  }
+  tags = local.tags
+}
+'''
+    database = '''resource "aws_db_instance" "replica" {
+  for_each            = var.replicas
+  identifier          = "${var.name}-${each.key}"
+  engine              = "postgres"
+  instance_class      = each.value.size == "small" ? "db.t4g.small" : "db.r6g.large"
+  availability_zone   = each.value.zone
+  storage_encrypted   = var.settings.encrypted
+  publicly_accessible = var.settings.public
+  deletion_protection = true
+  tags                = local.tags
+}
+'''
+    logs = '''resource "aws_cloudwatch_log_group" "this" {
+  count             = local.create ? 1 : 0
+  name              = "/shared/${var.name}"
+  retention_in_days = var.settings.retention
+  tags              = local.tags
+}
+'''
+    outputs = '''output "bucket" {
+  value = try(aws_s3_bucket.this[0].id, null)
+}
+
+output "security_group" {
+  value = try(aws_security_group.this[0].id, null)
+}
+'''
+    versions = '''terraform {
+  required_version = ">= 1.5.0"
+  required_providers {
+    aws = { source = "hashicorp/aws", version = ">= 5.0" }
+  }
+}
+'''
+    return [("versions.tf", versions), ("variables.tf", variables), ("locals.tf", locals_tf), ("storage.tf", storage),
+            ("network.tf", network), ("database.tf", database), ("logs.tf", logs), ("outputs.tf", outputs)]
+
+
+def module_calls(rng, ctx):
+    """A root's calls of shared modules, each with `for_each` over 2-4 keys."""
+    out = []
+    for i, name in enumerate(rng.sample(SHARED_MODULES, rng.randint(1, 3))):
+        keys = rng.sample(WORDS, rng.randint(2, 4))
+        public = "true" if chance(rng, 0.1) else "false"
+        encrypted = "false" if chance(rng, 0.1) else "true"
+        ports = rng.choice(["[443]", "[443, 8443]", "[22, 443]" if chance(rng, 0.3) else "[443, 80]"])
+        cidrs = '["0.0.0.0/0"]' if chance(rng, 0.15) else '["10.0.0.0/8"]'
+        entries = "".join(f'    {k} = {{ zone = "{ctx["region"]}a" }}\n' for k in keys[:2])
+        out.append(f'''module "{name}_{i}" {{
+  source   = "../../modules/{name}"
+  for_each = toset({keys!r})
+  name     = "${{var.project}}-${{each.key}}"
+  settings = {{
+    public        = {public}
+    encrypted     = {encrypted}
+    ports         = {ports}
+    ingress_cidrs = {cidrs}
+    tags          = {{ owner = var.project, env = var.environment }}
+  }}
+  replicas = {{
+{entries}  }}
+}}
+'''.replace("'", '"'))
+    return "\n".join(out)
+
+
+def gen_terraform_module(rng, root, index, nfiles, calls=False):
     env = ENVS[index % len(ENVS)]
     module = f"{word(rng)}-{index:04d}"
     ctx = {
@@ -863,9 +1020,11 @@ def gen_terraform_module(rng, root, index, nfiles):
         ("terraform.tfvars", tf_tfvars), ("outputs.tf", tf_outputs),
     ][:nfiles]
     out = [(name, fn(rng, ctx)) for name, fn in files]
+    if calls and nfiles > len(files):
+        out.append(("modules.tf", module_calls(rng, ctx)))
     kinds = [k for k, _, w in RESOURCE_FILES for _ in range(w)]
     fns = {k: fn for k, fn, _ in RESOURCE_FILES}
-    for i in range(nfiles - len(files)):
+    for i in range(nfiles - len(out)):
         k = rng.choice(kinds)
         out.append((f"{k}_{i:02d}.tf", fns[k](rng, ctx, i)))
     return d, out
@@ -1050,8 +1209,27 @@ def k8s_simple(rng, kind, name, ns, labels, indent=""):
 WORKLOADS = ["Deployment"] * 6 + ["StatefulSet"] * 2 + ["DaemonSet", "Job", "CronJob", "Pod"]
 
 
-def k8s_file(rng, app, ns, idx):
+def k8s_bundle(rng, app, ns, idx):
+    """A workload written with everything it deploys with, as charts and kustomize builds are."""
+    violating = chance(rng, 0.35)
+    labels = {"app": app, "app.kubernetes.io/part-of": ns, "team": rng.choice(TEAMS)}
+    name = f"{app}-{idx}"
+    docs = [k8s_workload(rng, rng.choice(["Deployment", "Deployment", "StatefulSet", "DaemonSet"]), name, ns,
+                         labels, violating),
+            k8s_service(rng, name, ns, labels, violating),
+            k8s_simple(rng, "ServiceAccount", name, ns, labels),
+            k8s_simple(rng, "ConfigMap", name, ns, labels)]
+    docs.extend(k8s_rbac(rng, name, ns, labels, violating))
+    if chance(rng, 0.4):
+        docs.append(k8s_ingress(rng, name, ns, labels, violating))
+    text = "".join("---\n" + d for d in docs)
+    return f"{name}-bundle.yaml", text, len(docs)
+
+
+def k8s_file(rng, app, ns, idx, shape="real"):
     """One manifest file: returns (file name, text, document count)."""
+    if shape == "real" and chance(rng, 0.3):
+        return k8s_bundle(rng, app, ns, idx)
     violating = chance(rng, 0.35)
     labels = {"app": app, "app.kubernetes.io/part-of": ns, "team": rng.choice(TEAMS)}
     name = f"{app}-{idx}"
@@ -1094,12 +1272,22 @@ def k8s_file(rng, app, ns, idx):
 # --------------------------------------------------------------------------------------------------
 
 
-def generate(n, root, seed):
+def generate(n, root, seed, shape="real"):
     rng = random.Random(seed)
     n_tf = n // 2
     n_k8s = n - n_tf
     written = 0
     docs = 0
+    if shape == "real" and n_tf >= 64:
+        # The shared modules first: their files count towards the Terraform half.
+        for name in SHARED_MODULES:
+            d = os.path.join(root, "infra", "modules", name)
+            os.makedirs(d, exist_ok=True)
+            for fname, text in shared_module_files(name):
+                with open(os.path.join(d, fname), "w", encoding="utf-8", newline="\n") as f:
+                    f.write(text)
+                written += 1
+                n_tf -= 1
     # Terraform: modules of 16-24 files (average 20); the last one takes what is left.
     index = 0
     left = n_tf
@@ -1107,7 +1295,8 @@ def generate(n, root, seed):
         size = rng.randint(16, 24)
         if left - size < 8:
             size = left
-        d, files = gen_terraform_module(rng, root, index, size)
+        calls = shape == "real" and index % 3 == 0
+        d, files = gen_terraform_module(rng, root, index, size, calls)
         os.makedirs(d, exist_ok=True)
         for name, text in files:
             with open(os.path.join(d, name), "w", encoding="utf-8", newline="\n") as f:
@@ -1126,7 +1315,7 @@ def generate(n, root, seed):
         os.makedirs(d, exist_ok=True)
         size = min(left, rng.randint(4, 16))
         for i in range(size):
-            fname, text, nd = k8s_file(rng, app, ns, i)
+            fname, text, nd = k8s_file(rng, app, ns, i, shape)
             with open(os.path.join(d, fname), "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
             written += 1
@@ -1141,13 +1330,16 @@ def main():
     p.add_argument("n", type=int, help="number of files")
     p.add_argument("dir", help="output directory (must not exist or be empty)")
     p.add_argument("--seed", type=int, default=SEED)
+    p.add_argument("--shape", choices=["real", "classic"], default="real",
+                   help="real: shared modules called with for_each, denser manifests (default); "
+                        "classic: the corpus of the earlier figures")
     a = p.parse_args()
     if a.n < 2:
         p.error("N must be at least 2")
     if os.path.exists(a.dir) and os.listdir(a.dir):
         p.error(f"{a.dir} exists and is not empty")
     os.makedirs(a.dir, exist_ok=True)
-    written, k8s_files, k8s_docs = generate(a.n, a.dir, a.seed)
+    written, k8s_files, k8s_docs = generate(a.n, a.dir, a.seed, a.shape)
     print(f"{written} files in {a.dir} ({written - k8s_files} Terraform module files, {k8s_files} Kubernetes "
           f"files with {k8s_docs} documents, {k8s_docs / max(k8s_files, 1):.2f} per file)", file=sys.stderr)
 
