@@ -415,46 +415,6 @@ fn sorted_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod sort_tests {
-    use super::*;
-
-    #[test]
-    fn findings_sort_in_place_stably() {
-        let finding = |file: &str, line: u32, message: &str| Finding {
-            rule_id: "R".into(),
-            title: String::new(),
-            message: message.into(),
-            severity: crate::policy::Severity::Low,
-            enforcement: crate::policy::Enforcement::Warn,
-            status: judge::Status::Failed,
-            file: file.into(),
-            line,
-            column: 1,
-            end_line: line,
-            resource: String::new(),
-            source_rule: String::new(),
-            exception: None,
-            expired_exception: None,
-            details: Default::default(),
-            render: None,
-            rendered: None,
-            module_calls: Vec::new(),
-            baseline: None,
-        };
-        let mut input = Vec::new();
-        for i in 0..200u32 {
-            let mut f = finding(&format!("f{}", (i * 7) % 13), (i * 5) % 11, "m");
-            // Equal keys keep their input order (told apart by a field the key ignores).
-            f.source_rule = i.to_string();
-            input.push(f);
-        }
-        let mut expected = input.clone();
-        expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        assert_eq!(sorted_findings(input), expected);
-    }
-}
-
 /// Per rule with declared resource types: resources evaluated, and those with a finding (failing)
 /// or only excepted findings. Sorted by rule id.
 fn compliance(
@@ -689,4 +649,44 @@ fn run_unit(
     }
     result.evaluate = t.elapsed();
     result
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+
+    #[test]
+    fn findings_sort_in_place_stably() {
+        let finding = |file: &str, line: u32, message: &str| Finding {
+            rule_id: "R".into(),
+            title: String::new(),
+            message: message.into(),
+            severity: crate::policy::Severity::Low,
+            enforcement: crate::policy::Enforcement::Warn,
+            status: judge::Status::Failed,
+            file: file.into(),
+            line,
+            column: 1,
+            end_line: line,
+            resource: String::new(),
+            source_rule: String::new(),
+            exception: None,
+            expired_exception: None,
+            details: Default::default(),
+            render: None,
+            rendered: None,
+            module_calls: Vec::new(),
+            baseline: None,
+        };
+        let mut input = Vec::new();
+        for i in 0..200u32 {
+            let mut f = finding(&format!("f{}", (i * 7) % 13), (i * 5) % 11, "m");
+            // Equal keys keep their input order (told apart by a field the key ignores).
+            f.source_rule = i.to_string();
+            input.push(f);
+        }
+        let mut expected = input.clone();
+        expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        assert_eq!(sorted_findings(input), expected);
+    }
 }
