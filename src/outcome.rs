@@ -98,7 +98,7 @@ pub struct Timings {
 
 #[derive(Debug)]
 pub struct Outcome {
-    /// Sorted by [`Finding::sort_key`].
+    /// Sorted by [`Finding::report_order`].
     pub findings: Vec<Finding>,
     pub skipped: Vec<Skipped>,
     pub errors: Vec<Problem>,

@@ -393,12 +393,12 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
     Ok(outcome)
 }
 
-/// Findings in report order ([`Finding::sort_key`], stable). Sorted as a permutation of indices
+/// Findings in report order ([`Finding::report_order`], stable). Sorted as a permutation of indices
 /// applied in place: a stable sort of the findings themselves needs a buffer of half of them
 /// (~80 MB at 100,000 files) at the run's peak.
 fn sorted_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| findings[a].sort_key().cmp(&findings[b].sort_key()));
+    order.sort_by(|&a, &b| findings[a].report_order(&findings[b]));
     // Position k takes the finding at order[k]: follow each cycle once, marking slots done.
     for start in 0..order.len() {
         let mut at = start;
@@ -686,7 +686,7 @@ mod sort_tests {
             input.push(f);
         }
         let mut expected = input.clone();
-        expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        expected.sort_by(|a, b| a.report_order(b));
         assert_eq!(sorted_findings(input), expected);
     }
 }

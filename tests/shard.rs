@@ -32,6 +32,15 @@ fn corpus(root: &Path) {
         "infra/root/main.tf",
         "module \"site\" {\n  source = \"../../modules/site\"\n  acl    = \"public-read\"\n}\n",
     );
+    // More roots calling the same module the same way: findings that differ only in the call
+    // chain, which a merge must order as one run does, whichever shards the roots land in.
+    for i in 2..8 {
+        write(
+            root,
+            &format!("infra/root{i}/main.tf"),
+            "module \"site\" {\n  source = \"../../modules/site\"\n  acl    = \"public-read\"\n}\n",
+        );
+    }
     write(
         root,
         "modules/site/main.tf",
