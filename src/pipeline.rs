@@ -192,7 +192,7 @@ fn collect(
             .map_init(
                 || policies.worker_evaluator(off.clone(), own_programs),
                 |evaluator, unit| {
-                    let r = run_unit(unit, request, policies, judge, evaluator);
+                    let r = run_unit(unit, request, policies, judge, evaluator, &off);
                     counter.add(1);
                     r
                 },
@@ -512,12 +512,82 @@ fn notices(policies: &PolicySet, judge: &Judge, outcome: &Outcome) -> Vec<Notice
     out
 }
 
+/// Documents of one unit from which its documents are judged by every worker.
+const PARALLEL_DOCUMENTS: usize = 64;
+
+/// What judging one document gave.
+#[derive(Default)]
+struct DocResult {
+    findings: Vec<Finding>,
+    errors: Vec<Problem>,
+    /// Per rule index: resources of its declared types evaluated.
+    evaluated: Vec<(usize, usize)>,
+    /// The suppressions the document saw, with how many of its findings each matched.
+    inline: Vec<(Exception, usize)>,
+    vm_failed: bool,
+    /// Not judged: the unit ran past `--policy-timeout`.
+    timed_out: bool,
+}
+
+/// Evaluates one document and judges its results, with its file's comments.
+fn judge_document(
+    doc: &input::Document,
+    comments: &[judge::inline::Anchored],
+    policies: &PolicySet,
+    judge: &Judge,
+    evaluator: &mut crate::policy::Evaluator,
+) -> DocResult {
+    let mut out = DocResult::default();
+    let mut inline = comments.to_vec();
+    // Likewise an invalid annotation: an error, and the document is judged without it.
+    match judge::inline::annotations(doc, judge.limits) {
+        Ok(found) => inline.extend(found),
+        Err(e) => out.errors.push(Problem::from_input(e, ProblemKind::Parse)),
+    }
+    let mut inline_matches = vec![0; inline.len()];
+    let evaluation = policies.evaluate(evaluator, doc);
+    // What each rule evaluated, for compliance rates: the resources of its declared types.
+    let own_types = doc.types();
+    for (i, rule) in policies.rules.iter().enumerate() {
+        let types = &rule.facts.resource_types;
+        if types.is_empty() || !rule.applies_to(doc.format.family()) {
+            continue;
+        }
+        let n = doc.resource_count(types, own_types.as_ref());
+        if n > 0 {
+            out.evaluated.push((i, n));
+        }
+    }
+    out.vm_failed = evaluation.vm_failed;
+    for e in evaluation.errors {
+        out.errors.push(Problem {
+            path: doc.path.to_string(),
+            line: doc.span.line,
+            column: doc.span.column,
+            kind: ProblemKind::Policy,
+            message: format!("rule {} failed: {}", e.rule, e.message),
+        });
+    }
+    for raw in &evaluation.results {
+        if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches) {
+            out.findings.push(f);
+        }
+    }
+    out.inline = inline
+        .into_iter()
+        .zip(inline_matches)
+        .map(|(anchored, matches)| (anchored.exception, matches))
+        .collect();
+    out
+}
+
 fn run_unit(
     unit: &Unit,
     request: &ScanRequest,
     policies: &PolicySet,
     judge: &Judge,
     evaluator: &mut crate::policy::Evaluator,
+    off: &Arc<[bool]>,
 ) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
@@ -550,100 +620,108 @@ fn run_unit(
             .map(|e| Problem::from_input(e, ProblemKind::Parse)),
     );
     let t = Instant::now();
-    let mut last_path: Option<Arc<str>> = None;
-    let mut file_comments: Option<(Arc<str>, Vec<judge::inline::Anchored>)> = None;
+    // Comments are read once per file; annotations per document. An invalid suppression is one
+    // error for the file, whose documents are still judged without its suppressions (so what it
+    // meant to hide shows too), not one error per document.
+    let mut comments: Vec<(Arc<str>, Vec<judge::inline::Anchored>)> = Vec::new();
+    let mut comments_of: Vec<usize> = Vec::with_capacity(documents.len());
     for doc in &documents {
+        if !comments
+            .last()
+            .is_some_and(|(source, _)| Arc::ptr_eq(source, &doc.source))
+        {
+            let found = if request.parse_only {
+                Vec::new()
+            } else {
+                judge::inline::comments(doc, judge.limits).unwrap_or_else(|e| {
+                    result
+                        .errors
+                        .push(Problem::from_input(e, ProblemKind::Parse));
+                    Vec::new()
+                })
+            };
+            comments.push((doc.source.clone(), found));
+        }
+        comments_of.push(comments.len() - 1);
+    }
+    let judge_doc = |evaluator: &mut crate::policy::Evaluator, i: usize| {
+        if request.parse_only {
+            return DocResult::default();
+        }
+        if request
+            .unit_timeout
+            .is_some_and(|limit| t.elapsed() > limit)
+        {
+            return DocResult {
+                timed_out: true,
+                ..DocResult::default()
+            };
+        }
+        judge_document(
+            &documents[i],
+            &comments[comments_of[i]].1,
+            policies,
+            judge,
+            evaluator,
+        )
+    };
+    // A unit of many documents (one large module, one long stream) is judged by every worker:
+    // alone on one thread it was the tail of the run.
+    let judged: Vec<DocResult> = if request.threads > 1 && documents.len() >= PARALLEL_DOCUMENTS {
+        (0..documents.len())
+            .into_par_iter()
+            .with_max_len(8)
+            .map_init(
+                || policies.worker_evaluator(off.clone(), true),
+                |e, i| judge_doc(e, i),
+            )
+            .collect()
+    } else {
+        (0..documents.len())
+            .map(|i| judge_doc(evaluator, i))
+            .collect()
+    };
+    let mut last_path: Option<Arc<str>> = None;
+    for (doc, judged) in documents.iter().zip(judged) {
         result.documents += 1;
-        if let Some(limit) = request.unit_timeout.filter(|l| t.elapsed() > *l) {
-            // One error for the unit, at its first document left unjudged.
-            let left = documents.len() - result.documents + 1;
-            result.errors.push(Problem {
-                path: doc.path.to_string(),
-                line: doc.span.line,
-                column: doc.span.column,
-                kind: ProblemKind::Policy,
-                message: format!(
-                    "{left} document(s) of this {} not judged from here on: evaluating it took longer than the --policy-timeout of {:.0}s in all",
-                    if matches!(unit, Unit::Module { .. }) { "module directory" } else { "file" },
-                    limit.as_secs_f64()
-                ),
-            });
+        if judged.timed_out {
+            if let Some(limit) = request.unit_timeout {
+                // One error for the unit, at its first document left unjudged.
+                let left = documents.len() - result.documents + 1;
+                result.errors.push(Problem {
+                    path: doc.path.to_string(),
+                    line: doc.span.line,
+                    column: doc.span.column,
+                    kind: ProblemKind::Policy,
+                    message: format!(
+                        "{left} document(s) of this {} not judged from here on: evaluating it took longer than the --policy-timeout of {:.0}s in all",
+                        if matches!(unit, Unit::Module { .. }) { "module directory" } else { "file" },
+                        limit.as_secs_f64()
+                    ),
+                });
+            }
             break;
         }
         if last_path.as_deref() != Some(&*doc.path) {
             result.scanned.push(doc.path.to_string());
             last_path = Some(doc.path.clone());
         }
-        if request.parse_only {
-            continue;
+        result.findings.extend(judged.findings);
+        result.errors.extend(judged.errors);
+        for (rule, n) in judged.evaluated {
+            *result.evaluated.entry(rule).or_default() += n;
         }
-        // Comments are read once per file; annotations per document. An invalid suppression
-        // is one error for the file, whose documents are still judged without its suppressions
-        // (so what it meant to hide shows too), not one error per document.
-        if !file_comments
-            .as_ref()
-            .is_some_and(|(source, _)| Arc::ptr_eq(source, &doc.source))
-        {
-            let found = match judge::inline::comments(doc, judge.limits) {
-                Ok(found) => found,
-                Err(e) => {
-                    result
-                        .errors
-                        .push(Problem::from_input(e, ProblemKind::Parse));
-                    Vec::new()
-                }
-            };
-            file_comments = Some((doc.source.clone(), found));
-        }
-        let mut inline = file_comments
-            .as_ref()
-            .map(|(_, found)| found.clone())
-            .unwrap_or_default();
-        // Likewise an invalid annotation: an error, and the document is judged without it.
-        match judge::inline::annotations(doc, judge.limits) {
-            Ok(found) => inline.extend(found),
-            Err(e) => result
-                .errors
-                .push(Problem::from_input(e, ProblemKind::Parse)),
-        }
-        let mut inline_matches = vec![0; inline.len()];
-        let evaluation = policies.evaluate(evaluator, doc);
-        // What each rule evaluated, for compliance rates: the resources of its declared types.
-        let own_types = doc.types();
-        for (i, rule) in policies.rules.iter().enumerate() {
-            let types = &rule.facts.resource_types;
-            if types.is_empty() || !rule.applies_to(doc.format.family()) {
-                continue;
-            }
-            let n = doc.resource_count(types, own_types.as_ref());
-            if n > 0 {
-                *result.evaluated.entry(i).or_default() += n;
-            }
-        }
-        result.vm_fallbacks += usize::from(evaluation.vm_failed);
-        for e in evaluation.errors {
-            result.errors.push(Problem {
-                path: doc.path.to_string(),
-                line: doc.span.line,
-                column: doc.span.column,
-                kind: ProblemKind::Policy,
-                message: format!("rule {} failed: {}", e.rule, e.message),
-            });
-        }
-        for raw in &evaluation.results {
-            if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches)
-            {
-                result.findings.push(f);
-            }
-        }
+        result.vm_fallbacks += usize::from(judged.vm_failed);
         // A file's comments are seen by each of its documents; keep each suppression once.
-        for (anchored, matches) in inline.into_iter().zip(inline_matches) {
-            if let Some(existing) = result.inline.iter_mut().find(|(e, _)| {
-                e.source == anchored.exception.source && e.rules == anchored.exception.rules
-            }) {
+        for (exception, matches) in judged.inline {
+            if let Some(existing) = result
+                .inline
+                .iter_mut()
+                .find(|(e, _)| e.source == exception.source && e.rules == exception.rules)
+            {
                 existing.1 += matches;
             } else {
-                result.inline.push((anchored.exception, matches));
+                result.inline.push((exception, matches));
             }
         }
     }

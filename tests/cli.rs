@@ -668,3 +668,78 @@ fn authoring_as_in_opa_rule_metadata_and_conftest_test_helpers() {
         run.stdout
     );
 }
+
+#[test]
+fn large_units_judged_by_every_worker_give_the_same_report_as_one_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    // One stream of 300 documents (some suppressed inline, one with an invalid annotation) and one
+    // module of 120 files: both are judged document by document across workers.
+    let mut stream = String::new();
+    for i in 0..300 {
+        let annotation = match i % 50 {
+            7 => {
+                "  annotations:\n    tollgate.dev/ignore: \"TG-K8S-001 until=2026-12-20 reason=\\\"load test\\\"\"\n"
+            }
+            9 => "  annotations:\n    tollgate.dev/ignore: \"TG-K8S-001 until=not-a-date\"\n",
+            _ => "",
+        };
+        stream.push_str(&format!(
+            "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\n{annotation}spec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: {}\n",
+            i % 3 == 0
+        ));
+    }
+    write(dir.path(), "k8s/pods.yaml", &stream);
+    for i in 0..120 {
+        write(
+            dir.path(),
+            &format!("infra/big/r{i:03}.tf"),
+            format!(
+                "resource \"aws_db_instance\" \"d{i}\" {{\n  publicly_accessible = {}\n  storage_encrypted   = true\n}}\n",
+                i % 4 == 0
+            ),
+        );
+    }
+    let scan = |threads: &str| {
+        let run = tollgate(
+            dir.path(),
+            &[
+                "scan",
+                "--format",
+                "json",
+                "-j",
+                threads,
+                "--today",
+                "2026-11-30",
+            ],
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.stdout
+    };
+    let one = scan("1");
+    for threads in ["2", "4"] {
+        assert_eq!(scan(threads), one, "-j {threads}");
+    }
+    let report: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let count = |rule: &str, status: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == rule && f["status"] == status)
+            .count()
+    };
+    // 100 privileged pods, 2 of them suppressed; 30 public databases.
+    assert_eq!(
+        count("TG-K8S-001", "failed") + count("TG-K8S-001", "excepted"),
+        100
+    );
+    assert_eq!(count("TG-K8S-001", "excepted"), 2);
+    assert_eq!(count("TG-AWS-RDS-001", "failed"), 30);
+    // The invalid annotations are errors, their documents still judged.
+    assert_eq!(
+        report["errors"].as_array().unwrap().len(),
+        6,
+        "{}",
+        report["errors"]
+    );
+}
