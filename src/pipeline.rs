@@ -46,7 +46,7 @@ pub struct ScanRequest {
 
 #[derive(Default)]
 struct UnitResult {
-    findings: Vec<Finding>,
+    findings: judge::Findings,
     /// Inline suppressions found, with how many findings each matched.
     inline: Vec<(Exception, usize)>,
     /// Relative paths of the files read.
@@ -396,7 +396,7 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
 /// Findings in report order ([`Finding::report_order`], stable). Sorted as a permutation of indices
 /// applied in place: a stable sort of the findings themselves needs a buffer of half of them
 /// (~80 MB at 100,000 files) at the run's peak.
-fn sorted_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
+fn sorted_findings(mut findings: judge::Findings) -> judge::Findings {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| findings[a].report_order(&findings[b]));
     // Position k takes the finding at order[k]: follow each cycle once, marking slots done.
@@ -421,7 +421,7 @@ fn compliance(
     policies: &PolicySet,
     judge: &Judge,
     evaluated: &std::collections::HashMap<usize, usize>,
-    findings: &[Finding],
+    findings: &[Box<Finding>],
 ) -> Vec<crate::outcome::RuleCompliance> {
     use std::collections::{BTreeMap, BTreeSet};
     let mut by_id: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
@@ -518,7 +518,7 @@ const PARALLEL_DOCUMENTS: usize = 64;
 /// What judging one document gave.
 #[derive(Default)]
 struct DocResult {
-    findings: Vec<Finding>,
+    findings: judge::Findings,
     errors: Vec<Problem>,
     /// Per rule index: resources of its declared types evaluated.
     evaluated: Vec<(usize, usize)>,
@@ -570,7 +570,7 @@ fn judge_document(
     }
     for raw in &evaluation.results {
         if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches) {
-            out.findings.push(f);
+            out.findings.push(Box::new(f));
         }
     }
     out.inline = inline
@@ -761,7 +761,7 @@ mod sort_tests {
             let mut f = finding(&format!("f{}", (i * 7) % 13), (i * 5) % 11, "m");
             // Equal keys keep their input order (told apart by a field the key ignores).
             f.source_rule = i.to_string();
-            input.push(f);
+            input.push(Box::new(f));
         }
         let mut expected = input.clone();
         expected.sort_by(|a, b| a.report_order(b));

@@ -9,7 +9,6 @@
 //! code the unsharded scan runs ([`crate::pipeline::finish`]).
 
 use crate::input::{OpenTofuModule, Skipped, Unfollowed, Unit};
-use crate::judge::Finding;
 use crate::judge::exceptions::ExceptionRecord;
 use crate::outcome::Problem;
 use serde::{Deserialize, Serialize};
@@ -109,7 +108,7 @@ pub struct PartialStats {
 pub struct Partial {
     /// Carried by the report's own `findings`, not repeated here.
     #[serde(skip)]
-    pub findings: Vec<Finding>,
+    pub findings: crate::judge::Findings,
     /// Inline suppressions found in the judged files, with how many findings each matched.
     pub inline: Vec<(ExceptionRecord, usize)>,
     /// Files read.

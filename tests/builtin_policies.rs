@@ -157,7 +157,7 @@ fn scan_fixture(set: &PolicySet, fixture: &Path) -> (Vec<tollgate::judge::Findin
         .iter()
         .map(|e| format!("{}:{}: {}", e.path, e.line, e.message))
         .collect();
-    (outcome.findings, errors)
+    (outcome.findings.into_iter().map(|f| *f).collect(), errors)
 }
 
 #[test]

@@ -107,6 +107,11 @@ pub struct Finding {
     pub baseline: Option<BaselineState>,
 }
 
+/// Findings as a scan holds them: boxed, so that collecting, sorting and merging 300,000 of them
+/// move pointers, not ~500-byte structs (the copies doubled the peak memory of a large scan).
+#[allow(clippy::vec_box)]
+pub type Findings = Vec<Box<Finding>>;
+
 impl Finding {
     /// Does this finding stop the run?
     pub fn blocks(&self) -> bool {
@@ -578,12 +583,12 @@ pub enum Verdict {
 
 impl Verdict {
     /// `stale_exceptions`: `--strict-exceptions` is on and some exception is expired or unused.
-    pub fn of(findings: &[Finding], errors: usize, stale_exceptions: bool) -> Verdict {
+    pub fn of(findings: &[Box<Finding>], errors: usize, stale_exceptions: bool) -> Verdict {
         if errors > 0 {
             Verdict::Error
-        } else if stale_exceptions || findings.iter().any(Finding::blocks) {
+        } else if stale_exceptions || findings.iter().any(|f| f.blocks()) {
             Verdict::Block
-        } else if findings.iter().any(Finding::warns) {
+        } else if findings.iter().any(|f| f.warns()) {
             Verdict::Warn
         } else {
             Verdict::Pass

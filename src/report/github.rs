@@ -25,6 +25,7 @@ pub fn render(ctx: &ReportContext) -> String {
         .iter()
         .filter(|f| f.blocks())
         .chain(o.findings.iter().filter(|f| f.warns()))
+        .map(|f| &**f)
         .collect();
     for f in &annotated {
         let level = if f.blocks() { "error" } else { "warning" };

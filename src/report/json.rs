@@ -20,7 +20,7 @@ struct Report<'a> {
     tool: Value,
     verdict: &'static str,
     summary: Value,
-    findings: &'a [Finding],
+    findings: &'a [Box<Finding>],
     errors: &'a [Problem],
     skipped: Value,
     exceptions: Value,

@@ -111,7 +111,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
             .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
             .or_insert(0);
         *n += 1;
-        results.push((f, index[f.rule_id.as_str()], *n));
+        results.push((&**f, index[f.rule_id.as_str()], *n));
     }
 
     let notifications: Vec<Value> = ctx
@@ -422,7 +422,7 @@ mod tests {
         .unwrap()
         .rules;
         let outcome = Outcome {
-            findings,
+            findings: findings.into_iter().map(Box::new).collect(),
             skipped: vec![],
             errors: vec![Problem {
                 path: "bad.yaml".into(),
