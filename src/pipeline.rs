@@ -436,7 +436,7 @@ fn compliance(
         }
         let entry = by_id
             .entry(rule.facts.id.as_str())
-            .or_insert((0, rule.facts.title.as_str()));
+            .or_insert((0, &*rule.facts.title));
         entry.0 += evaluated.get(&i).copied().unwrap_or(0);
     }
     let mut failing: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
@@ -737,7 +737,7 @@ mod sort_tests {
     fn findings_sort_in_place_stably() {
         let finding = |file: &str, line: u32, message: &str| Finding {
             rule_id: "R".into(),
-            title: String::new(),
+            title: "".into(),
             message: message.into(),
             severity: crate::policy::Severity::Low,
             enforcement: crate::policy::Enforcement::Warn,
@@ -747,20 +747,20 @@ mod sort_tests {
             column: 1,
             end_line: line,
             resource: String::new(),
-            source_rule: String::new(),
+            source_rule: "".into(),
             exception: None,
             expired_exception: None,
             details: Default::default(),
             render: None,
             rendered: None,
-            module_calls: Vec::new(),
+            module_calls: Vec::new().into(),
             baseline: None,
         };
         let mut input = Vec::new();
         for i in 0..200u32 {
             let mut f = finding(&format!("f{}", (i * 7) % 13), (i * 5) % 11, "m");
             // Equal keys keep their input order (told apart by a field the key ignores).
-            f.source_rule = i.to_string();
+            f.source_rule = i.to_string().into();
             input.push(Box::new(f));
         }
         let mut expected = input.clone();

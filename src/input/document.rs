@@ -246,8 +246,9 @@ impl Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Instance {
     pub address: String,
-    /// The `module` blocks from the root to this instance, outermost first.
-    pub calls: Vec<ModuleCall>,
+    /// The `module` blocks from the root to this instance, outermost first (shared by every
+    /// finding of the instance).
+    pub calls: Arc<[ModuleCall]>,
 }
 
 /// One `module` block on the way to an instance: where it is and the instance it creates.

@@ -21,6 +21,7 @@ use exceptions::{Exception, Limits};
 use inline::Anchored;
 use regorus::Value;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What became of a finding.
@@ -71,7 +72,8 @@ pub struct ExpiredRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule_id: String,
-    pub title: String,
+    /// The rule's title, shared by its findings.
+    pub title: Arc<str>,
     pub message: String,
     pub severity: Severity,
     pub enforcement: Enforcement,
@@ -82,7 +84,7 @@ pub struct Finding {
     pub end_line: u32,
     pub resource: String,
     /// Rego package and rule that produced it (`main.deny`).
-    pub source_rule: String,
+    pub source_rule: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception: Option<ExceptionRef>,
     /// Set when only expired exceptions matched: the finding counts again, and says why.
@@ -100,8 +102,8 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rendered: Option<String>,
     /// For a finding in a module instance: the `module` blocks that lead to it, outermost first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub module_calls: Vec<crate::input::ModuleCall>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub module_calls: Arc<[crate::input::ModuleCall]>,
     /// With `--base`: whether the base already had it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineState>,
@@ -155,7 +157,7 @@ impl Finding {
                 (f.resource.as_str(), f.message.as_str(), f.column),
                 (&f.module_calls, f.status, f.enforcement, f.severity),
                 (&f.exception, &f.expired_exception, &f.render, &f.rendered),
-                (f.source_rule.as_str(), f.end_line, f.baseline),
+                (&*f.source_rule, f.end_line, f.baseline),
             )
         }
         key(self).cmp(&key(other)).then_with(|| {
@@ -276,7 +278,7 @@ pub fn finding(
             }
             _ => location.resource.clone(),
         },
-        source_rule: format!("{}.{}", rule.package, rule.name),
+        source_rule: rule.source_rule.clone(),
         exception: raw.conftest_exception.then(|| ExceptionRef {
             id: format!("conftest:{}", rule.package),
             reason: "the policy's `exception` rule names this rule for this input".into(),

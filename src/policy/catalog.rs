@@ -44,6 +44,8 @@ pub struct RuleInfo {
     pub family: Option<Family>,
     /// Facts as reports show them, derived once from the metadata and the rule's name.
     pub facts: RuleFacts,
+    /// `package.name`, as findings name the rule that produced them.
+    pub source_rule: Arc<str>,
     /// Run in the interpreter, not the VM: the rule may call a function with several
     /// definitions, whose conflicting outputs regorus' VM turns into "undefined" where OPA (and
     /// the interpreter) stop with an error.
@@ -55,7 +57,7 @@ pub struct RuleInfo {
 pub struct RuleFacts {
     /// `custom.id`, else `package.rule`.
     pub id: String,
-    pub title: String,
+    pub title: Arc<str>,
     pub description: String,
     /// `custom.severity`, else high for deny/violation and medium for warn.
     pub severity: Severity,
@@ -92,7 +94,7 @@ impl RuleInfo {
             } else {
                 m.id
             },
-            title: m.title,
+            title: m.title.into(),
             description: m.description,
             severity: m.severity.unwrap_or(match kind {
                 Enforcement::Block => Severity::High,
@@ -109,6 +111,7 @@ impl RuleInfo {
             builtin: source.builtin,
         };
         RuleInfo {
+            source_rule: format!("{package}.{name}").into(),
             package: package.to_string(),
             family: if source.builtin {
                 Family::of_builtin_package(package)

@@ -358,7 +358,7 @@ fn finding(out: &mut String, f: &Finding, lines: Option<&[String]>, style: &Styl
             style.paint(caret_code, &"^".repeat(content_len))
         );
     }
-    for call in &f.module_calls {
+    for call in f.module_calls.iter() {
         let text = format!("via {}:{} ({})", call.file, call.line, call.address);
         let _ = writeln!(out, "{pad} = {}", style.paint("2", &clean(&text)));
     }

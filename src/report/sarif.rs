@@ -69,7 +69,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
     for rule in ctx.rules {
         let f = &rule.facts;
         rules.entry(f.id.clone()).or_insert_with(|| RuleDoc {
-            title: f.title.clone(),
+            title: f.title.to_string(),
             description: f.description.clone(),
             remediation: f.remediation.clone(),
             references: f.references.clone(),
@@ -82,7 +82,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
     // Results may name rule ids no metadata declares (an `id` key in a result object).
     for f in &ctx.outcome.findings {
         rules.entry(f.rule_id.clone()).or_insert_with(|| RuleDoc {
-            title: f.title.clone(),
+            title: f.title.to_string(),
             description: String::new(),
             remediation: String::new(),
             references: Vec::new(),
@@ -402,7 +402,7 @@ mod tests {
             details: Default::default(),
             render: None,
             rendered: None,
-            module_calls: vec![],
+            module_calls: Vec::new().into(),
             baseline: None,
         }
     }

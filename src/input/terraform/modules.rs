@@ -425,13 +425,17 @@ fn follow(
         for (suffix, ctx) in instances(call, from.ctx) {
             let address = format!("{base_address}{suffix}");
             let (inputs, unknown) = arguments(call, &ctx);
-            let mut calls = from.parent.map(|p| p.calls.clone()).unwrap_or_default();
+            let mut calls: Vec<ModuleCall> =
+                from.parent.map(|p| p.calls.to_vec()).unwrap_or_default();
             calls.push(ModuleCall {
                 file: call.file.clone(),
                 line: call.line,
                 address: address.clone(),
             });
-            let instance = Arc::new(Instance { address, calls });
+            let instance = Arc::new(Instance {
+                address,
+                calls: calls.into(),
+            });
             let access = from.access.map(|a| eval::FileAccess {
                 path_module: relative_path(&a.cwd, &canonical),
                 ..a.clone()
