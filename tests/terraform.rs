@@ -21,23 +21,27 @@ fn terraform_available() -> bool {
     ok
 }
 
+/// Runs `terraform ARGS` in `dir` (with `env` added), which must succeed; its standard output.
+fn terraform(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let out = Command::new("terraform")
+        .args(args)
+        .current_dir(dir)
+        .env("TF_IN_AUTOMATION", "1")
+        .env("CHECKPOINT_DISABLE", "1")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "terraform {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Address → `input` of every `terraform_data` resource in Terraform's plan of `dir`.
 fn terraform_values(dir: &Path) -> BTreeMap<String, serde_json::Value> {
-    let run = |args: &[&str]| {
-        let out = Command::new("terraform")
-            .args(args)
-            .current_dir(dir)
-            .env("TF_IN_AUTOMATION", "1")
-            .env("CHECKPOINT_DISABLE", "1")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "terraform {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
+    let run = |args: &[&str]| terraform(dir, args, &[]);
     run(&["init", "-input=false", "-backend=false"]);
     run(&["plan", "-input=false", "-out=tfplan"]);
     let plan: serde_json::Value =
@@ -157,23 +161,12 @@ fn findings_on_terraforms_plan_match_findings_on_the_configuration() {
         &config,
     );
     std::fs::create_dir(config.join(".git")).unwrap();
-    let run = |args: &[&str]| {
-        let out = Command::new("terraform")
-            .args(args)
-            .current_dir(&config)
-            .env("TF_IN_AUTOMATION", "1")
-            .env("CHECKPOINT_DISABLE", "1")
-            .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-            .env("AWS_SECRET_ACCESS_KEY", "not-a-secret")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "terraform {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
+    // Fake credentials: the provider plans without calling AWS.
+    let credentials = [
+        ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+        ("AWS_SECRET_ACCESS_KEY", "not-a-secret"),
+    ];
+    let run = |args: &[&str]| terraform(&config, args, &credentials);
     let plugin_arg = format!("-plugin-dir={}", plugins.display());
     run(&["init", "-input=false", "-backend=false", &plugin_arg]);
     run(&["plan", "-input=false", "-refresh=false", "-out=tfplan"]);
