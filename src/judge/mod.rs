@@ -85,11 +85,13 @@ pub struct Finding {
     pub resource: String,
     /// Rego package and rule that produced it (`main.deny`).
     pub source_rule: Arc<str>,
+    /// Boxed, as the next field: most findings have none, and a finding's size counts 300,000 times
+    /// in a large scan.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception: Option<ExceptionRef>,
+    pub exception: Option<Box<ExceptionRef>>,
     /// Set when only expired exceptions matched: the finding counts again, and says why.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expired_exception: Option<ExpiredRef>,
+    pub expired_exception: Option<Box<ExpiredRef>>,
     /// Keys of an object result other than the ones tollgate interprets.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub details: serde_json::Map<String, serde_json::Value>,
@@ -145,8 +147,8 @@ impl Finding {
             (&str, &str, u32),
             (&[crate::input::ModuleCall], Status, Enforcement, Severity),
             (
-                &Option<ExceptionRef>,
-                &Option<ExpiredRef>,
+                &Option<Box<ExceptionRef>>,
+                &Option<Box<ExpiredRef>>,
                 &Option<String>,
                 &Option<String>,
             ),
@@ -279,13 +281,15 @@ pub fn finding(
             _ => location.resource.clone(),
         },
         source_rule: rule.source_rule.clone(),
-        exception: raw.conftest_exception.then(|| ExceptionRef {
-            id: format!("conftest:{}", rule.package),
-            reason: "the policy's `exception` rule names this rule for this input".into(),
-            owner: String::new(),
-            expires: None,
-            days_left: None,
-            kind: None,
+        exception: raw.conftest_exception.then(|| {
+            Box::new(ExceptionRef {
+                id: format!("conftest:{}", rule.package),
+                reason: "the policy's `exception` rule names this rule for this input".into(),
+                owner: String::new(),
+                expires: None,
+                days_left: None,
+                kind: None,
+            })
         }),
         expired_exception: None,
         details,
@@ -549,25 +553,25 @@ impl Judge {
             }
             if exception.is_active(self.today) {
                 finding.status = Status::Excepted;
-                finding.exception = Some(ExceptionRef {
+                finding.exception = Some(Box::new(ExceptionRef {
                     id: exception.id.clone(),
                     reason: exception.reason.clone(),
                     owner: exception.owner.clone(),
                     expires: Some(exception.expires),
                     days_left: Some(exception.days_left(self.today)),
                     kind: exception.kind.clone(),
-                });
+                }));
                 finding.expired_exception = None;
                 return;
             }
             expired.get_or_insert(exception);
         }
         if let Some(e) = expired {
-            finding.expired_exception = Some(ExpiredRef {
+            finding.expired_exception = Some(Box::new(ExpiredRef {
                 id: e.id.clone(),
                 owner: e.owner.clone(),
                 expired_on: e.expires,
-            });
+            }));
         }
     }
 }

@@ -390,13 +390,15 @@ mod tests {
             end_line: line,
             resource: resource.into(),
             source_rule: "main.warn".into(),
-            exception: (status == Status::Excepted).then(|| ExceptionRef {
-                id: "e1".into(),
-                reason: "migrating".into(),
-                owner: "team".into(),
-                expires: None,
-                days_left: None,
-                kind: None,
+            exception: (status == Status::Excepted).then(|| {
+                Box::new(ExceptionRef {
+                    id: "e1".into(),
+                    reason: "migrating".into(),
+                    owner: "team".into(),
+                    expires: None,
+                    days_left: None,
+                    kind: None,
+                })
             }),
             expired_exception: None,
             details: Default::default(),
