@@ -361,7 +361,7 @@ impl Outcome {
                 .iter()
                 .map(|f| &**f)
                 .filter(|f| f.status == Status::Failed),
-            |f| f.file.clone(),
+            |f| f.file.to_string(),
         )
         .collect();
         let mut comparison = BaseComparison {

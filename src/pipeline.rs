@@ -442,7 +442,7 @@ fn compliance(
     let mut failing: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
     let mut excepted: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
     for f in findings {
-        let key = (f.file.as_str(), f.resource.as_str());
+        let key = (&*f.file, f.resource.as_str());
         match f.status {
             crate::judge::Status::Failed => failing.entry(&f.rule_id).or_default().insert(key),
             crate::judge::Status::Excepted => excepted.entry(&f.rule_id).or_default().insert(key),

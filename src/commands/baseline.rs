@@ -44,12 +44,12 @@ pub fn run(settings: &Settings, args: BaselineArgs) -> Result<u8, Error> {
         if !args.rules.is_empty() && !args.rules.iter().any(|r| glob_match(r, &f.rule_id)) {
             continue;
         }
-        if path_globs.as_ref().is_some_and(|g| !g.is_match(&f.file)) {
+        if path_globs.as_ref().is_some_and(|g| !g.is_match(&*f.file)) {
             continue;
         }
         let dir = f.file.rsplit_once('/').map_or(".", |(d, _)| d).to_string();
         let entry = groups.entry((f.rule_id.clone(), dir)).or_default();
-        entry.0.insert(f.file.clone());
+        entry.0.insert(f.file.to_string());
         entry.1.insert(f.resource.clone());
     }
     let target = if let Some(first) = args.judging.exceptions.first() {

@@ -78,7 +78,7 @@ pub struct Finding {
     pub severity: Severity,
     pub enforcement: Enforcement,
     pub status: Status,
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u32,
     pub column: u32,
     pub end_line: u32,
@@ -155,7 +155,7 @@ impl Finding {
             (&str, u32, Option<BaselineState>),
         ) {
             (
-                (f.file.as_str(), f.line, f.rule_id.as_str()),
+                (&*f.file, f.line, f.rule_id.as_str()),
                 (f.resource.as_str(), f.message.as_str(), f.column),
                 (&f.module_calls, f.status, f.enforcement, f.severity),
                 (&f.exception, &f.expired_exception, &f.render, &f.rendered),
@@ -238,13 +238,13 @@ pub fn finding(
                 pos.line
             };
             (
-                pos.file.to_string(),
+                pos.file.clone(),
                 crate::input::Span::new(pos.line, pos.column, end_line),
                 Some(map.label.to_string()),
                 map.rendered_line(location.span.line).map(str::to_string),
             )
         }
-        None => (doc.path.to_string(), location.span, None, None),
+        None => (doc.path.clone(), location.span, None, None),
     };
     let mut details = serde_json::Map::new();
     if let Some(Value::Object(o)) = object {

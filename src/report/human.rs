@@ -55,13 +55,13 @@ pub fn render(ctx: &ReportContext) -> String {
             }
             continue;
         }
-        if current_file != Some(f.file.as_str()) {
-            current_file = Some(f.file.as_str());
+        if current_file != Some(&*f.file) {
+            current_file = Some(&*f.file);
             let _ = writeln!(out, "{}", style.paint("1;4", &clean(&f.file)));
             out.push('\n');
         }
-        let lines = sources.entry(f.file.as_str()).or_insert_with(|| {
-            std::fs::read_to_string(ctx.root.join(&f.file))
+        let lines = sources.entry(&*f.file).or_insert_with(|| {
+            std::fs::read_to_string(ctx.root.join(&*f.file))
                 .ok()
                 .map(|t| t.lines().map(str::to_string).collect())
         });

@@ -108,7 +108,7 @@ pub fn write(ctx: &ReportContext, out: &mut dyn Write) -> io::Result<()> {
         .filter(|f| f.status == Status::Failed || ctx.sarif_include_excepted)
     {
         let n = occurrences
-            .entry((f.rule_id.clone(), f.file.clone(), f.resource.clone()))
+            .entry((f.rule_id.clone(), f.file.to_string(), f.resource.clone()))
             .or_insert(0);
         *n += 1;
         results.push((&**f, index[f.rule_id.as_str()], *n));
