@@ -182,7 +182,9 @@ fn collect(
     // Workers of a large scan run their own copy of the compiled program (shared reference counts
     // slowed every worker); a copy costs a few milliseconds, more than a small scan gains.
     let own_programs = request.threads > 1 && units.len() >= 16 * request.threads;
-    let results: Vec<UnitResult> = pool.install(|| {
+    // Each worker adds its units' results up as it goes (nothing order-dependent is kept: the
+    // run-wide steps sort everything), so no list of every unit's result is held at the peak.
+    let gathered = pool.install(|| {
         // One unit per job: rayon splits a range only so far, and a worker that finished its part
         // had nothing left to steal while the other worked through a long tail (half idle on
         // two cores).
@@ -197,38 +199,19 @@ fn collect(
                     r
                 },
             )
-            .collect()
+            .fold(Gathered::default, |mut g, r| {
+                g.add(r);
+                g
+            })
+            .reduce(Gathered::default, Gathered::merge)
     });
     drop(progress);
-
-    let mut timings = Timings {
-        discover: discover_time,
-        ..Timings::default()
-    };
-    partial
-        .findings
-        .reserve_exact(results.iter().map(|r| r.findings.len()).sum());
-    for r in results {
-        partial
-            .inline
-            .extend(r.inline.iter().map(|(e, n)| (e.into(), *n)));
-        partial.scanned.extend(r.scanned);
-        partial.findings.extend(r.findings);
-        partial.skipped.extend(r.skipped);
-        partial.errors.extend(r.errors);
-        partial.stats.files_scanned += r.files;
-        partial.stats.documents += r.documents;
-        partial.stats.unresolved_values += r.unresolved;
-        partial.unfollowed.extend(r.unfollowed);
-        partial.opentofu.extend(r.opentofu);
-        for (rule, n) in r.evaluated {
-            *partial.evaluated.entry(rule).or_default() += n;
-        }
-        timings.read_parse += r.read_parse;
-        timings.render += r.render;
-        timings.evaluate += r.evaluate;
-        timings.vm_fallbacks += r.vm_fallbacks;
-    }
+    let Gathered {
+        partial: units_sum,
+        mut timings,
+    } = gathered;
+    timings.discover = discover_time;
+    partial.merge_units(units_sum);
     (partial.matches, partial.downgraded) = judge.counters();
     let shard = request.shard.map(|_| (total_units, units.len()));
     Ok((partial, timings, shard))
@@ -297,6 +280,17 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
     findings.dedup();
     skipped.sort();
     scanned.sort();
+    // One comment is one exception, however many units judged its file (a module's file through
+    // several roots): its matches add up, and the order it was met in does not matter.
+    let mut inline = inline;
+    inline.sort_by(|a, b| (&a.0.source, &a.0.rules).cmp(&(&b.0.source, &b.0.rules)));
+    inline.dedup_by(|later, first| {
+        let same = later.0.source == first.0.source && later.0.rules == first.0.rules;
+        if same {
+            first.1 += later.1;
+        }
+        same
+    });
     let inline: Vec<(Exception, usize)> = inline
         .into_iter()
         .map(|(e, n)| Exception::try_from(e).map(|e| (e, n)))
@@ -510,6 +504,46 @@ fn notices(policies: &PolicySet, judge: &Judge, outcome: &Outcome) -> Vec<Notice
     out.sort();
     out.dedup();
     out
+}
+
+/// Units' results added up by one worker (then the workers' sums added up).
+#[derive(Default)]
+struct Gathered {
+    partial: Partial,
+    timings: Timings,
+}
+
+impl Gathered {
+    fn add(&mut self, r: UnitResult) {
+        let p = &mut self.partial;
+        p.inline
+            .extend(r.inline.iter().map(|(e, n)| (e.into(), *n)));
+        p.scanned.extend(r.scanned);
+        p.findings.extend(r.findings);
+        p.skipped.extend(r.skipped);
+        p.errors.extend(r.errors);
+        p.stats.files_scanned += r.files;
+        p.stats.documents += r.documents;
+        p.stats.unresolved_values += r.unresolved;
+        p.unfollowed.extend(r.unfollowed);
+        p.opentofu.extend(r.opentofu);
+        for (rule, n) in r.evaluated {
+            *p.evaluated.entry(rule).or_default() += n;
+        }
+        self.timings.read_parse += r.read_parse;
+        self.timings.render += r.render;
+        self.timings.evaluate += r.evaluate;
+        self.timings.vm_fallbacks += r.vm_fallbacks;
+    }
+
+    fn merge(mut self, other: Gathered) -> Gathered {
+        self.partial.merge_units(other.partial);
+        self.timings.read_parse += other.timings.read_parse;
+        self.timings.render += other.timings.render;
+        self.timings.evaluate += other.timings.evaluate;
+        self.timings.vm_fallbacks += other.timings.vm_fallbacks;
+        self
+    }
 }
 
 /// Documents of one unit from which its documents are judged by every worker.
