@@ -16,21 +16,30 @@ use super::{
     Document, Format, InputError, Instance, Locations, ModuleCall, OpenTofuModule, Parsed, PathSeg,
     ResourceKeys, Source, Span, Unfollowed, Unread, push_index, push_key, read_text,
 };
+mod callers;
+mod calls;
 mod cidr;
 mod convert;
 mod eval;
 mod functions;
 mod index;
+mod json;
+mod lookup;
 mod modules;
 mod more_functions;
 mod repeat;
+mod repeated_keys;
 mod types;
 mod vars;
 
+pub use callers::{find_caller, local_calls};
 pub use convert::hcl_to_value;
 use convert::*;
+use json::*;
+pub(super) use lookup::{find_resource, path_of_address, resource_at, types};
 use modules::*;
-pub use modules::{TerraformSettings, find_caller, local_calls, read_module, read_root};
+pub use modules::{TerraformSettings, read_module, read_root};
+use repeated_keys::parse_hcl;
 use vars::*;
 
 use functions::base_context;
@@ -386,170 +395,6 @@ fn evaluate(
     Evaluated { parsed, ctx, calls }
 }
 
-/// Evaluates a `.tf.json` file's templates, judging a resource with a known `count`/`for_each`
-/// once per instance (as `Converter` does for `.tf`) and recording the instances' keys.
-fn interpolate_json(
-    tree: &mut Tree,
-    ctx: &Context<'static>,
-    keys: &mut ResourceKeys,
-    locations: &mut Locations,
-) -> usize {
-    let Tree::Map(top) = tree else {
-        return interpolate(tree, ctx);
-    };
-    let mut unresolved = 0;
-    for (block, node) in top.iter_mut() {
-        let Tree::Map(types) = node else {
-            unresolved += interpolate(node, ctx);
-            continue;
-        };
-        if !matches!(block.as_str(), "resource" | "data") {
-            unresolved += interpolate(node, ctx);
-            continue;
-        }
-        for (t, names) in types.iter_mut() {
-            let Tree::Map(names) = names else { continue };
-            for (n, bodies) in names.iter_mut() {
-                let Tree::Blocks(list) = bodies else {
-                    unresolved += interpolate(bodies, ctx);
-                    continue;
-                };
-                let (mut out, mut instance_keys, mut repeated) = (Vec::new(), Vec::new(), false);
-                let mut pointer = String::new();
-                for key in [block, t, n] {
-                    push_key(&mut pointer, key);
-                }
-                // (index the body had, index of each of its instances): locations follow.
-                let mut moved: Vec<(usize, usize)> = Vec::new();
-                for (original, mut body) in list.drain(..).enumerate() {
-                    let field = |key: &str| match &body {
-                        Tree::Leaf(v) => json_expression(&v[key]),
-                        _ => None,
-                    };
-                    let (count, for_each) = (field("count"), field("for_each"));
-                    let instances = if count.is_some() || for_each.is_some() {
-                        repeat::instances(count.as_ref(), for_each.as_ref(), ctx)
-                    } else {
-                        None
-                    };
-                    match instances {
-                        Some(instances) => {
-                            repeated = true;
-                            let mut scope = ctx.clone();
-                            for instance in instances {
-                                instance.bind(&mut scope);
-                                let mut copy = body.clone();
-                                unresolved += interpolate(&mut copy, &scope);
-                                moved.push((original, out.len()));
-                                out.push(copy);
-                                instance_keys.push(instance.key);
-                            }
-                        }
-                        None => {
-                            unresolved += interpolate(&mut body, ctx);
-                            moved.push((original, out.len()));
-                            out.push(body);
-                            instance_keys.push(String::new());
-                        }
-                    }
-                }
-                *list = out;
-                if repeated {
-                    move_locations(locations, &pointer, &moved);
-                    keys.insert(pointer, instance_keys);
-                }
-            }
-        }
-    }
-    unresolved
-}
-
-/// Gives each instance of a repeated `.tf.json` body the locations of the body it came from:
-/// `moved` pairs the index a body had under `block` with the index of each of its instances.
-fn move_locations(locations: &mut Locations, block: &str, moved: &[(usize, usize)]) {
-    let mut copies = Vec::new();
-    for (pointer, span) in locations.iter() {
-        let Some(rest) = pointer
-            .strip_prefix(block)
-            .and_then(|r| r.strip_prefix('/'))
-        else {
-            continue;
-        };
-        let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let Ok(index) = index.parse::<usize>() else {
-            continue;
-        };
-        for (_, to) in moved
-            .iter()
-            .filter(|(from, to)| *from == index && to != from)
-        {
-            copies.push((format!("{block}/{to}{tail}"), span));
-        }
-    }
-    for (pointer, span) in copies {
-        locations.insert(&pointer, span);
-    }
-}
-
-/// A `.tf.json` value as the expression Terraform reads in it: a number as itself, a string as a
-/// template (`"${var.n}"`, a single interpolation, is the value itself, not its text).
-fn json_expression(v: &Value) -> Option<hcl::Expression> {
-    let text = match v {
-        Value::Number(_) | Value::Bool(_) => v.to_json_str().ok()?,
-        Value::String(s) => template_source(s),
-        _ => return None,
-    };
-    hcl_edit::parser::parse_expr(&text)
-        .ok()
-        .map(hcl::Expression::from)
-}
-
-/// HCL source for a JSON string: `${expr}` alone is the expression; anything else a template.
-fn template_source(s: &str) -> String {
-    if let Some(inner) = s.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
-        if !inner.contains("${") && !inner.contains('}') {
-            return inner.to_string();
-        }
-    }
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// Evaluates the string templates of a `.tf.json` tree (`"${var.x}"`, `"arn:${local.y}/*"`) as
-/// Terraform does; one that cannot be resolved keeps its text. Returns how many stayed unresolved.
-fn interpolate(tree: &mut Tree, ctx: &Context<'static>) -> usize {
-    match tree {
-        Tree::Map(map) => map.values_mut().map(|t| interpolate(t, ctx)).sum(),
-        Tree::Blocks(items) => items.iter_mut().map(|t| interpolate(t, ctx)).sum(),
-        Tree::Leaf(value) => interpolate_value(value, ctx),
-    }
-}
-
-fn interpolate_value(value: &mut Value, ctx: &Context<'static>) -> usize {
-    match value {
-        Value::String(s) if s.contains("${") => {
-            let evaluated = hcl_edit::parser::parse_expr(&template_source(s))
-                .ok()
-                .and_then(|e| eval::eval(&hcl::Expression::from(e), ctx).ok());
-            match evaluated {
-                Some(v) => {
-                    *value = hcl_to_value(&v);
-                    0
-                }
-                None => 1,
-            }
-        }
-        Value::Array(items) => regorus::Rc::make_mut(items)
-            .iter_mut()
-            .map(|v| interpolate_value(v, ctx))
-            .sum(),
-        Value::Object(map) => regorus::Rc::make_mut(map)
-            .iter_mut()
-            .map(|(_, v)| interpolate_value(v, ctx))
-            .sum(),
-        _ => 0,
-    }
-}
-
 /// One file of a module, converted: its tree, locations and the lines inside multi-line strings.
 type Converted<'a> = (
     &'a SourceFile,
@@ -665,112 +510,6 @@ impl hcl_edit::visit::Visit for Literals<'_> {
     fn visit_string(&mut self, node: &hcl_edit::Decorated<String>) {
         self.add(node.span());
     }
-}
-
-/// Resource and data types a configuration document declares, and `provider` when it
-/// configures a provider (rules about provider blocks declare that type).
-pub(super) fn types(doc: &Document) -> HashSet<String> {
-    let mut types = HashSet::new();
-    if doc.value["provider"].as_object().is_ok() {
-        types.insert("provider".to_string());
-    }
-    for block in ["resource", "data"] {
-        if let Ok(obj) = doc.value[block].as_object() {
-            types.extend(
-                obj.keys()
-                    .filter_map(|k| k.as_string().ok().map(|s| s.to_string())),
-            );
-        }
-    }
-    types
-}
-
-/// The address a value path lies in: `type.name`, `data.type.name`, `module.name`, ..., with the
-/// instance key of a repeated resource (`type.name[0]`, `type.name["k"]`).
-pub(super) fn resource_at(path: &[PathSeg], keys: Option<&ResourceKeys>) -> Option<String> {
-    let key = |i: usize| match path.get(i) {
-        Some(PathSeg::Key(k)) => Some(k.as_str()),
-        _ => None,
-    };
-    let address = match (key(0), key(1), key(2)) {
-        (Some("resource"), Some(t), Some(n)) => format!("{t}.{n}"),
-        (Some("data"), Some(t), Some(n)) => format!("data.{t}.{n}"),
-        (Some(kind @ ("module" | "variable" | "output" | "provider")), Some(n), _) => {
-            return Some(format!("{kind}.{n}"));
-        }
-        _ => return None,
-    };
-    Some(address + instance_key(path, keys))
-}
-
-/// The instance key of the resource body a path lies in (`[0]`), or "" when it is not repeated.
-fn instance_key<'k>(path: &[PathSeg], keys: Option<&'k ResourceKeys>) -> &'k str {
-    let (Some(keys), Some(PathSeg::Index(i))) = (keys, path.get(3)) else {
-        return "";
-    };
-    let mut pointer = String::new();
-    for seg in &path[..3] {
-        super::push_segment(&mut pointer, seg);
-    }
-    keys.get(&pointer)
-        .and_then(|list| list.get(*i))
-        .map_or("", String::as_str)
-}
-
-/// The first resource or data source instance whose address satisfies `pred`, and its body's
-/// path. An address without instance key (`aws_s3_bucket.b`) names the first instance.
-pub(super) fn find_resource(
-    doc: &Document,
-    pred: &dyn Fn(&str) -> bool,
-) -> Option<(String, Vec<PathSeg>)> {
-    let keys = doc.resource_keys.as_deref();
-    for (block, prefix) in [("resource", ""), ("data", "data.")] {
-        let Ok(types) = doc.value[block].as_object() else {
-            continue;
-        };
-        for (t, by_name) in types.iter() {
-            let Ok(names) = by_name.as_object() else {
-                continue;
-            };
-            for (n, bodies) in names.iter() {
-                let (Ok(t), Ok(n)) = (t.as_string(), n.as_string()) else {
-                    continue;
-                };
-                let base = format!("{prefix}{t}.{n}");
-                let instances = bodies.as_array().map_or(1, |b| b.len().max(1));
-                for i in 0..instances {
-                    let path = vec![
-                        PathSeg::Key(block.into()),
-                        PathSeg::Key(t.to_string()),
-                        PathSeg::Key(n.to_string()),
-                        PathSeg::Index(i),
-                    ];
-                    let address = format!("{base}{}", instance_key(&path, keys));
-                    if pred(&address) || (i == 0 && address != base && pred(&base)) {
-                        return Some((address, path));
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
-/// The path of the block an address names (`data.t.n`, `module.m`, `t.n`; an instance key such
-/// as `t.n[0]` names the block that creates it).
-pub(super) fn path_of_address(address: &str) -> Option<Vec<PathSeg>> {
-    let address = match address.find('[') {
-        Some(i) => &address[..i],
-        None => address,
-    };
-    let parts: Vec<&str> = address.split('.').collect();
-    let key = |s: &str| PathSeg::Key(s.to_string());
-    Some(match parts.as_slice() {
-        ["data", t, n] => vec![key("data"), key(t), key(n)],
-        [kind @ ("module" | "variable" | "output" | "provider"), n] => vec![key(kind), key(n)],
-        [t, n] => vec![key("resource"), key(t), key(n)],
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! block with a local or downloaded source (instances from `count`/`for_each`, arguments from the
 //! caller), and finding a named file's caller (pre-commit).
 
+use super::calls::{arguments, instances};
 use super::*;
 
 /// Terraform's settings that tollgate applies too: variable files and values given to
@@ -470,86 +471,6 @@ fn follow(
     }
 }
 
-/// The instances a `module` block creates: with `count` or `for_each` known, one per index or
-/// key (none when empty), with `count.index` or `each.key`/`each.value` bound for its arguments;
-/// otherwise one.
-fn instances(call: &CallSite, ctx: &Context<'static>) -> Vec<(String, Context<'static>)> {
-    match super::repeat::instances(call.count.as_ref(), call.for_each.as_ref(), ctx) {
-        Some(list) => list
-            .into_iter()
-            .map(|r| {
-                let mut c = ctx.clone();
-                r.bind(&mut c);
-                (r.key, c)
-            })
-            .collect(),
-        None => vec![(String::new(), ctx.clone())],
-    }
-}
-
-/// A call's arguments evaluated in the caller: known values, and the names of arguments whose
-/// value is not statically known (the callee's variable stays unknown, not its default).
-fn arguments(
-    call: &CallSite,
-    ctx: &Context<'static>,
-) -> (hcl::Map<String, hcl::Value>, Vec<String>) {
-    let mut inputs = hcl::Map::new();
-    let mut unknown = Vec::new();
-    for (name, expr) in &call.args {
-        match eval::eval(expr, ctx)
-            .ok()
-            .or_else(|| partly_known(expr, ctx))
-        {
-            Some(v) => {
-                inputs.insert(name.clone(), v);
-            }
-            None => unknown.push(name.clone()),
-        }
-    }
-    (inputs, unknown)
-}
-
-/// An object or list argument with some unknown parts keeps its known ones: each unknown leaf
-/// stands as `"${<expression>}"`, the text an unresolved attribute shows, so the module's
-/// `for_each` over the argument's keys still expands and its known fields are judged. A value
-/// that is unknown as a whole (not a literal object or list) stays unknown.
-fn partly_known(expr: &hcl::Expression, ctx: &Context<'static>) -> Option<hcl::Value> {
-    let leaf = |e: &hcl::Expression| {
-        eval::eval(e, ctx)
-            .ok()
-            .or_else(|| partly_known(e, ctx))
-            .or_else(|| {
-                hcl::format::to_string(e)
-                    .ok()
-                    .map(|text| hcl::Value::from(format!("${{{}}}", text.trim())))
-            })
-    };
-    match expr {
-        hcl::Expression::Object(map) => {
-            let mut out = hcl::Map::new();
-            for (key, value) in map {
-                let key = match key {
-                    hcl::ObjectKey::Identifier(i) => i.as_str().to_string(),
-                    hcl::ObjectKey::Expression(k) => match eval::eval(k, ctx).ok()? {
-                        hcl::Value::String(s) => s,
-                        other => other.to_string(),
-                    },
-                    _ => return None,
-                };
-                out.insert(key, leaf(value)?);
-            }
-            Some(hcl::Value::Object(out))
-        }
-        hcl::Expression::Array(items) => items
-            .iter()
-            .map(leaf)
-            .collect::<Option<_>>()
-            .map(hcl::Value::Array),
-        hcl::Expression::Parenthesis(inner) => partly_known(inner, ctx),
-        _ => None,
-    }
-}
-
 /// The directory `file()` may read inside: the repository root, or for a module scanned from
 /// outside it, that module's own repository (the nearest directory with `.git`), else the module.
 fn files_root(root: &Path, module: &Path) -> PathBuf {
@@ -608,88 +529,4 @@ pub fn read_root(
         max,
         files_judged,
     )
-}
-
-/// A module directory outside the scan that calls `dir` (cheaply: the `.tf` files of `dir`'s
-/// ancestors up to `root` and of their subdirectories two levels down, at most 2,000 directories),
-/// the nearest first.
-pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
-    let target = std::fs::canonicalize(dir).ok()?;
-    let mut seen = 0usize;
-    let mut ancestor = target.parent();
-    while let Some(a) = ancestor {
-        if !a.starts_with(root) {
-            break;
-        }
-        let mut candidates = vec![a.to_path_buf()];
-        let mut frontier = vec![a.to_path_buf()];
-        for _ in 0..2 {
-            let mut next = Vec::new();
-            for d in &frontier {
-                for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
-                    let p = entry.path();
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    if p.is_dir() && !name.starts_with('.') && name != "node_modules" {
-                        next.push(p);
-                    }
-                }
-            }
-            candidates.extend(next.iter().cloned());
-            frontier = next;
-        }
-        for c in candidates {
-            seen += 1;
-            if seen > 2000 {
-                return None;
-            }
-            if std::fs::canonicalize(&c).ok().as_ref() == Some(&target) {
-                continue;
-            }
-            if local_calls(&c)
-                .iter()
-                .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
-            {
-                return Some(c);
-            }
-        }
-        ancestor = a.parent();
-    }
-    None
-}
-
-/// The local module directories the `.tf` files of `dir` call (to know which directories are
-/// judged through their callers rather than as roots).
-pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        if !name.ends_with(".tf") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
-        if !text.contains("module") {
-            continue;
-        }
-        let Ok(body) = hcl_edit::parser::parse_body(crate::input::strip_bom(&text)) else {
-            continue;
-        };
-        for block in body.get_blocks("module") {
-            let source = block.body.get_attribute("source").and_then(|a| {
-                hcl::Expression::from(a.value.clone())
-                    .evaluate(&base_context())
-                    .ok()
-            });
-            if let Some(hcl::Value::String(source)) = source {
-                if source.starts_with("./") || source.starts_with("../") {
-                    out.push(dir.join(source));
-                }
-            }
-        }
-    }
-    out
 }

@@ -1,0 +1,285 @@
+//! Judging one unit: its documents read and parsed, each evaluated and judged (spread over the
+//! workers when the unit has many), and the results added up per worker.
+
+use super::*;
+
+#[derive(Default)]
+pub(super) struct UnitResult {
+    findings: judge::Findings,
+    /// Inline suppressions found, with how many findings each matched.
+    inline: Vec<(Exception, usize)>,
+    /// Relative paths of the files read.
+    scanned: Vec<String>,
+    skipped: Vec<Skipped>,
+    errors: Vec<Problem>,
+    files: usize,
+    documents: usize,
+    read_parse: Duration,
+    /// Of `read_parse`, time in helm/kustomize subprocesses.
+    render: Duration,
+    /// Module calls not followed.
+    unfollowed: Vec<input::Unfollowed>,
+    opentofu: Vec<input::OpenTofuModule>,
+    /// Per rule index: resources of its declared types evaluated.
+    evaluated: std::collections::HashMap<usize, usize>,
+    unresolved: usize,
+    evaluate: Duration,
+    vm_fallbacks: usize,
+}
+
+/// Units' results added up by one worker (then the workers' sums added up).
+#[derive(Default)]
+pub(super) struct Gathered {
+    pub(super) partial: Partial,
+    pub(super) timings: Timings,
+}
+
+impl Gathered {
+    pub(super) fn add(&mut self, r: UnitResult) {
+        let p = &mut self.partial;
+        p.inline
+            .extend(r.inline.iter().map(|(e, n)| (e.into(), *n)));
+        p.scanned.extend(r.scanned);
+        p.findings.extend(r.findings);
+        p.skipped.extend(r.skipped);
+        p.errors.extend(r.errors);
+        p.stats.files_scanned += r.files;
+        p.stats.documents += r.documents;
+        p.stats.unresolved_values += r.unresolved;
+        p.unfollowed.extend(r.unfollowed);
+        p.opentofu.extend(r.opentofu);
+        for (rule, n) in r.evaluated {
+            *p.evaluated.entry(rule).or_default() += n;
+        }
+        self.timings.read_parse += r.read_parse;
+        self.timings.render += r.render;
+        self.timings.evaluate += r.evaluate;
+        self.timings.vm_fallbacks += r.vm_fallbacks;
+    }
+
+    pub(super) fn merge(mut self, other: Gathered) -> Gathered {
+        self.partial.merge_units(other.partial);
+        self.timings.read_parse += other.timings.read_parse;
+        self.timings.render += other.timings.render;
+        self.timings.evaluate += other.timings.evaluate;
+        self.timings.vm_fallbacks += other.timings.vm_fallbacks;
+        self
+    }
+}
+
+/// Documents of one unit from which its documents are judged by every worker.
+const PARALLEL_DOCUMENTS: usize = 64;
+
+/// What judging one document gave.
+#[derive(Default)]
+struct DocResult {
+    findings: judge::Findings,
+    errors: Vec<Problem>,
+    /// Per rule index: resources of its declared types evaluated.
+    evaluated: Vec<(usize, usize)>,
+    /// The suppressions the document saw, with how many of its findings each matched.
+    inline: Vec<(Exception, usize)>,
+    vm_failed: bool,
+    /// Not judged: the unit ran past `--policy-timeout`.
+    timed_out: bool,
+}
+
+/// Evaluates one document and judges its results, with its file's comments.
+fn judge_document(
+    doc: &input::Document,
+    comments: &[judge::inline::Anchored],
+    policies: &PolicySet,
+    judge: &Judge,
+    evaluator: &mut crate::policy::Evaluator,
+) -> DocResult {
+    let mut out = DocResult::default();
+    let mut inline = comments.to_vec();
+    // Likewise an invalid annotation: an error, and the document is judged without it.
+    match judge::inline::annotations(doc, judge.limits) {
+        Ok(found) => inline.extend(found),
+        Err(e) => out.errors.push(Problem::from_input(e, ProblemKind::Parse)),
+    }
+    let mut inline_matches = vec![0; inline.len()];
+    let evaluation = policies.evaluate(evaluator, doc);
+    // What each rule evaluated, for compliance rates: the resources of its declared types.
+    let own_types = doc.types();
+    for (i, rule) in policies.rules.iter().enumerate() {
+        let types = &rule.facts.resource_types;
+        if types.is_empty() || !rule.applies_to(doc.format.family()) {
+            continue;
+        }
+        let n = doc.resource_count(types, own_types.as_ref());
+        if n > 0 {
+            out.evaluated.push((i, n));
+        }
+    }
+    out.vm_failed = evaluation.vm_failed;
+    for e in evaluation.errors {
+        out.errors.push(Problem {
+            path: doc.path.to_string(),
+            line: doc.span.line,
+            column: doc.span.column,
+            kind: ProblemKind::Policy,
+            message: format!("rule {} failed: {}", e.rule, e.message),
+        });
+    }
+    for raw in &evaluation.results {
+        if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches) {
+            out.findings.push(Box::new(f));
+        }
+    }
+    out.inline = inline
+        .into_iter()
+        .zip(inline_matches)
+        .map(|(anchored, matches)| (anchored.exception, matches))
+        .collect();
+    out
+}
+
+pub(super) fn run_unit(
+    unit: &Unit,
+    request: &ScanRequest,
+    policies: &PolicySet,
+    judge: &Judge,
+    evaluator: &mut crate::policy::Evaluator,
+    off: &Arc<[bool]>,
+) -> UnitResult {
+    let mut result = UnitResult::default();
+    let t = Instant::now();
+    let parsed = input::load(unit, &request.input, &mut result.files);
+    result.read_parse = t.elapsed();
+    let Parsed {
+        documents,
+        skipped,
+        errors,
+        render_time,
+        unfollowed,
+        unresolved,
+        opentofu,
+    } = parsed;
+    result.unresolved = unresolved;
+    result.unfollowed = unfollowed;
+    result.opentofu = opentofu;
+    result.render = render_time;
+    // A stream's documents carry the paths of the templates that produced them; the stream
+    // itself was judged too.
+    if let Unit::File(source) = unit {
+        if source.path().is_none() && !documents.is_empty() {
+            result.scanned.push(source.rel.clone());
+        }
+    }
+    result.skipped.extend(skipped);
+    result.errors.extend(
+        errors
+            .into_iter()
+            .map(|e| Problem::from_input(e, ProblemKind::Parse)),
+    );
+    let t = Instant::now();
+    // Comments are read once per file; annotations per document. An invalid suppression is one
+    // error for the file, whose documents are still judged without its suppressions (so what it
+    // meant to hide shows too), not one error per document.
+    let mut comments: Vec<(Arc<str>, Vec<judge::inline::Anchored>)> = Vec::new();
+    let mut comments_of: Vec<usize> = Vec::with_capacity(documents.len());
+    for doc in &documents {
+        if !comments
+            .last()
+            .is_some_and(|(source, _)| Arc::ptr_eq(source, &doc.source))
+        {
+            let found = if request.parse_only {
+                Vec::new()
+            } else {
+                judge::inline::comments(doc, judge.limits).unwrap_or_else(|e| {
+                    result
+                        .errors
+                        .push(Problem::from_input(e, ProblemKind::Parse));
+                    Vec::new()
+                })
+            };
+            comments.push((doc.source.clone(), found));
+        }
+        comments_of.push(comments.len() - 1);
+    }
+    let judge_doc = |evaluator: &mut crate::policy::Evaluator, i: usize| {
+        if request.parse_only {
+            return DocResult::default();
+        }
+        if request
+            .unit_timeout
+            .is_some_and(|limit| t.elapsed() > limit)
+        {
+            return DocResult {
+                timed_out: true,
+                ..DocResult::default()
+            };
+        }
+        judge_document(
+            &documents[i],
+            &comments[comments_of[i]].1,
+            policies,
+            judge,
+            evaluator,
+        )
+    };
+    // A unit of many documents (one large module, one long stream) is judged by every worker:
+    // alone on one thread it was the tail of the run.
+    let judged: Vec<DocResult> = if request.threads > 1 && documents.len() >= PARALLEL_DOCUMENTS {
+        (0..documents.len())
+            .into_par_iter()
+            .with_max_len(8)
+            .map_init(
+                || policies.worker_evaluator(off.clone(), true),
+                |e, i| judge_doc(e, i),
+            )
+            .collect()
+    } else {
+        (0..documents.len())
+            .map(|i| judge_doc(evaluator, i))
+            .collect()
+    };
+    let mut last_path: Option<Arc<str>> = None;
+    for (doc, judged) in documents.iter().zip(judged) {
+        result.documents += 1;
+        if judged.timed_out {
+            if let Some(limit) = request.unit_timeout {
+                // One error for the unit, at its first document left unjudged.
+                let left = documents.len() - result.documents + 1;
+                result.errors.push(Problem {
+                    path: doc.path.to_string(),
+                    line: doc.span.line,
+                    column: doc.span.column,
+                    kind: ProblemKind::Policy,
+                    message: format!(
+                        "{left} document(s) of this {} not judged from here on: evaluating it took longer than the --policy-timeout of {:.0}s in all",
+                        if matches!(unit, Unit::Module { .. }) { "module directory" } else { "file" },
+                        limit.as_secs_f64()
+                    ),
+                });
+            }
+            break;
+        }
+        if last_path.as_deref() != Some(&*doc.path) {
+            result.scanned.push(doc.path.to_string());
+            last_path = Some(doc.path.clone());
+        }
+        result.findings.extend(judged.findings);
+        result.errors.extend(judged.errors);
+        for (rule, n) in judged.evaluated {
+            *result.evaluated.entry(rule).or_default() += n;
+        }
+        result.vm_fallbacks += usize::from(judged.vm_failed);
+        // A file's comments are seen by each of its documents; keep each suppression once.
+        for (exception, matches) in judged.inline {
+            if let Some(existing) = result
+                .inline
+                .iter_mut()
+                .find(|(e, _)| e.source == exception.source && e.rules == exception.rules)
+            {
+                existing.1 += matches;
+            } else {
+                result.inline.push((exception, matches));
+            }
+        }
+    }
+    result.evaluate = t.elapsed();
+    result
+}
