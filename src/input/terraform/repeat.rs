@@ -29,8 +29,14 @@ pub(super) fn instances(
     ctx: &Context<'_>,
 ) -> Option<Vec<Repeat>> {
     if let Some(count) = count {
+        // Terraform converts `count` to a whole number: `2`, `2.0` and `"2"` count alike.
         let n = match eval(count, ctx) {
-            Ok(hcl::Value::Number(n)) => n.as_u64()?,
+            Ok(hcl::Value::Number(n)) => n.as_u64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+                    .map(|f| f as u64)
+            })?,
+            Ok(hcl::Value::String(s)) => s.trim().parse().ok()?,
             _ => return None,
         };
         return Some(
@@ -97,6 +103,8 @@ mod tests {
     fn count_and_for_each_create_keyed_instances_in_terraforms_order() {
         assert_eq!(keys(Some("2"), None).unwrap(), ["[0]", "[1]"]);
         assert_eq!(keys(Some("0"), None).unwrap(), Vec::<String>::new());
+        assert_eq!(keys(Some("\"2\""), None).unwrap(), ["[0]", "[1]"]);
+        assert_eq!(keys(Some("2.0"), None).unwrap(), ["[0]", "[1]"]);
         assert_eq!(
             keys(None, Some("{b = 1, a = 2}")).unwrap(),
             ["[\"a\"]", "[\"b\"]"]
