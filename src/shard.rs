@@ -133,12 +133,7 @@ pub struct Partial {
 
 impl Partial {
     /// Adds what other units gave (another worker's, another shard's): lists and counts.
-    pub fn merge_units(&mut self, other: Partial) {
-        self.add(other);
-    }
-
-    /// Adds another shard's part.
-    fn add(&mut self, other: Partial) {
+    pub fn add(&mut self, other: Partial) {
         self.findings.extend(other.findings);
         self.inline.extend(other.inline);
         self.scanned.extend(other.scanned);

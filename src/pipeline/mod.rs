@@ -193,7 +193,7 @@ fn collect(
         mut timings,
     } = gathered;
     timings.discover = discover_time;
-    partial.merge_units(units_sum);
+    partial.add(units_sum);
     (partial.matches, partial.downgraded) = judge.counters();
     let shard = request.shard.map(|_| (total_units, units.len()));
     Ok((partial, timings, shard))

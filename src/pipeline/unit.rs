@@ -58,7 +58,7 @@ impl Gathered {
     }
 
     pub(super) fn merge(mut self, other: Gathered) -> Gathered {
-        self.partial.merge_units(other.partial);
+        self.partial.add(other.partial);
         self.timings.read_parse += other.timings.read_parse;
         self.timings.render += other.timings.render;
         self.timings.evaluate += other.timings.evaluate;

@@ -192,8 +192,9 @@ impl Converter<'_> {
             tree.map_mut()
                 .insert(label.clone(), Tree::Blocks(Vec::new()));
         }
+        // One copy of the context per dynamic block, rebound for each element.
+        let mut ctx = self.ctx.clone();
         for (key, value) in elements {
-            let mut ctx = self.ctx.clone();
             let mut each = hcl::Map::new();
             each.insert("key".to_string(), key);
             each.insert("value".to_string(), value);

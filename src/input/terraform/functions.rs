@@ -149,7 +149,7 @@ pub(super) fn base_context() -> Context<'static> {
     ctx
 }
 
-fn array(v: &hcl::Value, what: &str) -> Result<Vec<hcl::Value>, String> {
+pub(super) fn array(v: &hcl::Value, what: &str) -> Result<Vec<hcl::Value>, String> {
     match v {
         hcl::Value::Array(a) => Ok(a.clone()),
         _ => Err(format!("{what}: expected a list")),
@@ -161,7 +161,12 @@ fn f_toset(args: FuncArgs) -> Result<hcl::Value, String> {
 }
 
 /// A set: distinct elements, strings sorted (Terraform orders sets of strings lexically).
-fn set_of(mut items: Vec<hcl::Value>) -> hcl::Value {
+fn set_of(items: Vec<hcl::Value>) -> hcl::Value {
+    hcl::Value::Array(set_elements(items))
+}
+
+/// The elements of a set made of `items`, in the order `set_of` gives them.
+pub(super) fn set_elements(mut items: Vec<hcl::Value>) -> Vec<hcl::Value> {
     if items.iter().all(|v| v.is_string()) {
         items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
     }
@@ -171,7 +176,7 @@ fn set_of(mut items: Vec<hcl::Value>) -> hcl::Value {
             out.push(v);
         }
     }
-    hcl::Value::Array(out)
+    out
 }
 
 fn f_distinct(args: FuncArgs) -> Result<hcl::Value, String> {

@@ -478,11 +478,7 @@ fn files_root(root: &Path, module: &Path) -> PathBuf {
     if module.starts_with(&root) {
         return root;
     }
-    module
-        .ancestors()
-        .find(|a| a.join(".git").exists())
-        .unwrap_or(module)
-        .to_path_buf()
+    crate::discover::repository_root(module)
 }
 
 /// `to` relative to `from` (both canonical), as Terraform writes `path.module`: `modules/x`,

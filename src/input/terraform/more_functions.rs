@@ -4,6 +4,7 @@
 //! `regexall`). Each follows Terraform's documented behaviour; the differential test checks them
 //! against `terraform plan`.
 
+use super::functions::{array as list, set_elements};
 use hcl::eval::{Context, FuncArgs, FuncDef, ParamType};
 
 pub(super) fn declare(ctx: &mut Context<'_>) {
@@ -31,13 +32,6 @@ pub(super) fn declare(ctx: &mut Context<'_>) {
             .variadic_param(ParamType::Number)
             .build(super::cidr::f_cidrsubnets),
     );
-}
-
-fn list(v: &hcl::Value, what: &str) -> Result<Vec<hcl::Value>, String> {
-    match v {
-        hcl::Value::Array(a) => Ok(a.clone()),
-        _ => Err(format!("{what}: expected a list")),
-    }
 }
 
 fn index(v: &hcl::Value, what: &str) -> Result<usize, String> {
@@ -78,17 +72,7 @@ fn f_slice(args: FuncArgs) -> Result<hcl::Value, String> {
 
 /// Elements of a set, as `toset` orders them (strings lexically, distinct).
 fn set(v: &hcl::Value, what: &str) -> Result<Vec<hcl::Value>, String> {
-    let mut items = list(v, what)?;
-    if items.iter().all(hcl::Value::is_string) {
-        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-    }
-    let mut out: Vec<hcl::Value> = Vec::new();
-    for v in items {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    Ok(out)
+    Ok(set_elements(list(v, what)?))
 }
 
 fn f_setsubtract(args: FuncArgs) -> Result<hcl::Value, String> {
