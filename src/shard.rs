@@ -82,11 +82,11 @@ pub fn select(units: &[Unit], spec: ShardSpec) -> Vec<bool> {
     let mut load = vec![0usize; spec.count];
     let mut mine = vec![false; units.len()];
     for (w, _, i) in order {
-        let shard = (0..spec.count)
-            .min_by_key(|&s| (load[s], s))
-            .expect("at least one shard");
-        load[shard] += w;
-        mine[i] = shard + 1 == spec.index;
+        // `ShardSpec::parse` guarantees at least one shard.
+        if let Some(shard) = (0..spec.count).min_by_key(|&s| (load[s], s)) {
+            load[shard] += w;
+            mine[i] = shard + 1 == spec.index;
+        }
     }
     mine
 }
@@ -243,11 +243,14 @@ pub fn read(paths: &[impl AsRef<Path>], tool: &str) -> Result<Partial, String> {
                 .into(),
         );
     }
-    let mut shards = shards.into_iter();
-    let mut total = shards.next().expect("checked above").partial;
+    let mut total = Partial::default();
     for s in shards {
         total.add(s.partial);
     }
+    // `add` sums counts; the settings every shard shares are taken once.
+    total.strict = strict;
+    total.full_scan = full_scan;
+    total.rules = rules;
     Ok(total)
 }
 

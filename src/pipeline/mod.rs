@@ -52,19 +52,24 @@ pub struct ScanRequest {
 
 pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
     let start = Instant::now();
-    let (partial, timings, shard) = collect(request, policies, judge)?;
-    // A shard hands its part to `tollgate merge` in its report, next to its own findings.
-    let shard = shard.map(|(units, units_judged)| {
-        let mut carried = partial.clone();
-        carried.findings = Vec::new();
-        crate::shard::ShardState {
-            spec: request.shard.expect("a shard run has a spec"),
-            units,
-            units_judged,
-            tool: crate::report::tool_version().to_string(),
-            partial: carried,
-        }
-    });
+    let (mut partial, timings, shard) = collect(request, policies, judge)?;
+    // A shard hands its part to `tollgate merge` in its report, next to its own findings (which
+    // the report carries already: not copied).
+    let shard = request
+        .shard
+        .zip(shard)
+        .map(|(spec, (units, units_judged))| {
+            let findings = std::mem::take(&mut partial.findings);
+            let carried = partial.clone();
+            partial.findings = findings;
+            crate::shard::ShardState {
+                spec,
+                units,
+                units_judged,
+                tool: crate::report::tool_version().to_string(),
+                partial: carried,
+            }
+        });
     let mut outcome = finish(partial, policies, judge)?;
     outcome.timings = Timings {
         total: start.elapsed(),
