@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_dir, json, project, tollgate, write};
+use common::{copy_dir, json, project, tollgate, tollgate_with, write};
 
 const CLEAN_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n  namespace: apps\nspec:\n  automountServiceAccountToken: false\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.acme.dev/app:1.2.3\n      resources:\n        limits: {cpu: 100m, memory: 64Mi}\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n        capabilities:\n          drop: [ALL]\n      livenessProbe:\n        httpGet: {path: /healthz, port: 8080}\n      readinessProbe:\n        httpGet: {path: /ready, port: 8080}\n";
 
@@ -742,4 +742,93 @@ fn large_units_judged_by_every_worker_give_the_same_report_as_one_worker() {
         "{}",
         report["errors"]
     );
+}
+
+#[test]
+fn compiled_programs_are_reused_only_for_the_same_policies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(
+        dir,
+        "pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n",
+    );
+    let rule = |message: &str| {
+        format!(
+            "package main\n\ndeny contains msg if {{\n  input.kind == \"Pod\"\n  msg := \"{message}\"\n}}\n"
+        )
+    };
+    write(dir, "policy/pods.rego", rule("first wording"));
+    let cache = dir.join("cache");
+    let cache_env = cache.to_str().unwrap().to_string();
+    let env = [("TOLLGATE_CACHE_DIR", cache_env.as_str()), ("CI", "")];
+    let scan = || {
+        tollgate_with(
+            dir,
+            &[
+                "scan",
+                "pod.yaml",
+                "-p",
+                "policy",
+                "--format",
+                "json",
+                "--timings",
+            ],
+            &env,
+        )
+    };
+    let entries = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+
+    let first = scan();
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert!(!first.stderr.contains("from the cache"), "{}", first.stderr);
+    assert_eq!(entries(), 1);
+    let second = scan();
+    assert!(
+        second.stderr.contains("from the cache"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(second.stdout, first.stdout, "a cached program judges alike");
+
+    // Another policy text is another program.
+    write(dir, "policy/pods.rego", rule("second wording"));
+    let changed = scan();
+    assert!(
+        !changed.stderr.contains("from the cache"),
+        "{}",
+        changed.stderr
+    );
+    assert!(changed.stdout.contains("second wording"));
+    assert!(!changed.stdout.contains("first wording"));
+    assert_eq!(entries(), 2);
+
+    // An entry that does not read back whole is compiled again, with the same findings.
+    for entry in std::fs::read_dir(&cache).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        std::fs::write(entry.path(), &bytes[..bytes.len() / 2]).unwrap();
+    }
+    let damaged = scan();
+    assert!(
+        !damaged.stderr.contains("from the cache"),
+        "{}",
+        damaged.stderr
+    );
+    assert_eq!(damaged.stdout, changed.stdout);
+
+    // On CI, without a directory named, nothing is read or written.
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let home_env = home.to_str().unwrap().to_string();
+    let on_ci = [
+        ("TOLLGATE_CACHE_DIR", ""),
+        ("XDG_CACHE_HOME", ""),
+        ("HOME", home_env.as_str()),
+        ("CI", "true"),
+    ];
+    for _ in 0..2 {
+        let run = tollgate_with(dir, &["scan", "pod.yaml", "--timings"], &on_ci);
+        assert!(!run.stderr.contains("from the cache"), "{}", run.stderr);
+    }
+    assert!(!home.join(".cache").exists());
 }

@@ -82,10 +82,15 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
     if args.timings {
         let t = outcome.timings;
         eprintln!(
-            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
+            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM{}), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
             load_time.as_secs_f64(),
             policies.rules_in_vm(),
             policies.rules.len(),
+            if policies.vm_cached() {
+                ", from the cache"
+            } else {
+                ""
+            },
             t.discover.as_secs_f64(),
             t.read_parse.as_secs_f64(),
             t.render.as_secs_f64(),
@@ -161,7 +166,13 @@ fn publish(
     output: &OutputArgs,
     extra_reports: &[(ReportFormat, std::path::PathBuf)],
 ) -> u8 {
-    let head = revision::head(&settings.root);
+    // Only the evidence record names the commit, and asking git costs a pre-commit run a process.
+    let wants_revision = std::iter::once(output.format)
+        .chain(extra_reports.iter().map(|(format, _)| *format))
+        .any(|format| format == ReportFormat::Evidence);
+    let head = wants_revision
+        .then(|| revision::head(&settings.root))
+        .flatten();
     let ctx = ReportContext {
         outcome,
         rules,

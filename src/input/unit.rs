@@ -162,8 +162,9 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
         .map(|(dir, judge)| {
             let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
             // Files named on their own (pre-commit) in a module some other module calls: judged
-            // through the caller, not with the module's defaults.
-            if named_files && !called {
+            // through the caller, not with the module's defaults. A module that configures its
+            // state backend is a root (Terraform reads a backend only there): no search.
+            if named_files && !called && !terraform::declares_backend(&dir) {
                 if let Some(caller) = terraform::find_caller(&dir, &root) {
                     let caller_rel = crate::discover::relative(&root_given, &caller);
                     return Unit::Through {

@@ -71,8 +71,12 @@ pub struct Evaluation {
 /// Compiled policies plus the index of their rules. Make one [`Evaluator`] per thread with
 /// [`PolicySet::evaluator`].
 pub struct PolicySet {
-    /// The parsed policies and the user's data, without tollgate's own modules.
-    policies: Engine,
+    /// The parsed policies and the user's data, without tollgate's own modules: parsed at load,
+    /// unless the VM program came from the cache (then when the interpreter is first needed).
+    policies: OnceLock<Result<Engine, String>>,
+    /// What `policies` is parsed from.
+    sources: Vec<PolicySource>,
+    data: Value,
     /// Built from `policies` when first needed: rules the VM cannot run, naming the rule behind
     /// an error, `--strict-builtin-errors`.
     interpreter: OnceLock<Result<Engine, String>>,
@@ -133,7 +137,6 @@ impl PolicySet {
             file_blocks.push(blocks);
         }
         let sources = &read[..];
-        let mut engine = Engine::new();
         let mut rules: Vec<RuleInfo> = Vec::new();
         let mut exception_packages = Vec::new();
         let mut defined_functions: BTreeSet<String> = BTreeSet::new();
@@ -162,7 +165,6 @@ impl PolicySet {
                     ),
                 ));
             }
-            add_policy(&mut engine, source)?;
             let blocks = &file_blocks[index];
             defined_functions.extend(lint::defined_functions(source, &package));
             packages.push((index, package.clone()));
@@ -188,29 +190,56 @@ impl PolicySet {
                 });
             }
         }
+        let mut data_only = Engine::new();
         for d in data {
-            engine
+            data_only
                 .add_data(d)
                 .map_err(|e| PolicyError::Usage(format!("cannot merge data documents: {e}")))?;
         }
+        let data = data_only.get_data();
         let timer = timeout.map(|limit| regorus::utils::limits::ExecutionTimerConfig {
             limit,
             check_interval: NonZeroU32::new(64).expect("non-zero"),
         });
-        let vm = if use_vm {
-            VmProgram::compile(
-                &engine,
-                &rules,
-                &exception_packages,
-                engine.get_data(),
-                timer,
-            )
-        } else {
-            None
+        // What the program is made from, to find it in the cache: the files and the data.
+        let data_json = data.to_json_str().unwrap_or_default();
+        let mut made_from: Vec<&[u8]> = Vec::with_capacity(2 * sources.len() + 1);
+        for source in sources {
+            made_from.push(source.path.as_bytes());
+            made_from.push(source.text.as_bytes());
+        }
+        made_from.push(data_json.as_bytes());
+        let cached = use_vm
+            .then(|| VmProgram::cached(&rules, &exception_packages, &data, timer, &made_from))
+            .flatten();
+        let policies = OnceLock::new();
+        let vm = match cached {
+            Some(vm) => Some(vm),
+            None => {
+                // Parsed now: syntax errors surface at load, and the VM compiler needs them. (A
+                // cached program was made from exactly these files, which parsed then.)
+                let engine = parse(sources, &data)?;
+                let vm = if use_vm {
+                    VmProgram::compile(
+                        &engine,
+                        &rules,
+                        &exception_packages,
+                        data.clone(),
+                        timer,
+                        &made_from,
+                    )
+                } else {
+                    None
+                };
+                let _ = policies.set(Ok(engine));
+                vm
+            }
         };
         let unevaluated = unevaluated(sources, &packages, &rules, &exception_packages, namespaces);
         let set = PolicySet {
-            policies: engine,
+            policies,
+            sources: read.clone(),
+            data,
             interpreter: OnceLock::new(),
             vm,
             timer,
@@ -234,7 +263,10 @@ impl PolicySet {
     fn interpreter(&self) -> Result<&Engine, String> {
         self.interpreter
             .get_or_init(|| {
-                let mut engine = self.policies.clone();
+                let mut engine = self
+                    .policies
+                    .get_or_init(|| parse(&self.sources, &self.data).map_err(|e| e.to_string()))
+                    .clone()?;
                 engine
                     .add_extension(
                         CONTEXT_FUNCTION.to_string(),
@@ -296,6 +328,11 @@ impl PolicySet {
     }
 
     /// How many rules the VM runs (the rest run in the interpreter), for `--timings`.
+    /// Whether the VM program came from the on-disk cache.
+    pub fn vm_cached(&self) -> bool {
+        self.vm.as_ref().is_some_and(|vm| vm.cached)
+    }
+
     pub fn rules_in_vm(&self) -> usize {
         self.vm
             .as_ref()
@@ -540,6 +577,18 @@ fn merge_objects(a: Value, b: Value) -> Value {
 }
 
 /// Adds one policy, deciding between Rego v1 and the older syntax for this file alone.
+/// The policy files parsed into an engine holding the data documents.
+fn parse(sources: &[PolicySource], data: &Value) -> Result<Engine, PolicyError> {
+    let mut engine = Engine::new();
+    for source in sources {
+        add_policy(&mut engine, source)?;
+    }
+    engine
+        .add_data(data.clone())
+        .map_err(|e| PolicyError::Usage(format!("cannot merge data documents: {e}")))?;
+    Ok(engine)
+}
+
 fn add_policy(engine: &mut Engine, source: &PolicySource) -> Result<(), PolicyError> {
     engine.set_rego_v0(false);
     let v1 = engine.add_policy(source.path.clone(), source.text.clone());

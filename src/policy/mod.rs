@@ -10,10 +10,12 @@
 //! - [`lint`]: load-time checks regorus leaves to evaluation time;
 //! - [`aggregate`]: the generated one-pass rule per family, for both evaluators;
 //! - [`context`]: per-document context (`data.conftest.file`, `data.tollgate.module`);
-//! - [`engine`] and `vm`: compiling and evaluating; [`verify`]: Rego unit tests.
+//! - [`engine`] and `vm`: compiling and evaluating; `cache`: compiled programs kept on disk;
+//!   [`verify`]: Rego unit tests.
 
 mod aggregate;
 pub mod builtin;
+mod cache;
 pub mod catalog;
 mod context;
 pub mod engine;

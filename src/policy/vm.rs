@@ -8,6 +8,7 @@
 //! alone, so one unusual user policy costs the VM nothing but its own rule.
 
 use super::aggregate::{self, Dialect, VM_CONTEXT_ROOT, VM_PACKAGE};
+use super::cache;
 use super::catalog::RuleInfo;
 use super::context::DocContext;
 use crate::input::Family;
@@ -22,13 +23,14 @@ use std::sync::Arc;
 
 /// The compiled program, shared by all worker threads.
 pub struct VmProgram {
-    policy: CompiledPolicy,
     program: Arc<Program>,
     /// The program in regorus' binary form, made when a worker first needs its own copy (see
     /// `thread_copy`); empty when it cannot be serialized (then every worker shares).
     binary: std::sync::OnceLock<Vec<u8>>,
     /// Tells this program's copies from another scan's in the same thread (tests).
     id: usize,
+    /// Whether the program came from the on-disk cache (`--timings` says so).
+    pub cached: bool,
     /// The user's data documents (`-d`), merged; per-document context is added to a copy.
     data: Value,
     timer: Option<ExecutionTimerConfig>,
@@ -39,58 +41,93 @@ pub struct VmProgram {
 }
 
 impl VmProgram {
-    /// Compiles every rule it can. `None` when not even one rule compiles (then the interpreter
-    /// does everything, as before the VM existed).
+    /// The program made earlier from exactly these policies, from the on-disk cache.
+    pub fn cached(
+        rules: &[RuleInfo],
+        exception_packages: &[String],
+        data: &Value,
+        timer: Option<ExecutionTimerConfig>,
+        sources: &[&[u8]],
+    ) -> Option<VmProgram> {
+        let (dir, key) = cache_key(rules, exception_packages, sources)?;
+        let entry = cache::read(&dir, &key)?;
+        if entry.in_vm.len() != rules.len()
+            || entry.exceptions_in_vm.len() != exception_packages.len()
+        {
+            return None;
+        }
+        let Ok(DeserializationResult::Complete(program)) =
+            Program::deserialize_binary(&entry.program)
+        else {
+            return None;
+        };
+        Some(VmProgram::new(
+            program,
+            std::sync::OnceLock::from(entry.program),
+            (entry.in_vm, entry.exceptions_in_vm),
+            (data.clone(), timer),
+            true,
+        ))
+    }
+
+    /// Compiles every rule it can (and keeps the program in the cache, when there is one).
+    /// `None` when not even one rule compiles (then the interpreter does everything, as before
+    /// the VM existed).
     pub fn compile(
         base: &Engine,
         rules: &[RuleInfo],
         exception_packages: &[String],
         data: Value,
         timer: Option<ExecutionTimerConfig>,
+        sources: &[&[u8]],
     ) -> Option<VmProgram> {
-        let mut in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
+        let in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
         if !rules.is_empty() && !in_vm.iter().any(|&b| b) {
             // Every rule needs the interpreter: it evaluates everything.
             return None;
         }
-        let mut exceptions_in_vm = vec![true; exception_packages.len()];
-        // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter then
-        // evaluates everything and reports them. Only the VM compiler's own refusals lead to a
-        // split between VM and interpreter.
-        let policy = analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
-        let (policy, program) = match compile_families(&policy) {
-            Ok(program) => (policy, program),
-            Err(_) => {
-                // Which entries can the VM take? Each rule is compiled alone from the same
-                // analysed policy, then the aggregate again without the rest.
-                for (i, ok) in in_vm.iter_mut().enumerate() {
-                    let path = format!("data.{}.{}", rules[i].package, rules[i].name);
-                    *ok = *ok && Compiler::compile_from_policy(&policy, &[&path]).is_ok();
-                }
-                for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
-                    let path = format!("data.{}.exception", exception_packages[i]);
-                    *ok = Compiler::compile_from_policy(&policy, &[&path]).is_ok();
-                }
-                if !in_vm.iter().chain(&exceptions_in_vm).any(|&b| b) {
-                    return None;
-                }
-                let policy =
-                    analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
-                let program = compile_families(&policy).ok()?;
-                (policy, program)
+        let exceptions_in_vm = vec![true; exception_packages.len()];
+        let (program, in_vm, exceptions_in_vm) =
+            compile_fresh(base, rules, exception_packages, in_vm, exceptions_in_vm)?;
+        let binary = std::sync::OnceLock::new();
+        if let Some((dir, key)) = cache_key(rules, exception_packages, sources) {
+            if let Ok(bytes) = program.serialize_binary() {
+                let entry = cache::Entry {
+                    in_vm: in_vm.clone(),
+                    exceptions_in_vm: exceptions_in_vm.clone(),
+                    program: bytes,
+                };
+                cache::write(&dir, &key, &entry);
+                let _ = binary.set(entry.program);
             }
-        };
+        }
+        Some(VmProgram::new(
+            Arc::unwrap_or_clone(program),
+            binary,
+            (in_vm, exceptions_in_vm),
+            (data, timer),
+            false,
+        ))
+    }
+
+    fn new(
+        program: Program,
+        binary: std::sync::OnceLock<Vec<u8>>,
+        (in_vm, exceptions_in_vm): (Vec<bool>, Vec<bool>),
+        (data, timer): (Value, Option<ExecutionTimerConfig>),
+        cached: bool,
+    ) -> VmProgram {
         static IDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        Some(VmProgram {
-            policy,
-            program,
-            binary: std::sync::OnceLock::new(),
+        VmProgram {
+            program: Arc::new(program),
+            binary,
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            cached,
             data,
             timer,
             in_vm,
             exceptions_in_vm,
-        })
+        }
     }
 
     /// Whether some entry still needs the interpreter on every document.
@@ -101,7 +138,8 @@ impl VmProgram {
     /// A VM for one worker thread; with `own_copy`, on its own copy of the program (pool thread 0
     /// keeps the shared one, so one worker never pays for a copy).
     pub fn vm(&self, own_copy: bool) -> RegoVM {
-        let mut vm = RegoVM::new_with_policy(self.policy.clone());
+        // The compiled policy regorus can attach is not read by the VM: the program is all.
+        let mut vm = RegoVM::new();
         let program = if own_copy && rayon::current_thread_index().is_some_and(|i| i > 0) {
             self.thread_copy()
         } else {
@@ -185,6 +223,65 @@ impl VmProgram {
         }
         Ok(Value::from(aggregate))
     }
+}
+
+/// Where the program of these policies is cached, and under which key: the files and data
+/// (`sources`) and the generated aggregate rule. `None` without a cache directory.
+fn cache_key(
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    sources: &[&[u8]],
+) -> Option<(std::path::PathBuf, String)> {
+    let dir = cache::dir()?;
+    let in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
+    let aggregate = aggregate::module(
+        rules,
+        exception_packages,
+        &Dialect::Vm {
+            rules_in: &in_vm,
+            exceptions_in: &vec![true; exception_packages.len()],
+        },
+    );
+    let mut parts = sources.to_vec();
+    parts.push(aggregate.as_bytes());
+    Some((dir, cache::key(&parts)))
+}
+
+/// Analyses and compiles the policies: all entries at once, or, when the VM compiler refuses
+/// that, the entries it takes (the others stay with the interpreter).
+fn compile_fresh(
+    base: &Engine,
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    mut in_vm: Vec<bool>,
+    mut exceptions_in_vm: Vec<bool>,
+) -> Option<(Arc<Program>, Vec<bool>, Vec<bool>)> {
+    // Errors of the analysis (an unsafe variable, say) are the policy's: the interpreter then
+    // evaluates everything and reports them. Only the VM compiler's own refusals lead to a
+    // split between VM and interpreter.
+    let policy = analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
+    let program = match compile_families(&policy) {
+        Ok(program) => program,
+        Err(_) => {
+            // Which entries can the VM take? Each rule is compiled alone from the same
+            // analysed policy, then the aggregate again without the rest.
+            for (i, ok) in in_vm.iter_mut().enumerate() {
+                let path = format!("data.{}.{}", rules[i].package, rules[i].name);
+                *ok = *ok && Compiler::compile_from_policy(&policy, &[&path]).is_ok();
+            }
+            for (i, ok) in exceptions_in_vm.iter_mut().enumerate() {
+                let path = format!("data.{}.exception", exception_packages[i]);
+                *ok = Compiler::compile_from_policy(&policy, &[&path]).is_ok();
+            }
+            if !in_vm.iter().chain(&exceptions_in_vm).any(|&b| b) {
+                return None;
+            }
+            let policy =
+                analyse(base, rules, exception_packages, &in_vm, &exceptions_in_vm).ok()?;
+            compile_families(&policy).ok()?
+        }
+    };
+    Some((program, in_vm, exceptions_in_vm))
 }
 
 /// Sets `data[root][key]`, keeping whatever else the user's data holds under `root`.

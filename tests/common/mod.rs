@@ -16,13 +16,25 @@ pub struct Run {
 
 /// Runs `tollgate ARGS` in `cwd`, without colours and with the real date unless `--today` is given.
 pub fn tollgate(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_tollgate"))
+    tollgate_with(cwd, args, &[])
+}
+
+/// `tollgate`, with these environment variables set (an empty value removes the variable).
+pub fn tollgate_with(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tollgate"));
+    command
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
-        .env_remove("TOLLGATE_TODAY")
-        .output()
-        .expect("binary runs");
+        .env_remove("TOLLGATE_TODAY");
+    for (name, value) in env {
+        if value.is_empty() {
+            command.env_remove(name);
+        } else {
+            command.env(name, value);
+        }
+    }
+    let out = command.output().expect("binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -2,87 +2,278 @@
 //! judged through its caller), and the local modules a directory calls.
 
 use super::*;
+use rayon::prelude::*;
+use std::collections::HashSet;
 
-/// A module directory outside the scan that calls `dir` (cheaply: the `.tf` files of `dir`'s
-/// ancestors up to `root` and of their subdirectories two levels down, at most 2,000 directories),
+/// Directories looked at before giving up: the search is a heuristic for one named file, and
+/// must stay cheap when nothing calls the module (a root module).
+const MAX_CANDIDATES: usize = 2000;
+
+/// A module directory outside the scan that calls `dir`: among `dir`'s ancestors up to `root`
+/// and their subdirectories two levels down (at most 2,000 directories, each looked at once),
 /// the nearest first.
 pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
     let target = std::fs::canonicalize(dir).ok()?;
-    let mut seen = 0usize;
+    // A relative `source` reaching `target` names its last component, unless it only climbs
+    // (`..`, `../..`) to an ancestor of the caller; either way the text shows it before parsing.
+    let name = target.file_name()?.to_string_lossy().into_owned();
+    let mut visited: HashSet<PathBuf> = HashSet::new();
+    visited.insert(target.clone());
     let mut ancestor = target.parent();
     while let Some(a) = ancestor {
         if !a.starts_with(root) {
             break;
         }
-        let mut candidates = vec![a.to_path_buf()];
+        let mut candidates = Vec::new();
         let mut frontier = vec![a.to_path_buf()];
-        for _ in 0..2 {
+        for depth in 0..3 {
             let mut next = Vec::new();
             for d in &frontier {
-                for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
-                    let p = entry.path();
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    if p.is_dir() && !name.starts_with('.') && name != "node_modules" {
-                        next.push(p);
-                    }
+                if visited.insert(d.clone()) {
+                    candidates.push(d.clone());
+                }
+                if depth < 2 {
+                    next.extend(subdirectories(d));
                 }
             }
-            candidates.extend(next.iter().cloned());
             frontier = next;
         }
-        for c in candidates {
-            seen += 1;
-            if seen > 2000 {
-                return None;
-            }
-            if std::fs::canonicalize(&c).ok().as_ref() == Some(&target) {
-                continue;
-            }
-            if local_calls(&c)
+        let over = visited.len() > MAX_CANDIDATES;
+        if over {
+            candidates.truncate(
+                candidates
+                    .len()
+                    .saturating_sub(visited.len() - MAX_CANDIDATES),
+            );
+        }
+        // Read in parallel, but answer the nearest caller: candidates are in search order.
+        let found = candidates.par_iter().find_first(|c| {
+            local_calls_filtered(c, Some(&name))
                 .iter()
                 .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
-            {
-                return Some(c);
-            }
+        });
+        if found.is_some() || over {
+            return found.cloned();
         }
         ancestor = a.parent();
     }
     None
 }
 
-/// The local module directories the `.tf` files of `dir` call (to know which directories are
-/// judged through their callers rather than as roots).
-pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
+/// Whether a `.tf`/`.tf.json` file of `dir` configures state (`terraform { backend ... }` or
+/// `cloud`): Terraform reads that only in a root module, so the directory is planned on its own
+/// and needs no caller (which spares a pre-commit run the search through the repository).
+pub fn declares_backend(dir: &Path) -> bool {
+    tf_files(dir).into_iter().any(|(path, json)| {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return false;
+        };
+        if !text.contains("backend") && !text.contains("cloud") {
+            return false;
+        }
+        let text = crate::input::strip_bom(&text);
+        if json {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+                return false;
+            };
+            return value
+                .get("terraform")
+                .map(json_objects)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.contains_key("backend") || t.contains_key("cloud"));
+        }
+        let Ok(body) = hcl_edit::parser::parse_body(text) else {
+            return false;
+        };
+        body.get_blocks("terraform").any(|t| {
+            t.body.get_blocks("backend").next().is_some()
+                || t.body.get_blocks("cloud").next().is_some()
+        })
+    })
+}
+
+/// Subdirectories worth searching (hidden ones and `node_modules` are not Terraform).
+fn subdirectories(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        if !name.ends_with(".tf") {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "node_modules" {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+        // The entry's own type answers without a stat, except for links.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => entry.path().is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            out.push(entry.path());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The local module directories the `.tf` and `.tf.json` files of `dir` call (to know which
+/// directories are judged through their callers rather than as roots).
+pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
+    local_calls_filtered(dir, None)
+}
+
+/// `local_calls`, reading only files whose text could call a directory named `name`.
+fn local_calls_filtered(dir: &Path, name: Option<&str>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for (path, json) in tf_files(dir) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        if !text.contains("module") {
+        if !text.contains("module") || name.is_some_and(|n| !may_call(&text, n)) {
             continue;
         }
-        let Ok(body) = hcl_edit::parser::parse_body(crate::input::strip_bom(&text)) else {
-            continue;
+        let text = crate::input::strip_bom(&text);
+        let sources = if json {
+            json_sources(text)
+        } else {
+            hcl_sources(text)
         };
-        for block in body.get_blocks("module") {
-            let source = block.body.get_attribute("source").and_then(|a| {
-                hcl::Expression::from(a.value.clone())
-                    .evaluate(&base_context())
-                    .ok()
-            });
-            if let Some(hcl::Value::String(source)) = source {
-                if source.starts_with("./") || source.starts_with("../") {
-                    out.push(dir.join(source));
-                }
+        for source in sources {
+            if source.starts_with("./") || source.starts_with("../") || source == ".." {
+                out.push(dir.join(source));
             }
         }
     }
     out
+}
+
+/// The `.tf` and `.tf.json` files of `dir` (with whether each is JSON), in name order.
+fn tf_files(dir: &Path) -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(PathBuf, bool)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let lower = entry.file_name().to_string_lossy().to_ascii_lowercase();
+            let json = lower.ends_with(".tf.json");
+            (json || lower.ends_with(".tf")).then(|| (entry.path(), json))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A JSON value that is an object, or an array of objects (Terraform accepts both for blocks).
+fn json_objects(value: &serde_json::Value) -> Vec<&serde_json::Map<String, serde_json::Value>> {
+    match value {
+        serde_json::Value::Object(map) => vec![map],
+        serde_json::Value::Array(items) => items.iter().flat_map(json_objects).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether the text holds `name` or a string of dots and slashes only (`".."`, `"../.."`).
+fn may_call(text: &str, name: &str) -> bool {
+    if text.contains(name) {
+        return true;
+    }
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .any(|s| s.starts_with("..") && s.bytes().all(|b| b == b'.' || b == b'/'))
+}
+
+/// The statically known `source` of every `module` block of an HCL file.
+fn hcl_sources(text: &str) -> Vec<String> {
+    let Ok(body) = hcl_edit::parser::parse_body(text) else {
+        return Vec::new();
+    };
+    let ctx = base_context();
+    body.get_blocks("module")
+        .filter_map(|block| {
+            let value = block.body.get_attribute("source")?.value.clone();
+            match hcl::Expression::from(value).evaluate(&ctx) {
+                Ok(hcl::Value::String(source)) => Some(source),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The `source` of every module of a `.tf.json` file: `{"module": {"name": {...}}}`, where
+/// either level may also be an array of such objects (as Terraform accepts).
+fn json_sources(text: &str) -> Vec<String> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let Some(modules) = value.get("module") else {
+        return Vec::new();
+    };
+    json_objects(modules)
+        .into_iter()
+        .flat_map(|by_name| by_name.values())
+        .flat_map(json_objects)
+        .filter_map(|module| module.get("source")?.as_str().map(str::to_string))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_reaching_a_directory_shows_its_name_or_only_climbs() {
+        assert!(may_call(
+            r#"module "a" { source = "../../modules/net" }"#,
+            "net"
+        ));
+        assert!(may_call(r#"module "a" { source = "../.." }"#, "net"));
+        assert!(!may_call(r#"module "a" { source = "../other" }"#, "net"));
+        assert!(!may_call(r#"a = "..x" b = "/" c = "nt2""#, "net"));
+    }
+
+    #[test]
+    fn json_module_sources_in_every_form() {
+        let text = r#"{"module": [{"a": {"source": "./a"}}, {"b": [{"source": "../b"}]}]}"#;
+        assert_eq!(json_sources(text), vec!["./a", "../b"]);
+        assert!(json_sources("not json").is_empty());
+    }
+
+    #[test]
+    fn callers_are_found_nearest_first_and_in_tf_json() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(tmp.path()).unwrap();
+        let module = root.join("modules/net");
+        std::fs::create_dir_all(&module).unwrap();
+        std::fs::write(module.join("main.tf"), "variable \"x\" {}\n").unwrap();
+        let env = root.join("envs/prod");
+        std::fs::create_dir_all(&env).unwrap();
+        std::fs::write(
+            env.join("main.tf.json"),
+            r#"{"module": {"net": {"source": "../../modules/net"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(find_caller(&module, &root), Some(env.clone()));
+        assert_eq!(local_calls(&env), vec![env.join("../../modules/net")]);
+        // A module nothing calls has no caller.
+        assert_eq!(find_caller(&env, &root), None);
+    }
+
+    #[test]
+    fn a_backend_or_cloud_block_marks_a_root_module() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::write(dir.join("a.tf"), "# backend \"s3\" {}\nlocals {}\n").unwrap();
+        assert!(!declares_backend(dir), "a comment is not a backend");
+        std::fs::write(dir.join("b.tf"), "terraform {\n  cloud {}\n}\n").unwrap();
+        assert!(declares_backend(dir));
+        std::fs::remove_file(dir.join("b.tf")).unwrap();
+        std::fs::write(
+            dir.join("c.tf.json"),
+            r#"{"terraform": [{"backend": {"s3": {"key": "k"}}}]}"#,
+        )
+        .unwrap();
+        assert!(declares_backend(dir));
+    }
 }
