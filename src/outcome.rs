@@ -87,6 +87,12 @@ pub struct Stats {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Timings {
     pub discover: Duration,
+    /// Grouping files into units (module directories and their calls, charts, overlays).
+    pub plan: Duration,
+    /// Wall time of the parallel phase (read, parse, evaluate, judge every unit).
+    pub units: Duration,
+    /// The run-wide steps after it (sorting, duplicates, compliance, notices).
+    pub finish: Duration,
     pub read_parse: Duration,
     /// Of `read_parse`, time in renderer subprocesses (helm, kustomize).
     pub render: Duration,

@@ -40,13 +40,27 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
     let (mut request, load_options) =
         settings.scan(&args.scan, &args.paths, args.parse_only, &config.0)?;
     request.shard = shard;
-    let load_started = Instant::now();
-    let policies = load::load(&rules_from.policies(&args.policies), &load_options, |p| {
-        rules_from.display(p)
-    })?;
-    let load_time = load_started.elapsed();
+    // Policies load (parse, analyse, compile: one thread) while the repository is walked and
+    // grouped into units (the workers): neither needs the other until judging starts.
+    let policy_options = rules_from.policies(&args.policies);
+    let (loaded, planned) = std::thread::scope(|scope| {
+        let loading = scope.spawn(|| {
+            let started = Instant::now();
+            let policies = load::load(&policy_options, &load_options, |p| rules_from.display(p));
+            (policies, started.elapsed())
+        });
+        let planned = pipeline::plan(&request);
+        // A panic while loading is a bug; it is raised here as it would have been inline.
+        let loaded = loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, planned)
+    });
+    let (policies, load_time) = (loaded.0?, loaded.1);
     let judge = rules_from.judge(&args.judging, config.clone())?;
-    let mut outcome = pipeline::scan(&request, &policies, &judge).map_err(Error::Usage)?;
+    let planned = planned.map_err(Error::Usage)?;
+    let mut outcome =
+        pipeline::judge_planned(&request, planned, &policies, &judge).map_err(Error::Usage)?;
     if let Some(base) = &base {
         // The same scan over the base tree, under the same (base) rules.
         let given: Vec<std::path::PathBuf> = args
@@ -82,7 +96,7 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
     if args.timings {
         let t = outcome.timings;
         eprintln!(
-            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM{}), discover {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), scan {:.3}s wall, {} thread(s), report {:.3}s",
+            "tollgate: timings: load policies {:.3}s ({} of {} rules compiled for the VM{}), discover {:.3}s, plan units {:.3}s, read+parse {:.3}s (thread time; {:.3}s of it in helm/kustomize), evaluate {:.3}s (thread time, {} document(s) re-evaluated by the interpreter), units {:.3}s wall, finish {:.3}s, scan {:.3}s wall, {} thread(s), report {:.3}s",
             load_time.as_secs_f64(),
             policies.rules_in_vm(),
             policies.rules.len(),
@@ -92,10 +106,13 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
                 ""
             },
             t.discover.as_secs_f64(),
+            t.plan.as_secs_f64(),
             t.read_parse.as_secs_f64(),
             t.render.as_secs_f64(),
             t.evaluate.as_secs_f64(),
             t.vm_fallbacks,
+            t.units.as_secs_f64(),
+            t.finish.as_secs_f64(),
             t.total.as_secs_f64(),
             request.threads,
             report_started.elapsed().as_secs_f64(),

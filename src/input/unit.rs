@@ -2,6 +2,7 @@
 //! input), how candidates group into them, and the one parse dispatch ([`load`]).
 
 use super::*;
+use rayon::prelude::*;
 
 /// A unit of work: what is read and parsed together.
 #[derive(Debug)]
@@ -101,10 +102,23 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
     }
     // A file named alone (pre-commit) that a kustomization in its directory consumes is judged
     // through that kustomization.
+    let mut has_kustomization: HashMap<PathBuf, bool> = HashMap::new();
     for s in &rest {
         let Some(path) = s.path() else { continue };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        if overlays.contains_key(&dir) || kustomize::kustomization_in(&dir).is_none() {
+        if overlays.contains_key(&dir) {
+            continue;
+        }
+        // Asked once per directory: three `stat`s per file were a third of planning.
+        let found = match has_kustomization.get(&dir) {
+            Some(&found) => found,
+            None => {
+                let found = kustomize::kustomization_in(&dir).is_some();
+                has_kustomization.insert(dir.clone(), found);
+                found
+            }
+        };
+        if !found {
             continue;
         }
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -123,7 +137,8 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
     for s in rest {
         match (s.kind, s.path()) {
             (_, Some(path))
-                if std::fs::canonicalize(path).is_ok_and(|c| consumed_files.contains(&c)) => {}
+                if !consumed_files.is_empty()
+                    && std::fs::canonicalize(path).is_ok_and(|c| consumed_files.contains(&c)) => {}
             (FileKind::Terraform, Some(path)) => {
                 let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 modules.entry(dir).or_default().push(s);
@@ -134,8 +149,10 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
     // Directories some module of the scan calls are judged through those calls; a directory that
     // no root of the scan reaches (a cycle) stays a root, so its problem is reported.
     let canonical = |d: &Path| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf());
-    let edges: BTreeMap<PathBuf, Vec<PathBuf>> = modules
-        .keys()
+    // Reading every module's calls is most of planning: in parallel (in the scan's pool).
+    let dirs: Vec<&PathBuf> = modules.keys().collect();
+    let edges: BTreeMap<PathBuf, Vec<PathBuf>> = dirs
+        .par_iter()
         .map(|dir| {
             let me = canonical(dir);
             let callees = terraform::local_calls(dir)
@@ -157,8 +174,9 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
         }
     }
     let called = reached;
+    let modules: Vec<(PathBuf, Vec<Source>)> = modules.into_iter().collect();
     let mut all: Vec<Unit> = modules
-        .into_iter()
+        .into_par_iter()
         .map(|(dir, judge)| {
             let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
             // Files named on their own (pre-commit) in a module some other module calls: judged

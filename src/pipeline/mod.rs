@@ -50,9 +50,33 @@ pub struct ScanRequest {
     pub shard: Option<crate::shard::ShardSpec>,
 }
 
+/// Plans and judges: [`plan`], then [`judge_planned`].
 pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
-    let start = Instant::now();
-    let (mut partial, timings, shard) = collect(request, policies, judge)?;
+    let planned = plan(request)?;
+    judge_planned(request, planned, policies, judge)
+}
+
+/// What a scan will judge, found before any policy is needed (so policies can load meanwhile):
+/// the units (with `--shard`, this shard's), what discovery counted, and the worker pool.
+pub struct Planned {
+    start: Instant,
+    pool: rayon::ThreadPool,
+    units: Vec<Unit>,
+    /// Units of the whole scan, before sharding.
+    total_units: usize,
+    partial: Partial,
+    timings: Timings,
+}
+
+/// Judges what [`plan`] found and runs the run-wide steps.
+pub fn judge_planned(
+    request: &ScanRequest,
+    planned: Planned,
+    policies: &PolicySet,
+    judge: &Judge,
+) -> Result<Outcome, String> {
+    let start = planned.start;
+    let (mut partial, timings, shard) = collect(request, planned, policies, judge);
     // A shard hands its part to `tollgate merge` in its report, next to its own findings (which
     // the report carries already: not copied).
     let shard = request
@@ -70,8 +94,10 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
                 partial: carried,
             }
         });
+    let finishing = Instant::now();
     let mut outcome = finish(partial, policies, judge)?;
     outcome.timings = Timings {
+        finish: finishing.elapsed(),
         total: start.elapsed(),
         ..timings
     };
@@ -83,14 +109,14 @@ pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Resul
 /// whole scan has and how many it judged.
 type Collected = (Partial, Timings, Option<(usize, usize)>);
 
-/// Discovers, groups into units and judges them (with `--shard`, this shard's units only), in
-/// parallel.
-fn collect(
-    request: &ScanRequest,
-    policies: &PolicySet,
-    judge: &Judge,
-) -> Result<Collected, String> {
+/// Discovers and groups into units (with `--shard`, this shard's units only).
+pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
     let start = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(request.threads)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let discovering = Instant::now();
     let discovery = discover::discover(
         &request.root,
         &request.paths,
@@ -98,7 +124,7 @@ fn collect(
         request.threads,
         request.ignore_files,
     );
-    let discover_time = start.elapsed();
+    let discover_time = discovering.elapsed();
     let Discovery {
         candidates,
         unsupported,
@@ -112,7 +138,9 @@ fn collect(
     let mut candidates = candidates;
     candidates.extend(request.stdin.iter().cloned());
     let named_files = request.named && request.paths.iter().all(|p| p.is_file());
-    let mut units = input::units(candidates, &request.root, named_files);
+    let planning = Instant::now();
+    let mut units = pool.install(|| input::units(candidates, &request.root, named_files));
+    let plan_time = planning.elapsed();
     // What belongs to the whole run is counted by an unsharded run, or by shard 1 alone.
     let run_wide = request.shard.is_none_or(|s| s.carries_run_wide());
     let mut partial = Partial {
@@ -120,7 +148,6 @@ fn collect(
         // "Unused" needs the whole picture: only directories named means the repository was
         // scanned.
         full_scan: request.paths.iter().all(|p| p.is_dir()),
-        rules: policies.rules.len(),
         ..Partial::default()
     };
     if run_wide {
@@ -148,10 +175,36 @@ fn collect(
         let mut keep = mine.into_iter();
         units.retain(|_| keep.next().unwrap_or(false));
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(request.threads)
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    Ok(Planned {
+        start,
+        pool,
+        units,
+        total_units,
+        partial,
+        timings: Timings {
+            discover: discover_time,
+            plan: plan_time,
+            ..Timings::default()
+        },
+    })
+}
+
+/// Judges the planned units in parallel.
+fn collect(
+    request: &ScanRequest,
+    planned: Planned,
+    policies: &PolicySet,
+    judge: &Judge,
+) -> Collected {
+    let Planned {
+        pool,
+        units,
+        total_units,
+        mut partial,
+        timings: planned_timings,
+        ..
+    } = planned;
+    partial.rules = policies.rules.len();
     let counter = crate::progress::Counter::default();
     let progress = crate::progress::Progress::start(counter.clone(), units.len(), "files/modules");
     // Rules the configuration switches off (or opt-in rules it does not switch on) would have
@@ -171,6 +224,7 @@ fn collect(
     let own_programs = request.threads > 1 && units.len() >= 16 * request.threads;
     // Each worker adds its units' results up as it goes (nothing order-dependent is kept: the
     // run-wide steps sort everything), so no list of every unit's result is held at the peak.
+    let parallel = Instant::now();
     let gathered = pool.install(|| {
         // One unit per job: rayon splits a range only so far, and a worker that finished its part
         // had nothing left to steal while the other worked through a long tail (half idle on
@@ -197,11 +251,13 @@ fn collect(
         partial: units_sum,
         mut timings,
     } = gathered;
-    timings.discover = discover_time;
+    timings.discover = planned_timings.discover;
+    timings.plan = planned_timings.plan;
+    timings.units = parallel.elapsed();
     partial.add(units_sum);
     (partial.matches, partial.downgraded) = judge.counters();
     let shard = request.shard.map(|_| (total_units, units.len()));
-    Ok((partial, timings, shard))
+    (partial, timings, shard)
 }
 
 /// A path named on the command line must give something to judge: an empty pipe, a `.txt`
