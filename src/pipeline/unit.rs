@@ -2,6 +2,8 @@
 //! workers when the unit has many), and the results added up per worker.
 
 use super::*;
+use crate::input::{Document, Format};
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Default)]
 pub(super) struct UnitResult {
@@ -100,19 +102,9 @@ fn judge_document(
         Err(e) => out.errors.push(Problem::from_input(e, ProblemKind::Parse)),
     }
     let mut inline_matches = vec![0; inline.len()];
-    let evaluation = policies.evaluate(evaluator, doc);
-    // What each rule evaluated, for compliance rates: the resources of its declared types.
     let own_types = doc.types();
-    for (i, rule) in policies.rules.iter().enumerate() {
-        let types = &rule.facts.resource_types;
-        if types.is_empty() || !rule.applies_to(doc.format.family()) {
-            continue;
-        }
-        let n = doc.resource_count(types, own_types.as_ref());
-        if n > 0 {
-            out.evaluated.push((i, n));
-        }
-    }
+    let evaluation = policies.evaluate_typed(evaluator, doc, own_types.as_ref());
+    out.evaluated = evaluated(doc, own_types.as_ref(), policies);
     out.vm_failed = evaluation.vm_failed;
     for e in evaluation.errors {
         out.errors.push(Problem {
@@ -282,4 +274,50 @@ pub(super) fn run_unit(
     }
     result.evaluate = t.elapsed();
     result
+}
+
+/// What each rule evaluated on `doc`, for compliance rates: `(rule index, resources of its
+/// declared types)` in rule order, for the rules that declare types of the document. Found
+/// through the policies' type index: the document's few types, not every rule's.
+fn evaluated(
+    doc: &Document,
+    own_types: Option<&HashSet<String>>,
+    policies: &PolicySet,
+) -> Vec<(usize, usize)> {
+    let family = doc.format.family();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    match doc.format {
+        Format::TerraformPlan => {
+            for (i, rule) in policies.rules.iter().enumerate() {
+                let types = &rule.facts.resource_types;
+                if !types.is_empty() && rule.applies_to(family) {
+                    *counts.entry(i).or_default() += doc.resource_count(types, own_types);
+                }
+            }
+        }
+        Format::Kubernetes => {
+            // A manifest is one resource, whichever of its types (`Kind`, `group/Kind`) a rule names.
+            for t in own_types.into_iter().flatten() {
+                for &i in policies.types.declaring(t) {
+                    counts.insert(i, 1);
+                }
+            }
+        }
+        Format::Terraform => {
+            for t in own_types.into_iter().flatten() {
+                let rules = policies.types.declaring(t);
+                if rules.is_empty() {
+                    continue;
+                }
+                let n = doc.resource_count(std::slice::from_ref(t), own_types);
+                for &i in rules {
+                    *counts.entry(i).or_default() += n;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(i, n)| n > 0 && policies.rules[i].applies_to(family))
+        .collect()
 }

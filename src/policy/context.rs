@@ -6,7 +6,6 @@
 //! policy for every document); the VM receives the same values as `data`. This module owns the
 //! values and the extensions, not the evaluation.
 
-use super::catalog::RuleInfo;
 use crate::input::Document;
 use regorus::Value;
 use std::cell::RefCell;
@@ -34,7 +33,7 @@ thread_local! {
 }
 
 /// Makes `doc` the current document of this thread.
-pub(super) fn set(doc: &Document, rules: &[RuleInfo], off: &[bool]) {
+pub(super) fn set(doc: &Document, may_fire: Vec<bool>, off: &[bool]) {
     let (dir, name) = match doc.path.rsplit_once('/') {
         Some((d, n)) => (d.to_string(), n.to_string()),
         None => (".".to_string(), doc.path.to_string()),
@@ -65,21 +64,11 @@ pub(super) fn set(doc: &Document, rules: &[RuleInfo], off: &[bool]) {
             .as_ref()
             .map(|m| (**m).clone())
             .unwrap_or(Value::Undefined);
-        let types = doc.types();
-        c.applies = rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                !off.get(i).copied().unwrap_or(false)
-                    && match (&types, r.meta.as_deref()) {
-                        (Some(types), Some(meta)) if !meta.resource_types.is_empty() => meta
-                            .resource_types
-                            .iter()
-                            .any(|t| types.contains(t.as_str())),
-                        _ => true,
-                    }
-            })
-            .collect();
+        let mut applies = may_fire;
+        for (applies, &off) in applies.iter_mut().zip(off) {
+            *applies &= !off;
+        }
+        c.applies = applies;
     });
 }
 

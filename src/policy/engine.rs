@@ -7,6 +7,7 @@
 //! compiles the aggregates ([`aggregate`](super::aggregate)).
 
 use super::aggregate::{self, Dialect, INTERPRETER_PACKAGE};
+use super::catalog::TypeIndex;
 use super::catalog::{self, RuleInfo};
 use super::context::{self, APPLIES_FUNCTION, CONTEXT_FUNCTION};
 use super::vm::VmProgram;
@@ -83,6 +84,8 @@ pub struct PolicySet {
     vm: Option<VmProgram>,
     timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
     pub rules: Vec<RuleInfo>,
+    /// Which rules declare which resource types.
+    pub types: TypeIndex,
     /// Packages with a conftest `exception` rule.
     exception_packages: Vec<String>,
     pub file_count: usize,
@@ -243,6 +246,7 @@ impl PolicySet {
             interpreter: OnceLock::new(),
             vm,
             timer,
+            types: TypeIndex::new(&rules),
             rules,
             exception_packages,
             file_count: sources.len(),
@@ -341,7 +345,18 @@ impl PolicySet {
 
     /// Evaluates every applicable rule against one document.
     pub fn evaluate(&self, evaluator: &mut Evaluator, doc: &Document) -> Evaluation {
-        context::set(doc, &self.rules, &evaluator.off);
+        self.evaluate_typed(evaluator, doc, doc.types().as_ref())
+    }
+
+    /// [`evaluate`](Self::evaluate), given the document's [`Document::types`] (the caller needs
+    /// them too).
+    pub fn evaluate_typed(
+        &self,
+        evaluator: &mut Evaluator,
+        doc: &Document,
+        types: Option<&std::collections::HashSet<String>>,
+    ) -> Evaluation {
+        context::set(doc, self.types.may_fire(types), &evaluator.off);
         let family = doc.format.family();
         let mut evaluation = Evaluation::default();
         let mut from_vm = Value::new_object();
