@@ -40,27 +40,48 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
     let (mut request, load_options) =
         settings.scan(&args.scan, &args.paths, args.parse_only, &config.0)?;
     request.shard = shard;
-    // Policies load (parse, analyse, compile: one thread) while the repository is walked and
-    // grouped into units (the workers): neither needs the other until judging starts.
+    let judge = rules_from.judge(&args.judging, config.clone())?;
+    // Policies load (parse, analyse, compile: one thread) while the workers walk the repository,
+    // group it into units and read and parse them; a worker waits only to evaluate.
     let policy_options = rules_from.policies(&args.policies);
-    let (loaded, planned) = std::thread::scope(|scope| {
+    let slot = pipeline::PolicySlot::default();
+    let (loaded, judged) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| {
+            let _release = pipeline::FillOnDrop(&slot);
             let started = Instant::now();
-            let policies = load::load(&policy_options, &load_options, |p| rules_from.display(p));
-            (policies, started.elapsed())
+            let loaded = load::load(&policy_options, &load_options, |p| rules_from.display(p));
+            let elapsed = started.elapsed();
+            match loaded {
+                Ok(policies) => {
+                    slot.fill(Some(policies));
+                    Ok(elapsed)
+                }
+                Err(e) => Err(e),
+            }
         });
-        let planned = pipeline::plan(&request);
+        let judged = pipeline::plan(&request).and_then(|planned| {
+            pipeline::judge_planned(
+                &request,
+                planned,
+                pipeline::Policies::Loading(&slot),
+                &judge,
+            )
+        });
         // A panic while loading is a bug; it is raised here as it would have been inline.
         let loaded = loading
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (loaded, planned)
+        (loaded, judged)
     });
-    let (policies, load_time) = (loaded.0?, loaded.1);
-    let judge = rules_from.judge(&args.judging, config.clone())?;
-    let planned = planned.map_err(Error::Usage)?;
-    let mut outcome =
-        pipeline::judge_planned(&request, planned, &policies, &judge).map_err(Error::Usage)?;
+    // The loader's error says why nothing could be judged: it comes first.
+    let load_time = loaded?;
+    let mut outcome = judged.map_err(Error::Usage)?;
+    // The loader fills the slot before it returns its time.
+    let Some(policies) = pipeline::Policies::Loading(&slot).wait() else {
+        return Err(Error::Usage(
+            "internal error: the policies were lost".into(),
+        ));
+    };
     if let Some(base) = &base {
         // The same scan over the base tree, under the same (base) rules.
         let given: Vec<std::path::PathBuf> = args
@@ -72,7 +93,7 @@ pub fn run(settings: &Settings, args: ScanArgs) -> Result<u8, Error> {
         let (base_request, _) = rules_from.scan(&args.scan, &given, false, &config.0)?;
         let base_judge = rules_from.judge(&args.judging, config.clone())?;
         let base_outcome =
-            pipeline::scan(&base_request, &policies, &base_judge).map_err(Error::Usage)?;
+            pipeline::scan(&base_request, policies, &base_judge).map_err(Error::Usage)?;
         let head = snapshot(settings, &args, judge.today);
         let before = snapshot(&rules_from, &args, judge.today);
         outcome.governance_changes = governance::changes(&before, &head);

@@ -18,9 +18,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod finish;
+mod pending;
 mod unit;
 
 pub use finish::finish;
+pub use pending::{FillOnDrop, Policies, PolicySlot};
 use unit::{Gathered, run_unit};
 
 /// What to scan and how.
@@ -53,7 +55,7 @@ pub struct ScanRequest {
 /// Plans and judges: [`plan`], then [`judge_planned`].
 pub fn scan(request: &ScanRequest, policies: &PolicySet, judge: &Judge) -> Result<Outcome, String> {
     let planned = plan(request)?;
-    judge_planned(request, planned, policies, judge)
+    judge_planned(request, planned, Policies::Ready(policies), judge)
 }
 
 /// What a scan will judge, found before any policy is needed (so policies can load meanwhile):
@@ -68,15 +70,20 @@ pub struct Planned {
     timings: Timings,
 }
 
-/// Judges what [`plan`] found and runs the run-wide steps.
+/// Judges what [`plan`] found and runs the run-wide steps. With policies still loading, units
+/// are read and parsed meanwhile; if they fail to load, nothing is judged (an error says so; the
+/// loader reports why).
 pub fn judge_planned(
     request: &ScanRequest,
     planned: Planned,
-    policies: &PolicySet,
+    policies: Policies,
     judge: &Judge,
 ) -> Result<Outcome, String> {
     let start = planned.start;
     let (mut partial, timings, shard) = collect(request, planned, policies, judge);
+    let policies = policies
+        .wait()
+        .ok_or_else(|| "the policies did not load".to_string())?;
     // A shard hands its part to `tollgate merge` in its report, next to its own findings (which
     // the report carries already: not copied).
     let shard = request
@@ -193,7 +200,7 @@ pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
 fn collect(
     request: &ScanRequest,
     planned: Planned,
-    policies: &PolicySet,
+    policies: Policies,
     judge: &Judge,
 ) -> Collected {
     let Planned {
@@ -204,21 +211,27 @@ fn collect(
         timings: planned_timings,
         ..
     } = planned;
-    partial.rules = policies.rules.len();
     let counter = crate::progress::Counter::default();
     let progress = crate::progress::Progress::start(counter.clone(), units.len(), "files/modules");
     // Rules the configuration switches off (or opt-in rules it does not switch on) would have
     // every finding dropped: not evaluated at all. Rules that name their id in each result
     // (conftest style) cannot be told apart before evaluation and always run.
-    let off: Arc<[bool]> = policies
-        .rules
-        .iter()
-        .map(|r| {
-            r.has_declared_id()
-                && ((r.facts.off_by_default && !judge.enables(&r.facts.id))
-                    || judge.switched_off(&r.facts.id))
-        })
-        .collect();
+    let off: std::sync::OnceLock<Arc<[bool]>> = std::sync::OnceLock::new();
+    let ready = || {
+        let policies = policies.wait()?;
+        let off = off.get_or_init(|| {
+            policies
+                .rules
+                .iter()
+                .map(|r| {
+                    r.has_declared_id()
+                        && ((r.facts.off_by_default && !judge.enables(&r.facts.id))
+                            || judge.switched_off(&r.facts.id))
+                })
+                .collect()
+        });
+        Some((policies, off))
+    };
     // Workers of a large scan run their own copy of the compiled program (shared reference counts
     // slowed every worker); a copy costs a few milliseconds, more than a small scan gains.
     let own_programs = request.threads > 1 && units.len() >= 16 * request.threads;
@@ -233,9 +246,9 @@ fn collect(
             .par_iter()
             .with_max_len(1)
             .map_init(
-                || policies.worker_evaluator(off.clone(), own_programs),
+                || None,
                 |evaluator, unit| {
-                    let r = run_unit(unit, request, policies, judge, evaluator, &off);
+                    let r = run_unit(unit, request, &ready, own_programs, judge, evaluator);
                     counter.add(1);
                     r
                 },
@@ -255,6 +268,7 @@ fn collect(
     timings.plan = planned_timings.plan;
     timings.units = parallel.elapsed();
     partial.add(units_sum);
+    partial.rules = policies.wait().map_or(0, |p| p.rules.len());
     (partial.matches, partial.downgraded) = judge.counters();
     let shard = request.shard.map(|_| (total_units, units.len()));
     (partial, timings, shard)

@@ -128,13 +128,18 @@ fn judge_document(
     out
 }
 
-pub(super) fn run_unit(
+/// The policies and the rules switched off, once loaded (`None`: they did not load).
+pub(super) type Ready<'a> = dyn Fn() -> Option<(&'a PolicySet, &'a Arc<[bool]>)> + Sync + 'a;
+
+/// Reads and parses one unit, then (once the policies are loaded) evaluates and judges its
+/// documents. `evaluator` is this worker's, made when it first has something to evaluate.
+pub(super) fn run_unit<'a>(
     unit: &Unit,
     request: &ScanRequest,
-    policies: &PolicySet,
+    ready: &Ready<'a>,
+    own_program: bool,
     judge: &Judge,
-    evaluator: &mut crate::policy::Evaluator,
-    off: &Arc<[bool]>,
+    evaluator: &mut Option<crate::policy::Evaluator>,
 ) -> UnitResult {
     let mut result = UnitResult::default();
     let t = Instant::now();
@@ -166,6 +171,12 @@ pub(super) fn run_unit(
             .into_iter()
             .map(|e| Problem::from_input(e, ProblemKind::Parse)),
     );
+    // Waiting for the policies counts as neither reading nor evaluating.
+    let Some((policies, off)) = ready() else {
+        return result;
+    };
+    let evaluator =
+        evaluator.get_or_insert_with(|| policies.worker_evaluator(off.clone(), own_program));
     let t = Instant::now();
     // Comments are read once per file; annotations per document. An invalid suppression is one
     // error for the file, whose documents are still judged without its suppressions (so what it
