@@ -38,6 +38,9 @@ log() { echo "bench: $*" >&2; }
 bench_dir=${BENCH_DIR:-/tmp/tollgate-bench-corpus}
 if [ "$quick" = 1 ]; then sizes=${SIZES:-"1000 10000"}; else sizes=${SIZES:-"1000 10000 100000"}; fi
 runs=${RUNS:-5}
+# Every figure is for a cold compiled-policy cache, as on CI; the pre-commit cases are also timed
+# with a warm one (what a developer's second commit sees).
+export TOLLGATE_CACHE_DIR=
 max_load=${MAX_LOAD:-1.0}
 max_wait=${MAX_WAIT:-300}
 
@@ -201,6 +204,7 @@ for c in yaml tf; do
   log "pre-commit: $f"
   time_cmd "pc-$c" 3 20 0 "$pc_dir" "$bin" scan "$f"
   time_cmd "pc-$c-rss" 0 1 1 "$pc_dir" "$bin" scan "$f"
+  TOLLGATE_CACHE_DIR="$work/cache" time_cmd "pc-$c-cached" 3 20 0 "$pc_dir" "$bin" scan "$f"
 done
 pc_tf_files=$(find "$pc_dir/$(dirname "$pc_tf")" -maxdepth 1 -type f | wc -l)
 
@@ -281,10 +285,10 @@ for n in $sizes; do echo "| $(fmt_int "$n") | ${timings[$n]} |"; done
 echo
 echo "### Pre-commit: one file (\`tollgate scan FILE\` in corpus-$pc_n, load $pc_load, 20 runs)"
 echo
-echo "| case | median (min–max) | peak RSS |"
-echo "|---|---:|---:|"
-echo "| one Deployment (\`$pc_yaml\`) | $(fmt_s "$(stat pc-yaml median)") ($(fmt_s "$(stat pc-yaml min)")–$(fmt_s "$(stat pc-yaml max)")) | $(fmt_mib "$(stat pc-yaml-rss rss)") |"
-echo "| one .tf in a $pc_tf_files-file module (\`$pc_tf\`) | $(fmt_s "$(stat pc-tf median)") ($(fmt_s "$(stat pc-tf min)")–$(fmt_s "$(stat pc-tf max)")) | $(fmt_mib "$(stat pc-tf-rss rss)") |"
+echo "| case | median (min–max) | compiled-policy cache warm: median (min–max) | peak RSS |"
+echo "|---|---:|---:|---:|"
+echo "| one Deployment (\`$pc_yaml\`) | $(fmt_s "$(stat pc-yaml median)") ($(fmt_s "$(stat pc-yaml min)")–$(fmt_s "$(stat pc-yaml max)")) | $(fmt_s "$(stat pc-yaml-cached median)") ($(fmt_s "$(stat pc-yaml-cached min)")–$(fmt_s "$(stat pc-yaml-cached max)")) | $(fmt_mib "$(stat pc-yaml-rss rss)") |"
+echo "| one .tf in a $pc_tf_files-file module (\`$pc_tf\`) | $(fmt_s "$(stat pc-tf median)") ($(fmt_s "$(stat pc-tf min)")–$(fmt_s "$(stat pc-tf max)")) | $(fmt_s "$(stat pc-tf-cached median)") ($(fmt_s "$(stat pc-tf-cached min)")–$(fmt_s "$(stat pc-tf-cached max)")) | $(fmt_mib "$(stat pc-tf-rss rss)") |"
 echo
 echo "### Worst cases (\`scripts/gen-worst.py\`, load $worst_load, $runs runs)"
 echo
@@ -310,18 +314,21 @@ echo "|---|---:|---|"
 verdict() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(sys.argv[2]) else 'missed (%.1f× over)' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
 if [[ " $sizes " == *" 10000 "* ]]; then
   m=$(stat full-10000 median); rss=$(stat full-10000 rss); p=$(stat parse-10000 median)
-  echo "| 10k files ≤ 3 s wall | $(fmt_s "$m") | $(verdict "$m" 3) |"
-  echo "| 10k files ≤ 200 MiB peak RSS | $(fmt_mib "$rss") | $(verdict "$rss" $((200 * 1024))) |"
+  echo "| 10k files ≤ 2.5 s wall | $(fmt_s "$m") | $(verdict "$m" 2.5) |"
+  echo "| 10k files ≤ 150 MiB peak RSS | $(fmt_mib "$rss") | $(verdict "$rss" $((150 * 1024))) |"
   ratio=$(python3 -c "import sys; print(float(sys.argv[1])/float(sys.argv[2]))" "$m" "$p")
-  echo "| 10k full scan ≤ 3× parse-only | $(python3 -c "import sys; print(f'{float(sys.argv[1]):.1f}×')" "$ratio") | $(verdict "$ratio" 3) |"
+  echo "| 10k full scan ≤ 2.5× parse-only | $(python3 -c "import sys; print(f'{float(sys.argv[1]):.1f}×')" "$ratio") | $(verdict "$ratio" 2.5) |"
 fi
 for c in yaml tf; do
   m=$(stat "pc-$c" median)
-  echo "| one file ($c) ≤ 50 ms | $(fmt_s "$m") | $(verdict "$m" 0.05) |"
+  echo "| one file ($c) ≤ 15 ms, cache cold | $(fmt_s "$m") | $(verdict "$m" 0.015) |"
+  m=$(stat "pc-$c-cached" median)
+  echo "| one file ($c) ≤ 15 ms, cache warm | $(fmt_s "$m") | $(verdict "$m" 0.015) |"
 done
 if [[ " $sizes " == *" 10000 "* && " $sizes " == *" 100000 "* ]]; then
   m10=$(stat full-10000 median); m100=$(stat full-100000 median)
   ratio=$(python3 -c "import sys; print(float(sys.argv[1])/float(sys.argv[2]))" "$m100" "$m10")
-  echo "| 100k ≤ 12× the 10k time | $(python3 -c "import sys; print(f'{float(sys.argv[1]):.1f}×')" "$ratio") ($(fmt_s "$m100")) | $(verdict "$ratio" 12) |"
-  echo "| 100k bounded memory | $(fmt_mib "$(stat full-100000 rss)") (10k: $(fmt_mib "$(stat full-10000 rss)")) | |"
+  echo "| 100k ≤ 10× the 10k time | $(python3 -c "import sys; print(f'{float(sys.argv[1]):.1f}×')" "$ratio") ($(fmt_s "$m100")) | $(verdict "$ratio" 10) |"
+  rss100=$(stat full-100000 rss)
+  echo "| 100k ≤ 300 MiB peak RSS | $(fmt_mib "$rss100") (10k: $(fmt_mib "$(stat full-10000 rss)")) | $(verdict "$rss100" $((300 * 1024))) |"
 fi
