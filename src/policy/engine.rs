@@ -239,9 +239,11 @@ impl PolicySet {
             }
         };
         let unevaluated = unevaluated(sources, &packages, &rules, &exception_packages, namespaces);
+        let file_count = sources.len();
+        drop(made_from);
         let set = PolicySet {
             policies,
-            sources: read.clone(),
+            sources: read,
             data,
             interpreter: OnceLock::new(),
             vm,
@@ -249,7 +251,7 @@ impl PolicySet {
             types: TypeIndex::new(&rules),
             rules,
             exception_packages,
-            file_count: sources.len(),
+            file_count,
             unevaluated,
         };
         if set.vm.as_ref().is_none_or(|vm| !vm.complete()) {
@@ -258,7 +260,7 @@ impl PolicySet {
             // rule, its compilation already analysed the policies; the interpreter is then only
             // built if a document needs it.)
             set.interpreter()
-                .map_err(|message| error_from_message(&message, sources))?;
+                .map_err(|message| error_from_message(&message, &set.sources))?;
         }
         Ok(set)
     }
@@ -331,12 +333,12 @@ impl PolicySet {
         }
     }
 
-    /// How many rules the VM runs (the rest run in the interpreter), for `--timings`.
     /// Whether the VM program came from the on-disk cache.
     pub fn vm_cached(&self) -> bool {
         self.vm.as_ref().is_some_and(|vm| vm.cached)
     }
 
+    /// How many rules the VM runs (the rest run in the interpreter), for `--timings`.
     pub fn rules_in_vm(&self) -> usize {
         self.vm
             .as_ref()
