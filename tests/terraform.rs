@@ -416,6 +416,45 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
 }
 
 #[test]
+fn a_named_file_finds_its_tf_json_caller_but_a_module_with_a_backend_is_a_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    // The caller is written in JSON and climbs to the module with `../..`-style paths.
+    write(
+        root,
+        "live/prod/app/main.tf.json",
+        r#"{"module": {"site": {"source": "../../../modules/bucket", "acl": "public-read"}}}"#,
+    );
+    let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+    write(root, "modules/bucket/main.tf", module);
+    let public = |report: &serde_json::Value| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
+            .map(|f| f["resource"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let scan = || {
+        json(&tollgate(
+            root,
+            &["scan", "--format", "json", "modules/bucket/main.tf"],
+        ))
+    };
+    assert_eq!(public(&scan()), ["module.site.aws_s3_bucket_acl.this"]);
+    // With a backend the directory is planned on its own (Terraform reads a backend only in a
+    // root module): judged with its defaults, not through the caller.
+    write(
+        root,
+        "modules/bucket/backend.tf",
+        "terraform {\n  backend \"s3\" {}\n}\n",
+    );
+    assert!(public(&scan()).is_empty());
+}
+
+#[test]
 fn known_count_and_for_each_judge_every_resource_instance_under_its_address() {
     let dir = tempfile::tempdir().unwrap();
     write(

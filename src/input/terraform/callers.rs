@@ -8,9 +8,12 @@ use std::collections::HashSet;
 /// Directories looked at before giving up: the search is a heuristic for one named file, and
 /// must stay cheap when nothing calls the module (a root module).
 const MAX_CANDIDATES: usize = 2000;
+/// How far below each ancestor callers are looked for: `live/<env>/<app>` calling
+/// `../../../modules/x` is three levels below the root the two share.
+const LEVELS_DOWN: usize = 3;
 
 /// A module directory outside the scan that calls `dir`: among `dir`'s ancestors up to `root`
-/// and their subdirectories two levels down (at most 2,000 directories, each looked at once),
+/// and their subdirectories three levels down (at most 2,000 directories, each looked at once),
 /// the nearest first.
 pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
     let target = std::fs::canonicalize(dir).ok()?;
@@ -26,13 +29,13 @@ pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
         }
         let mut candidates = Vec::new();
         let mut frontier = vec![a.to_path_buf()];
-        for depth in 0..3 {
+        for depth in 0..=LEVELS_DOWN {
             let mut next = Vec::new();
             for d in &frontier {
                 if visited.insert(d.clone()) {
                     candidates.push(d.clone());
                 }
-                if depth < 2 {
+                if depth < LEVELS_DOWN {
                     next.extend(subdirectories(d));
                 }
             }

@@ -237,6 +237,78 @@ fn move_locations(locations: &mut Locations, block: &str, moved: &[(usize, usize
     }
 }
 
+/// The `module` blocks of a `.tf.json` file as call sites (`{"module": {"name": {...}}}`, or a list
+/// of bodies per name): arguments are read as Terraform reads JSON values (strings as templates).
+pub(super) fn module_calls(file: &str, tree: &Tree, locations: &Locations) -> Vec<CallSite> {
+    let value = tree.clone().into_value();
+    let Ok(modules) = value["module"].as_object() else {
+        return Vec::new();
+    };
+    let mut calls = Vec::new();
+    for (name, bodies) in modules.iter() {
+        let Ok(name) = name.as_string() else { continue };
+        let Ok(bodies) = bodies.as_array() else {
+            continue;
+        };
+        for (i, body) in bodies.iter().enumerate() {
+            let Ok(fields) = body.as_object() else {
+                continue;
+            };
+            let mut pointer = String::new();
+            for key in ["module", name.as_ref()] {
+                push_key(&mut pointer, key);
+            }
+            push_index(&mut pointer, i);
+            let line = locations.get(&pointer).map_or(1, |s| s.line);
+            let mut source_pointer = pointer.clone();
+            push_key(&mut source_pointer, "source");
+            let args = fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_string().ok()?.to_string(), v)))
+                .filter(|(k, _)| {
+                    !matches!(
+                        k.as_str(),
+                        "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                    )
+                })
+                .filter_map(|(k, v)| Some((k, json_value_expression(v)?)))
+                .collect();
+            calls.push(CallSite {
+                name: name.to_string(),
+                file: file.to_string(),
+                line,
+                source_line: locations.get(&source_pointer).map_or(line, |s| s.line),
+                source: body["source"].as_string().ok().map(|s| s.to_string()),
+                count: json_expression(&body["count"]),
+                for_each: json_expression(&body["for_each"]),
+                args,
+            });
+        }
+    }
+    calls
+}
+
+/// Any `.tf.json` value as an expression: lists and objects element by element.
+fn json_value_expression(v: &Value) -> Option<hcl::Expression> {
+    match v {
+        Value::Null => Some(hcl::Expression::Null),
+        Value::Array(items) => items
+            .iter()
+            .map(json_value_expression)
+            .collect::<Option<Vec<_>>>()
+            .map(hcl::Expression::Array),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let key = hcl::ObjectKey::from(k.as_string().ok()?.to_string());
+                Some((key, json_value_expression(v)?))
+            })
+            .collect::<Option<hcl::Object<_, _>>>()
+            .map(hcl::Expression::Object),
+        _ => json_expression(v),
+    }
+}
+
 /// A `.tf.json` value as the expression Terraform reads in it: a number as itself, a string as a
 /// template (`"${var.n}"`, a single interpolation, is the value itself, not its text).
 fn json_expression(v: &Value) -> Option<hcl::Expression> {

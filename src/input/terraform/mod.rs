@@ -309,6 +309,13 @@ fn evaluate(
         }
     }
 
+    // `module` blocks of `.tf.json` files are followed like those of `.tf` files.
+    for (file, syntax) in &bodies {
+        if let Syntax::Json(tree, locations) = syntax {
+            calls.extend(json::module_calls(&file.path, tree, locations));
+        }
+    }
+
     let mut converted: Vec<Converted> = Vec::new();
     for (file, syntax) in bodies {
         let (tree, locations, literals, keys) = match syntax {
