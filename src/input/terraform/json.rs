@@ -1,6 +1,6 @@
 //! Terraform's JSON syntax (`.tf.json`): reshaped to the `.tf` shape (arrays of objects at every
 //! block level, locations moved to the tree's paths), its strings evaluated as templates, its
-//! resources repeated per `count`/`for_each` instance.
+//! resources repeated per `count`/`for_each` instance, its `module` blocks read as call sites.
 
 use super::*;
 
