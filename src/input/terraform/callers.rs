@@ -17,7 +17,7 @@ const LEVELS_DOWN: usize = 3;
 /// the nearest first.
 pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
     let target = std::fs::canonicalize(dir).ok()?;
-    // A relative `source` reaching `target` names its last component, unless it only climbs
+    // A relative `source` reaching `target` ends in its last component, unless it only climbs
     // (`..`, `../..`) to an ancestor of the caller; either way the text shows it before parsing.
     let name = target.file_name()?.to_string_lossy().into_owned();
     let mut visited: HashSet<PathBuf> = HashSet::new();
@@ -176,9 +176,10 @@ fn json_objects(value: &serde_json::Value) -> Vec<&serde_json::Map<String, serde
     }
 }
 
-/// Whether the text holds `name` or a string of dots and slashes only (`".."`, `"../.."`).
+/// Whether the text holds a string ending in the path component `name` (`"../modules/name"`,
+/// `"./name/"`; a local source always has a `/`) or made of dots and slashes only (`"../.."`).
 fn may_call(text: &str, name: &str) -> bool {
-    if text.contains(name) {
+    if text.contains(&format!("/{name}\"")) || text.contains(&format!("/{name}/\"")) {
         return true;
     }
     text.split('"')
@@ -231,8 +232,15 @@ mod tests {
             r#"module "a" { source = "../../modules/net" }"#,
             "net"
         ));
+        assert!(may_call(r#"module "a" { source = "./net/" }"#, "net"));
+        assert!(may_call(r#"{"source": "${path.module}/../net"}"#, "net"));
         assert!(may_call(r#"module "a" { source = "../.." }"#, "net"));
         assert!(!may_call(r#"module "a" { source = "../other" }"#, "net"));
+        // The name as a word elsewhere is not a call.
+        assert!(!may_call(
+            r#"resource "aws_net" "net" { name = "net" }"#,
+            "net"
+        ));
         assert!(!may_call(r#"a = "..x" b = "/" c = "nt2""#, "net"));
     }
 
