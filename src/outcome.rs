@@ -320,6 +320,9 @@ pub enum Notice {
     /// the place of the same-named `.tf` files (`replaced`), which were not judged.
     #[serde(rename = "read_as_opentofu")]
     ReadAsOpenTofu { dir: String, replaced: Vec<String> },
+    /// A named file's module directory whose caller search stopped at its bound: judged as a
+    /// root module with its own defaults, though a module further away may call it.
+    CallerSearchStopped { dir: String, directories: usize },
 }
 
 /// Findings by what they do to the run.

@@ -118,6 +118,9 @@ pub struct Partial {
     pub stats: PartialStats,
     pub unfollowed: Vec<Unfollowed>,
     pub opentofu: Vec<OpenTofuModule>,
+    /// Directories of named files whose caller search stopped at its bound (judged as roots).
+    #[serde(default)]
+    pub caller_search_stopped: Vec<String>,
     /// Per rule (index in the loaded policies): resources of its types evaluated.
     pub evaluated: BTreeMap<usize, usize>,
     /// Findings each exception file entry matched, and findings `block_at` downgraded.
@@ -149,6 +152,8 @@ impl Partial {
         s.directories_skipped += o.directories_skipped;
         self.unfollowed.extend(other.unfollowed);
         self.opentofu.extend(other.opentofu);
+        self.caller_search_stopped
+            .extend(other.caller_search_stopped);
         for (rule, n) in other.evaluated {
             *self.evaluated.entry(rule).or_default() += n;
         }

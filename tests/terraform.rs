@@ -455,6 +455,35 @@ fn a_named_file_finds_its_tf_json_caller_but_a_module_with_a_backend_is_a_root()
 }
 
 #[test]
+fn a_caller_search_cut_short_is_reported_and_strict_makes_it_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        root,
+        "modules/bucket/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    // More directories than the search looks at, none of them a caller.
+    for i in 0..2100 {
+        std::fs::create_dir(root.join(format!("d{i:04}"))).unwrap();
+    }
+    let args = ["scan", "--format", "json", "modules/bucket/main.tf"];
+    let report = json(&tollgate(root, &args));
+    let notices = report["notices"].to_string();
+    assert!(notices.contains("\"caller_search_stopped\""), "{notices}");
+    assert!(notices.contains("modules/bucket"), "{notices}");
+    let human = tollgate(root, &["scan", "modules/bucket/main.tf"]);
+    assert!(
+        human.stdout.contains("warning[caller-search]"),
+        "{}",
+        human.stdout
+    );
+    let strict = tollgate(root, &["scan", "--strict", "modules/bucket/main.tf"]);
+    assert_eq!(strict.code, 2, "{}", strict.stdout);
+}
+
+#[test]
 fn known_count_and_for_each_judge_every_resource_instance_under_its_address() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -307,7 +307,7 @@ mod tests {
             origin: Origin::Disk(PathBuf::from("/r").join(rel)),
             kind,
         };
-        let units = units(
+        let (units, _) = units(
             vec![
                 disk("m/a.tf", FileKind::Terraform),
                 disk("k/p.yaml", FileKind::Yaml),

@@ -66,7 +66,10 @@ pub struct InputSettings {
 /// files they consume are not judged again on their own; only kustomizations that no other one
 /// in the scan uses are built. Modules come first: they are the heaviest units, and starting
 /// them first keeps every worker busy to the end.
-pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> {
+///
+/// Also returns the directories (relative) of named files whose caller search stopped at its
+/// bound: they are judged as root modules, and the report says so.
+pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>, Vec<String>) {
     let root_given = root.to_path_buf();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut chart_of: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
@@ -175,7 +178,7 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
     }
     let called = reached;
     let modules: Vec<(PathBuf, Vec<Source>)> = modules.into_iter().collect();
-    let mut all: Vec<Unit> = modules
+    let (mut all, stopped): (Vec<Unit>, Vec<Option<String>>) = modules
         .into_par_iter()
         .map(|(dir, judge)| {
             let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
@@ -183,18 +186,27 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
             // through the caller, not with the module's defaults. A module that configures its
             // state backend is a root (Terraform reads a backend only there): no search.
             if named_files && !called && !terraform::declares_backend(&dir) {
-                if let Some(caller) = terraform::find_caller(&dir, &root) {
-                    let caller_rel = crate::discover::relative(&root_given, &caller);
-                    return Unit::Through {
-                        caller,
-                        caller_rel,
-                        judge,
-                    };
+                match terraform::find_caller(&dir, &root) {
+                    terraform::CallerSearch::Found(caller) => {
+                        let caller_rel = crate::discover::relative(&root_given, &caller);
+                        let unit = Unit::Through {
+                            caller,
+                            caller_rel,
+                            judge,
+                        };
+                        return (unit, None);
+                    }
+                    terraform::CallerSearch::Stopped => {
+                        let rel = crate::discover::relative(&root_given, &dir);
+                        return (Unit::Module { dir, judge, called }, Some(rel));
+                    }
+                    terraform::CallerSearch::NoCaller => {}
                 }
             }
-            Unit::Module { dir, judge, called }
+            (Unit::Module { dir, judge, called }, None)
         })
-        .collect();
+        .unzip();
+    let stopped = stopped.into_iter().flatten().collect();
     all.extend(
         charts
             .into_iter()
@@ -207,7 +219,7 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Vec<Unit> 
             .map(|(dir, rel)| Unit::Overlay { dir, rel }),
     );
     all.extend(files);
-    all
+    (all, stopped)
 }
 
 /// The outermost directory between `dir` and `root` that holds a `Chart.yaml`.

@@ -17,6 +17,7 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
         stats,
         mut unfollowed,
         mut opentofu,
+        mut caller_search_stopped,
         evaluated,
         full_scan,
         strict,
@@ -94,6 +95,18 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
             dir: m.dir,
             replaced: m.replaced,
         }));
+    caller_search_stopped.sort();
+    caller_search_stopped.dedup();
+    outcome
+        .notices
+        .extend(
+            caller_search_stopped
+                .into_iter()
+                .map(|dir| Notice::CallerSearchStopped {
+                    dir,
+                    directories: crate::input::terraform::MAX_CANDIDATES,
+                }),
+        );
     // Reading a module as OpenTofu does is information, not a weakening: never an error.
     let as_errors = |n: &Notice| {
         (strict && !matches!(n, Notice::ReadAsOpenTofu { .. }))
@@ -119,6 +132,12 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
                 format!("module call `{address}` not followed (--strict): {reason}"),
             ),
             Notice::ReadAsOpenTofu { .. } => continue,
+            Notice::CallerSearchStopped { dir, directories } => (
+                dir.clone(),
+                format!(
+                    "no caller of this module found in the {directories} directories searched; judged as a root module (--strict)"
+                ),
+            ),
         };
         errors.push(Problem {
             path,

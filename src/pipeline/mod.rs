@@ -146,7 +146,8 @@ pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
     candidates.extend(request.stdin.iter().cloned());
     let named_files = request.named && request.paths.iter().all(|p| p.is_file());
     let planning = Instant::now();
-    let mut units = pool.install(|| input::units(candidates, &request.root, named_files));
+    let (mut units, caller_search_stopped) =
+        pool.install(|| input::units(candidates, &request.root, named_files));
     let plan_time = planning.elapsed();
     // What belongs to the whole run is counted by an unsharded run, or by shard 1 alone.
     let run_wide = request.shard.is_none_or(|s| s.carries_run_wide());
@@ -173,6 +174,7 @@ pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
         partial.stats.files_excluded = excluded;
         partial.stats.files_ignored = ignored;
         partial.stats.directories_skipped = dirs_skipped;
+        partial.caller_search_stopped = caller_search_stopped;
         let empty = named_without_input(request, &units, &partial);
         partial.errors.extend(empty);
     }

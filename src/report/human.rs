@@ -142,6 +142,7 @@ pub fn render(ctx: &ReportContext) -> String {
             crate::outcome::Notice::UnknownRule { .. } => "warning[config]",
             crate::outcome::Notice::ModuleNotFollowed { .. } => "warning[module]",
             crate::outcome::Notice::ReadAsOpenTofu { .. } => "note[opentofu]",
+            crate::outcome::Notice::CallerSearchStopped { .. } => "warning[caller-search]",
         };
         let _ = writeln!(
             out,

@@ -385,6 +385,9 @@ pub fn notice_text(n: &Notice) -> String {
         } => format!(
             "`{pattern}` ({declared_at}) matches no rule of the library, of the loaded policies or of any finding: a typo?"
         ),
+        Notice::CallerSearchStopped { dir, directories } => format!(
+            "module {dir}: no caller found in the {directories} nearest directories, so it was judged as a root module with its own defaults; a module further away may call it with other values (scan the caller's directory to judge it through that call)"
+        ),
     }
 }
 

@@ -7,19 +7,33 @@ use std::collections::HashSet;
 
 /// Directories looked at before giving up: the search is a heuristic for one named file, and
 /// must stay cheap when nothing calls the module (a root module).
-const MAX_CANDIDATES: usize = 2000;
+pub const MAX_CANDIDATES: usize = 2000;
 /// How far below each ancestor callers are looked for: `live/<env>/<app>` calling
 /// `../../../modules/x` is three levels below the root the two share.
 const LEVELS_DOWN: usize = 3;
 
+/// What the search for a module directory's caller found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallerSearch {
+    Found(PathBuf),
+    /// Every candidate directory was looked at: nothing calls it.
+    NoCaller,
+    /// The search stopped at its bound (`MAX_CANDIDATES`) without finding one.
+    Stopped,
+}
+
 /// A module directory outside the scan that calls `dir`: among `dir`'s ancestors up to `root`
 /// and their subdirectories three levels down (at most 2,000 directories, each looked at once),
 /// the nearest first.
-pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
-    let target = std::fs::canonicalize(dir).ok()?;
+pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
+    let Ok(target) = std::fs::canonicalize(dir) else {
+        return CallerSearch::NoCaller;
+    };
     // A relative `source` reaching `target` ends in its last component, unless it only climbs
     // (`..`, `../..`) to an ancestor of the caller; either way the text shows it before parsing.
-    let name = target.file_name()?.to_string_lossy().into_owned();
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return CallerSearch::NoCaller;
+    };
     let mut visited: HashSet<PathBuf> = HashSet::new();
     visited.insert(target.clone());
     let mut ancestor = target.parent();
@@ -55,12 +69,14 @@ pub fn find_caller(dir: &Path, root: &Path) -> Option<PathBuf> {
                 .iter()
                 .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
         });
-        if found.is_some() || over {
-            return found.cloned();
+        match found {
+            Some(caller) => return CallerSearch::Found(caller.clone()),
+            None if over => return CallerSearch::Stopped,
+            None => {}
         }
         ancestor = a.parent();
     }
-    None
+    CallerSearch::NoCaller
 }
 
 /// Whether a `.tf`/`.tf.json` file of `dir` configures state (`terraform { backend ... }` or
@@ -265,10 +281,13 @@ mod tests {
             r#"{"module": {"net": {"source": "../../modules/net"}}}"#,
         )
         .unwrap();
-        assert_eq!(find_caller(&module, &root), Some(env.clone()));
+        assert_eq!(
+            find_caller(&module, &root),
+            CallerSearch::Found(env.clone())
+        );
         assert_eq!(local_calls(&env), vec![env.join("../../modules/net")]);
         // A module nothing calls has no caller.
-        assert_eq!(find_caller(&env, &root), None);
+        assert_eq!(find_caller(&env, &root), CallerSearch::NoCaller);
     }
 
     #[test]

@@ -32,7 +32,7 @@ mod repeated_keys;
 mod types;
 mod vars;
 
-pub use callers::{declares_backend, find_caller, local_calls};
+pub use callers::{CallerSearch, MAX_CANDIDATES, declares_backend, find_caller, local_calls};
 pub use convert::hcl_to_value;
 use convert::*;
 use json::*;
