@@ -41,38 +41,34 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
         if !a.starts_with(root) {
             break;
         }
-        let mut candidates = Vec::new();
+        // Level by level below the ancestor: a level is listed only if the one above holds no
+        // caller, so a near caller costs no walk of the whole subtree.
         let mut frontier = vec![a.to_path_buf()];
         for depth in 0..=LEVELS_DOWN {
-            let mut next = Vec::new();
-            for d in &frontier {
-                if visited.insert(d.clone()) {
-                    candidates.push(d.clone());
-                }
-                if depth < LEVELS_DOWN {
-                    next.extend(subdirectories(d));
-                }
-            }
-            frontier = next;
-        }
-        let over = visited.len() > MAX_CANDIDATES;
-        if over {
-            candidates.truncate(
-                candidates
-                    .len()
-                    .saturating_sub(visited.len() - MAX_CANDIDATES),
-            );
-        }
-        // Read in parallel, but answer the nearest caller: candidates are in search order.
-        let found = candidates.par_iter().find_first(|c| {
-            local_calls_filtered(c, Some(&name))
+            let mut candidates: Vec<PathBuf> = frontier
                 .iter()
-                .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
-        });
-        match found {
-            Some(caller) => return CallerSearch::Found(caller.clone()),
-            None if over => return CallerSearch::Stopped,
-            None => {}
+                .filter(|d| visited.insert((*d).clone()))
+                .cloned()
+                .collect();
+            let over = visited.len() > MAX_CANDIDATES;
+            if over {
+                let excess = visited.len() - MAX_CANDIDATES;
+                candidates.truncate(candidates.len().saturating_sub(excess));
+            }
+            // Read in parallel, but answer the nearest caller: candidates are in search order.
+            let found = candidates.par_iter().find_first(|c| {
+                local_calls_filtered(c, Some(&name))
+                    .iter()
+                    .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
+            });
+            match found {
+                Some(caller) => return CallerSearch::Found(caller.clone()),
+                None if over => return CallerSearch::Stopped,
+                None => {}
+            }
+            if depth < LEVELS_DOWN {
+                frontier = frontier.iter().flat_map(|d| subdirectories(d)).collect();
+            }
         }
         ancestor = a.parent();
     }
