@@ -10,6 +10,7 @@
 //! - [`lint`]: load-time checks regorus leaves to evaluation time;
 //! - [`aggregate`]: the generated one-pass rule per family, for both evaluators;
 //! - [`context`]: per-document context (`data.conftest.file`, `data.tollgate.module`);
+//! - `parse`: policy files into regorus, errors with file and line;
 //! - [`engine`] and `vm`: compiling and evaluating; `cache`: compiled programs kept on disk;
 //!   [`verify`]: Rego unit tests.
 
@@ -23,6 +24,7 @@ pub mod explain;
 mod lint;
 pub(crate) mod load;
 pub mod metadata;
+mod parse;
 pub mod verify;
 mod vm;
 
