@@ -10,7 +10,7 @@ use super::aggregate::{self, Dialect, INTERPRETER_PACKAGE};
 use super::catalog::{self, RuleInfo, TypeIndex};
 use super::context::{self, APPLIES_FUNCTION, CONTEXT_FUNCTION};
 use super::parse::{error_from_message, first_line, parse};
-use super::vm::VmProgram;
+use super::vm::{self, VmProgram};
 use super::{Namespaces, PolicySource, is_reserved, lint, metadata};
 use crate::input::Document;
 use regorus::{Engine, Value};
@@ -201,17 +201,13 @@ impl PolicySet {
             limit,
             check_interval: NonZeroU32::new(64).expect("non-zero"),
         });
-        // What the program is made from, to find it in the cache: the files and the data.
-        let data_json = data.to_json_str().unwrap_or_default();
-        let mut made_from: Vec<&[u8]> = Vec::with_capacity(2 * sources.len() + 1);
-        for source in sources {
-            made_from.push(source.path.as_bytes());
-            made_from.push(source.text.as_bytes());
-        }
-        made_from.push(data_json.as_bytes());
-        let cached = use_vm
-            .then(|| VmProgram::cached(&rules, &exception_packages, &data, timer, &made_from))
+        // Where a program made from exactly these files, data and rules is cached.
+        let slot = use_vm
+            .then(|| vm::cache_slot(sources, &data, &rules, &exception_packages))
             .flatten();
+        let cached = slot
+            .as_ref()
+            .and_then(|slot| VmProgram::cached(slot, &rules, &exception_packages, &data, timer));
         let policies = OnceLock::new();
         let vm = match cached {
             Some(vm) => Some(vm),
@@ -226,7 +222,7 @@ impl PolicySet {
                         &exception_packages,
                         data.clone(),
                         timer,
-                        &made_from,
+                        slot.as_ref(),
                     )
                 } else {
                     None
@@ -237,7 +233,6 @@ impl PolicySet {
         };
         let unevaluated = unevaluated(sources, &packages, &rules, &exception_packages, namespaces);
         let file_count = sources.len();
-        drop(made_from);
         let set = PolicySet {
             policies,
             sources: read,

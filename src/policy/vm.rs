@@ -7,6 +7,7 @@
 //! for `tollgate verify`. Rules are compiled all at once; only if that fails is each rule tried
 //! alone, so one unusual user policy costs the VM nothing but its own rule.
 
+use super::PolicySource;
 use super::aggregate::{self, Dialect, VM_CONTEXT_ROOT, VM_PACKAGE};
 use super::cache;
 use super::catalog::RuleInfo;
@@ -43,14 +44,13 @@ pub struct VmProgram {
 impl VmProgram {
     /// The program made earlier from exactly these policies, from the on-disk cache.
     pub fn cached(
+        slot: &CacheSlot,
         rules: &[RuleInfo],
         exception_packages: &[String],
         data: &Value,
         timer: Option<ExecutionTimerConfig>,
-        sources: &[&[u8]],
     ) -> Option<VmProgram> {
-        let (dir, key) = cache_key(rules, exception_packages, sources)?;
-        let entry = cache::read(&dir, &key)?;
+        let entry = cache::read(&slot.dir, &slot.key)?;
         if entry.in_vm.len() != rules.len()
             || entry.exceptions_in_vm.len() != exception_packages.len()
         {
@@ -79,7 +79,7 @@ impl VmProgram {
         exception_packages: &[String],
         data: Value,
         timer: Option<ExecutionTimerConfig>,
-        sources: &[&[u8]],
+        slot: Option<&CacheSlot>,
     ) -> Option<VmProgram> {
         let in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
         if !rules.is_empty() && !in_vm.iter().any(|&b| b) {
@@ -90,14 +90,14 @@ impl VmProgram {
         let (program, in_vm, exceptions_in_vm) =
             compile_fresh(base, rules, exception_packages, in_vm, exceptions_in_vm)?;
         let binary = std::sync::OnceLock::new();
-        if let Some((dir, key)) = cache_key(rules, exception_packages, sources) {
+        if let Some(slot) = slot {
             if let Ok(bytes) = program.serialize_binary() {
                 let entry = cache::Entry {
                     in_vm: in_vm.clone(),
                     exceptions_in_vm: exceptions_in_vm.clone(),
                     program: bytes,
                 };
-                cache::write(&dir, &key, &entry);
+                cache::write(&slot.dir, &slot.key, &entry);
                 let _ = binary.set(entry.program);
             }
         }
@@ -225,14 +225,23 @@ impl VmProgram {
     }
 }
 
-/// Where the program of these policies is cached, and under which key: the files and data
-/// (`sources`) and the generated aggregate rule. `None` without a cache directory.
-fn cache_key(
+/// Where the program of some policies is cached, and under which key.
+pub struct CacheSlot {
+    dir: std::path::PathBuf,
+    key: String,
+}
+
+/// The cache slot of the program made from these policy files, data and rules: the key covers
+/// the files' paths and texts, the data and the generated aggregate rule. `None` without a cache
+/// directory.
+pub fn cache_slot(
+    sources: &[PolicySource],
+    data: &Value,
     rules: &[RuleInfo],
     exception_packages: &[String],
-    sources: &[&[u8]],
-) -> Option<(std::path::PathBuf, String)> {
+) -> Option<CacheSlot> {
     let dir = cache::dir()?;
+    let data_json = data.to_json_str().unwrap_or_default();
     let in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
     let aggregate = aggregate::module(
         rules,
@@ -242,9 +251,17 @@ fn cache_key(
             exceptions_in: &vec![true; exception_packages.len()],
         },
     );
-    let mut parts = sources.to_vec();
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(2 * sources.len() + 2);
+    for source in sources {
+        parts.push(source.path.as_bytes());
+        parts.push(source.text.as_bytes());
+    }
+    parts.push(data_json.as_bytes());
     parts.push(aggregate.as_bytes());
-    Some((dir, cache::key(&parts)))
+    Some(CacheSlot {
+        dir,
+        key: cache::key(&parts),
+    })
 }
 
 /// Analyses and compiles the policies: all entries at once, or, when the VM compiler refuses
