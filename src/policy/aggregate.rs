@@ -2,9 +2,8 @@
 //! applying to the document, so a document is evaluated in one pass (shared helpers such as "all
 //! containers" are computed once per document, not once per rule).
 //!
-//! One generator serves both evaluators; only the Rego dialect differs: the interpreter gets an
-//! object, the VM a partial set of `[key, value]` pairs (its compiler does not take constant-key
-//! partial objects) and reads "applies" from `data` instead of an extension function.
+//! Both evaluators get one per family; they differ in form: the interpreter's gates each rule on
+//! an extension function, the VM's looks up only the rules that apply (see [`vm_modules`]).
 
 use super::catalog::RuleInfo;
 use super::context::APPLIES_FUNCTION;
@@ -14,6 +13,8 @@ use crate::input::Family;
 pub(super) const INTERPRETER_PACKAGE: &str = "tollgate_internal";
 /// Package of the VM's aggregate rules (`data.tollgate_vm.<family>`).
 pub(super) const VM_PACKAGE: &str = "tollgate_vm";
+/// Package of the VM's per-key rules (see [`vm_modules`]).
+pub(super) const VM_DISPATCH_PACKAGE: &str = "tollgate_vm_dispatch";
 /// Where the VM reads per-document context.
 pub(super) const VM_CONTEXT_ROOT: &str = "tollgate_context";
 
@@ -31,16 +32,6 @@ pub(super) enum EntrySource {
     Rule(usize),
     /// Index into the packages with an `exception` rule: always evaluated.
     Exception(usize),
-}
-
-/// Which evaluator the aggregate is generated for.
-pub(super) enum Dialect<'a> {
-    Interpreter,
-    /// Only the entries the VM takes (per rule, per exception package).
-    Vm {
-        rules_in: &'a [bool],
-        exceptions_in: &'a [bool],
-    },
 }
 
 /// The entries of the aggregate for documents of `family`.
@@ -70,53 +61,70 @@ pub(super) fn entries(
     rule_entries.chain(exception_entries).collect()
 }
 
-/// The aggregate module: one rule per family (`<family>`), in the given dialect.
-pub(super) fn module(
-    rules: &[RuleInfo],
-    exception_packages: &[String],
-    dialect: &Dialect,
-) -> String {
-    let mut text = match dialect {
-        Dialect::Interpreter => format!("package {INTERPRETER_PACKAGE}\n\n"),
-        Dialect::Vm { .. } => format!("package {VM_PACKAGE}\n\nimport rego.v1\n\n"),
-    };
+/// The interpreter's aggregate module: one rule per family (`<family>`), an object from key to
+/// value, each rule's entry gated on it applying to the document.
+pub(super) fn interpreter_module(rules: &[RuleInfo], exception_packages: &[String]) -> String {
+    let mut text = format!("package {INTERPRETER_PACKAGE}\n\n");
     for family in Family::ALL {
         let entries = entries(rules, exception_packages, family);
         let family = family.name();
         for entry in entries {
             let (key, path) = (&entry.key, &entry.path);
-            let line = match (dialect, entry.source) {
-                (Dialect::Interpreter, EntrySource::Rule(i)) => {
+            text.push_str(&match entry.source {
+                EntrySource::Rule(i) => {
                     format!("{family}_parts[\"{key}\"] := {path} if {APPLIES_FUNCTION}({i})\n")
                 }
-                (Dialect::Interpreter, EntrySource::Exception(_)) => {
-                    format!("{family}_parts[\"{key}\"] := {path}\n")
-                }
-                (Dialect::Vm { rules_in, .. }, EntrySource::Rule(i)) if rules_in[i] => format!(
-                    "{family} contains [\"{key}\", v] if {{\n\tdata.{VM_CONTEXT_ROOT}.applies[{i}]\n\tv := {path}\n}}\n"
-                ),
-                (Dialect::Vm { exceptions_in, .. }, EntrySource::Exception(i))
-                    if exceptions_in[i] =>
-                {
-                    format!("{family} contains [\"{key}\", v] if v := {path}\n")
-                }
-                (Dialect::Vm { .. }, _) => String::new(),
-            };
-            text.push_str(&line);
+                EntrySource::Exception(_) => format!("{family}_parts[\"{key}\"] := {path}\n"),
+            });
         }
-        match dialect {
-            Dialect::Interpreter => {
-                // An empty object would be undefined; make it exist.
-                text.push_str(&format!("{family}_parts[\"_\"] := true\n"));
-                // In Rego v1 `p["k"] := v` is a single-value rule at `p.k`, and regorus cannot
-                // evaluate `p` as a rule; one complete rule collects the entries.
-                text.push_str(&format!(
-                    "{family} := {{k: v | some k, v in {family}_parts}}\n"
-                ));
-            }
-            // Makes the set exist when nothing else is in it.
-            Dialect::Vm { .. } => text.push_str(&format!("{family} contains [\"_\", true]\n")),
-        }
+        // An empty object would be undefined; make it exist.
+        text.push_str(&format!("{family}_parts[\"_\"] := true\n"));
+        // In Rego v1 `p["k"] := v` is a single-value rule at `p.k`, and regorus cannot evaluate
+        // `p` as a rule; one complete rule collects the entries.
+        text.push_str(&format!(
+            "{family} := {{k: v | some k, v in {family}_parts}}\n"
+        ));
     }
     text
+}
+
+/// The VM's two modules (path, text), for the entries it takes (per rule, per exception
+/// package).
+///
+/// Each family's aggregate is a partial set of `[key, value]` pairs (the VM compiler does not take
+/// constant-key partial objects) over the keys in `data.tollgate_context.active`, which the
+/// evaluator fills per document with the keys that apply to it; each key names a rule of the
+/// dispatch package (`r<i> := <rule>`, `x<i> := <exception>`), looked up by the key at run time.
+/// A rule that does not apply is thus never touched: gating every rule of the family in the
+/// aggregate itself cost a quarter of all evaluation time (BENCHMARKS.md).
+pub(super) fn vm_modules(
+    rules: &[RuleInfo],
+    exception_packages: &[String],
+    rules_in: &[bool],
+    exceptions_in: &[bool],
+) -> [(&'static str, String); 2] {
+    let mut aggregate = format!("package {VM_PACKAGE}\n\nimport rego.v1\n\n");
+    for family in Family::ALL {
+        let family = family.name();
+        aggregate.push_str(&format!(
+            "{family} contains [k, v] if {{\n\tsome k in data.{VM_CONTEXT_ROOT}.active\n\tv := data.{VM_DISPATCH_PACKAGE}[k]\n}}\n"
+        ));
+        // Makes the set exist when nothing else is in it.
+        aggregate.push_str(&format!("{family} contains [\"_\", true]\n"));
+    }
+    let mut dispatch = format!("package {VM_DISPATCH_PACKAGE}\n\n");
+    for (i, rule) in rules.iter().enumerate() {
+        if rules_in[i] {
+            dispatch.push_str(&format!("r{i} := data.{}.{}\n", rule.package, rule.name));
+        }
+    }
+    for (i, package) in exception_packages.iter().enumerate() {
+        if exceptions_in[i] {
+            dispatch.push_str(&format!("x{i} := data.{package}.exception\n"));
+        }
+    }
+    [
+        ("tollgate:vm.rego", aggregate),
+        ("tollgate:vm_dispatch.rego", dispatch),
+    ]
 }

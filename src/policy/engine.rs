@@ -6,7 +6,7 @@
 //! metadata into the [`catalog`](super::catalog), lints calls ([`lint`](super::lint)) and
 //! compiles the aggregates ([`aggregate`](super::aggregate)).
 
-use super::aggregate::{self, Dialect, INTERPRETER_PACKAGE};
+use super::aggregate::{self, INTERPRETER_PACKAGE};
 use super::catalog::{self, RuleInfo, TypeIndex};
 use super::context::{self, APPLIES_FUNCTION, CONTEXT_FUNCTION};
 use super::parse::{error_from_message, first_line, parse};
@@ -288,11 +288,7 @@ impl PolicySet {
                     .and_then(|_| {
                         engine.add_policy(
                             "tollgate:aggregate.rego".into(),
-                            aggregate::module(
-                                &self.rules,
-                                &self.exception_packages,
-                                &Dialect::Interpreter,
-                            ),
+                            aggregate::interpreter_module(&self.rules, &self.exception_packages),
                         )
                     })
                     .map_err(|e| format!("internal error: {e}"))?;

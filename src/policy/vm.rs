@@ -8,7 +8,7 @@
 //! alone, so one unusual user policy costs the VM nothing but its own rule.
 
 use super::PolicySource;
-use super::aggregate::{self, Dialect, VM_CONTEXT_ROOT, VM_PACKAGE};
+use super::aggregate::{self, EntrySource, VM_CONTEXT_ROOT, VM_PACKAGE};
 use super::cache;
 use super::catalog::RuleInfo;
 use super::context::DocContext;
@@ -39,6 +39,8 @@ pub struct VmProgram {
     pub in_vm: Vec<bool>,
     /// Per exception package index: evaluated by the VM.
     pub exceptions_in_vm: Vec<bool>,
+    /// Per family (in [`Family::ALL`] order): the VM's keys of the family's entries.
+    keys: Vec<Vec<(EntrySource, Value)>>,
 }
 
 impl VmProgram {
@@ -64,6 +66,7 @@ impl VmProgram {
         Some(VmProgram::new(
             program,
             std::sync::OnceLock::from(entry.program),
+            (rules, exception_packages),
             (entry.in_vm, entry.exceptions_in_vm),
             (data.clone(), timer),
             true,
@@ -104,6 +107,7 @@ impl VmProgram {
         Some(VmProgram::new(
             Arc::unwrap_or_clone(program),
             binary,
+            (rules, exception_packages),
             (in_vm, exceptions_in_vm),
             (data, timer),
             false,
@@ -113,12 +117,27 @@ impl VmProgram {
     fn new(
         program: Program,
         binary: std::sync::OnceLock<Vec<u8>>,
+        (rules, exception_packages): (&[RuleInfo], &[String]),
         (in_vm, exceptions_in_vm): (Vec<bool>, Vec<bool>),
         (data, timer): (Value, Option<ExecutionTimerConfig>),
         cached: bool,
     ) -> VmProgram {
         static IDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let keys = Family::ALL
+            .iter()
+            .map(|&family| {
+                aggregate::entries(rules, exception_packages, family)
+                    .into_iter()
+                    .filter(|entry| match entry.source {
+                        EntrySource::Rule(i) => in_vm[i],
+                        EntrySource::Exception(i) => exceptions_in_vm[i],
+                    })
+                    .map(|entry| (entry.source, Value::from(entry.key)))
+                    .collect()
+            })
+            .collect();
         VmProgram {
+            keys,
             program: Arc::new(program),
             binary,
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -206,8 +225,16 @@ impl VmProgram {
                 "module_links",
                 context.module_links.clone(),
             );
-            let applies: Vec<Value> = context.applies.iter().map(|&b| Value::from(b)).collect();
-            merge_key(map, VM_CONTEXT_ROOT, "applies", Value::from(applies));
+            let family_index = Family::ALL.iter().position(|&f| f == family).unwrap_or(0);
+            let active: Vec<Value> = self.keys[family_index]
+                .iter()
+                .filter(|(source, _)| match *source {
+                    EntrySource::Rule(i) => context.applies.get(i).copied().unwrap_or(true),
+                    EntrySource::Exception(_) => true,
+                })
+                .map(|(_, key)| key.clone())
+                .collect();
+            merge_key(map, VM_CONTEXT_ROOT, "active", Value::from(active));
         }
         vm.set_data(data)?;
         vm.set_input(input);
@@ -243,21 +270,21 @@ pub fn cache_slot(
     let dir = cache::dir()?;
     let data_json = data.to_json_str().unwrap_or_default();
     let in_vm: Vec<bool> = rules.iter().map(|r| !r.needs_interpreter).collect();
-    let aggregate = aggregate::module(
+    let generated = aggregate::vm_modules(
         rules,
         exception_packages,
-        &Dialect::Vm {
-            rules_in: &in_vm,
-            exceptions_in: &vec![true; exception_packages.len()],
-        },
+        &in_vm,
+        &vec![true; exception_packages.len()],
     );
-    let mut parts: Vec<&[u8]> = Vec::with_capacity(2 * sources.len() + 2);
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(2 * sources.len() + 3);
     for source in sources {
         parts.push(source.path.as_bytes());
         parts.push(source.text.as_bytes());
     }
     parts.push(data_json.as_bytes());
-    parts.push(aggregate.as_bytes());
+    for (_, text) in &generated {
+        parts.push(text.as_bytes());
+    }
     Some(CacheSlot {
         dir,
         key: cache::key(&parts),
@@ -325,17 +352,9 @@ fn analyse(
     exceptions_in: &[bool],
 ) -> anyhow::Result<CompiledPolicy> {
     let mut engine = base.clone();
-    engine.add_policy(
-        "tollgate:vm.rego".into(),
-        aggregate::module(
-            rules,
-            exception_packages,
-            &Dialect::Vm {
-                rules_in,
-                exceptions_in,
-            },
-        ),
-    )?;
+    for (path, text) in aggregate::vm_modules(rules, exception_packages, rules_in, exceptions_in) {
+        engine.add_policy(path.into(), text)?;
+    }
     engine.compile_with_entrypoint(&regorus::Rc::from(
         format!("data.{VM_PACKAGE}.kubernetes").as_str(),
     ))
