@@ -348,3 +348,26 @@ fn empty_standard_input_is_an_error_not_a_pass() {
     write(dir.path(), "notes.txt", "hello");
     assert_eq!(tollgate(dir.path(), &["scan", "notes.txt"]).code, 2);
 }
+
+#[test]
+fn a_broken_overlay_is_reported_the_same_way_on_every_run() {
+    // `kubectl kustomize` logs its failure with the time and its process id in front; a report
+    // that quotes that differs between two runs on the same input.
+    if !on_path("kustomize") && !need("kubectl") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    write(
+        root,
+        "overlays/prod/kustomization.yaml",
+        "resources:\n  - ../../missing\n",
+    );
+    let first = tollgate(root, &["scan", "--format", "json"]);
+    let second = tollgate(root, &["scan", "--format", "json"]);
+    let report = json(&first);
+    let message = report["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("Kustomize overlay not judged"), "{report}");
+    assert_eq!(first.stdout, second.stdout);
+}

@@ -77,6 +77,7 @@ pub(super) fn run(program: &Path, args: &[String], cwd: &Path) -> Result<Run, St
         let detail: Vec<&str> = stderr
             .lines()
             .filter(|l| !l.trim().is_empty())
+            .map(without_log_header)
             .take(6)
             .collect();
         return Err(format!(
@@ -90,6 +91,24 @@ pub(super) fn run(program: &Path, args: &[String], cwd: &Path) -> Result<Run, St
     let stdout = String::from_utf8(output.stdout)
         .map_err(|_| format!("`{}` printed text that is not UTF-8", program.display()))?;
     Ok(Run { stdout, elapsed })
+}
+
+/// A stderr line without the header Kubernetes' logger (klog) puts before it, `E1130
+/// 20:20:17.445237   20368 run.go:72] `: its time and process id would make two runs' reports
+/// differ.
+fn without_log_header(line: &str) -> &str {
+    let b = line.as_bytes();
+    let klog = b.len() > 21
+        && matches!(b[0], b'I' | b'W' | b'E' | b'F')
+        && b[1..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b' '
+        && b[6..8].iter().all(u8::is_ascii_digit)
+        && b[8] == b':'
+        && b[11] == b':';
+    match line.split_once("] ") {
+        Some((header, rest)) if klog && !header[6..].contains('"') => rest,
+        _ => line,
+    }
 }
 
 /// Finds a program on PATH.
@@ -237,6 +256,20 @@ pub(super) fn by_kind_and_name(docs: &[Document]) -> HashMap<(String, String), V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn klog_headers_leave_renderer_errors_so_reports_do_not_change_between_runs() {
+        let line = "E1130 20:20:17.445237   20368 run.go:72] \"command failed\" err=\"x] y\"";
+        assert_eq!(without_log_header(line), "\"command failed\" err=\"x] y\"");
+        for kept in [
+            "Error: accumulating resources: [a] b",
+            "E1130 is not a header] really",
+            "short] x",
+            "",
+        ] {
+            assert_eq!(without_log_header(kept), kept);
+        }
+    }
 
     #[test]
     fn chunks_keep_their_helm_source() {
