@@ -57,13 +57,47 @@ fn library_rules_are_imported_by_full_path() {
     // regorus' VM compiles `k8s.containers` (a rule read through a package alias) into a lookup
     // that rebuilds the whole package object, a third of Kubernetes evaluation time; an import of
     // the rule itself (`import data.tollgate.lib.kubernetes.containers`) is a direct rule call.
-    // Functions (`k8s.container_name(c)`) are called directly either way.
-    let alias_ref = regex::Regex::new(r"\b(k8s|tf|tfm)\.([a-z_]+)\b(\s*\()?").unwrap();
+    // Functions (`k8s.container_name(c)`) are called directly either way. Every library package
+    // counts, whatever alias a file gives it.
+    let package_re = regex::Regex::new(r"(?m)^package\s+([a-z_.]+)").unwrap();
+    let import_re =
+        regex::Regex::new(r"(?m)^import\s+data\.([a-z_.]+)(?:\s+as\s+([a-z_]+))?").unwrap();
+    let files = all_files();
+    let lib_packages: Vec<String> = files
+        .iter()
+        .filter(|p| {
+            p.to_string_lossy().contains("/lib/") && !p.to_string_lossy().ends_with("_test.rego")
+        })
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            package_re.captures(&text).map(|c| c[1].to_string())
+        })
+        .collect();
+    assert!(lib_packages.len() >= 4, "{lib_packages:?}");
     let mut offenders = Vec::new();
-    for file in rule_files() {
-        let text = std::fs::read_to_string(&file).unwrap();
+    for file in files.iter().filter(|p| {
+        let s = p.to_string_lossy();
+        s.ends_with(".rego") && !s.ends_with("_test.rego")
+    }) {
+        let text = std::fs::read_to_string(file).unwrap();
+        let aliases: Vec<String> = import_re
+            .captures_iter(&text)
+            .filter(|c| lib_packages.contains(&c[1].to_string()))
+            .map(|c| {
+                c.get(2).map_or_else(
+                    || c[1].rsplit('.').next().unwrap().to_string(),
+                    |a| a.as_str().to_string(),
+                )
+            })
+            .collect();
+        if aliases.is_empty() {
+            continue;
+        }
+        let alias_ref =
+            regex::Regex::new(&format!(r"\b({})\.([a-z_]+)\b(\s*\()?", aliases.join("|"))).unwrap();
         for (n, line) in text.lines().enumerate() {
-            if line.trim_start().starts_with('#') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('#') || trimmed.starts_with("import ") {
                 continue;
             }
             for cap in alias_ref.captures_iter(line) {

@@ -7,6 +7,7 @@
 package tollgate.lib.terraform_module
 
 import data.tollgate.lib.terraform as tf
+import data.tollgate.lib.terraform.resources
 import rego.v1
 
 # Every managed resource of the whole module the document belongs to (all files of its directory);
@@ -16,7 +17,7 @@ module_resources := [r |
 	some r in list
 ] if {
 	not is_object(input.planned_values)
-} else := tf.resources
+} else := resources
 
 # Indexed by type, like `tf.resources_of`. tollgate builds the index once per module
 # (`data.tollgate.module_resources`): building it in Rego for every document made a module of
