@@ -41,6 +41,7 @@ pub struct VmProgram {
     pub exceptions_in_vm: Vec<bool>,
     /// Per family (in [`Family::ALL`] order): the VM's keys of the family's entries.
     keys: Vec<Vec<(EntrySource, Value)>>,
+    data_keys: DataKeys,
 }
 
 impl VmProgram {
@@ -138,6 +139,7 @@ impl VmProgram {
             .collect();
         VmProgram {
             keys,
+            data_keys: DataKeys::new(),
             program: Arc::new(program),
             binary,
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -208,38 +210,34 @@ impl VmProgram {
         family: Family,
         context: &DocContext,
     ) -> anyhow::Result<Value> {
+        let family_index = Family::ALL.iter().position(|&f| f == family).unwrap_or(0);
+        let active: Vec<Value> = self.keys[family_index]
+            .iter()
+            .filter(|(source, _)| match *source {
+                EntrySource::Rule(i) => context.applies.get(i).copied().unwrap_or(true),
+                EntrySource::Exception(_) => true,
+            })
+            .map(|(_, key)| key.clone())
+            .collect();
+        let k = &self.data_keys;
         let mut data = self.data.clone();
         if let Ok(map) = data.as_object_mut() {
-            merge_key(map, "conftest", "file", context.file.clone());
-            merge_key(map, "tollgate", "module", context.module.clone());
-            merge_key(map, "tollgate", "manifests", context.manifests.clone());
-            merge_key(
+            set_under(map, &k.conftest, [(&k.file, context.file.clone())]);
+            set_under(
                 map,
-                "tollgate",
-                "module_resources",
-                context.module_resources.clone(),
+                &k.tollgate,
+                [
+                    (&k.module, context.module.clone()),
+                    (&k.manifests, context.manifests.clone()),
+                    (&k.module_resources, context.module_resources.clone()),
+                    (&k.module_links, context.module_links.clone()),
+                ],
             );
-            merge_key(
-                map,
-                "tollgate",
-                "module_links",
-                context.module_links.clone(),
-            );
-            let family_index = Family::ALL.iter().position(|&f| f == family).unwrap_or(0);
-            let active: Vec<Value> = self.keys[family_index]
-                .iter()
-                .filter(|(source, _)| match *source {
-                    EntrySource::Rule(i) => context.applies.get(i).copied().unwrap_or(true),
-                    EntrySource::Exception(_) => true,
-                })
-                .map(|(_, key)| key.clone())
-                .collect();
-            merge_key(map, VM_CONTEXT_ROOT, "active", Value::from(active));
+            set_under(map, &k.context_root, [(&k.active, Value::from(active))]);
         }
         vm.set_data(data)?;
         vm.set_input(input);
-        let pairs =
-            vm.execute_entry_point_by_name(&format!("data.{VM_PACKAGE}.{}", family.name()))?;
+        let pairs = vm.execute_entry_point_by_name(&k.entry_points[family_index])?;
         let mut aggregate = BTreeMap::new();
         if let Ok(set) = pairs.as_set() {
             for pair in set.iter() {
@@ -328,17 +326,56 @@ fn compile_fresh(
     Some((program, in_vm, exceptions_in_vm))
 }
 
-/// Sets `data[root][key]`, keeping whatever else the user's data holds under `root`.
-fn merge_key(map: &mut Object, root: &str, key: &str, value: Value) {
-    let slot = map.get_or_insert_with(Value::from(root), Value::new_object);
+/// Sets `data[root][key]` for each pair, keeping whatever else the user's data holds under
+/// `root`; an undefined value removes the key.
+fn set_under<const N: usize>(map: &mut Object, root: &Value, pairs: [(&Value, Value); N]) {
+    let slot = map.get_or_insert_with(root.clone(), Value::new_object);
     if !matches!(slot, Value::Object(_)) {
         *slot = Value::new_object();
     }
     if let Ok(inner) = slot.as_object_mut() {
-        if value == Value::Undefined {
-            inner.remove(&Value::from(key));
-        } else {
-            inner.insert(Value::from(key), value);
+        for (key, value) in pairs {
+            if value == Value::Undefined {
+                inner.remove(key);
+            } else {
+                inner.insert(key.clone(), value);
+            }
+        }
+    }
+}
+
+/// The keys of the per-document `data` and the entry points, made once: each is an allocated
+/// string, and a document needs a dozen.
+struct DataKeys {
+    conftest: Value,
+    file: Value,
+    tollgate: Value,
+    module: Value,
+    manifests: Value,
+    module_resources: Value,
+    module_links: Value,
+    context_root: Value,
+    active: Value,
+    /// Per family (in [`Family::ALL`] order): `data.tollgate_vm.<family>`.
+    entry_points: Vec<String>,
+}
+
+impl DataKeys {
+    fn new() -> DataKeys {
+        DataKeys {
+            conftest: Value::from("conftest"),
+            file: Value::from("file"),
+            tollgate: Value::from("tollgate"),
+            module: Value::from("module"),
+            manifests: Value::from("manifests"),
+            module_resources: Value::from("module_resources"),
+            module_links: Value::from("module_links"),
+            context_root: Value::from(VM_CONTEXT_ROOT),
+            active: Value::from("active"),
+            entry_points: Family::ALL
+                .iter()
+                .map(|f| format!("data.{VM_PACKAGE}.{}", f.name()))
+                .collect(),
         }
     }
 }
@@ -376,10 +413,12 @@ mod tests {
 
     #[test]
     fn context_keys_merge_into_user_data() {
-        let mut data = Value::from_json_str(r#"{"conftest": {"other": 1}}"#).unwrap();
+        let mut data =
+            Value::from_json_str(r#"{"conftest": {"other": 1}, "tollgate": 3}"#).unwrap();
         let map = data.as_object_mut().unwrap();
-        merge_key(map, "conftest", "file", Value::from("f"));
-        merge_key(map, "tollgate", "module", Value::Undefined);
+        let k = DataKeys::new();
+        set_under(map, &k.conftest, [(&k.file, Value::from("f"))]);
+        set_under(map, &k.tollgate, [(&k.module, Value::Undefined)]);
         assert_eq!(data["conftest"]["other"], Value::from(1u64));
         assert_eq!(data["conftest"]["file"], Value::from("f"));
         assert_eq!(data["tollgate"], Value::new_object());
