@@ -153,9 +153,10 @@ pub fn finish(partial: Partial, policies: &PolicySet, judge: &Judge) -> Result<O
 }
 
 /// Findings in report order ([`Finding::report_order`], stable). Findings are boxed, so the stable
-/// sort's buffer holds pointers, not findings.
+/// sort's buffer holds pointers, not findings. Sorted on every worker: at 300,000 findings the sort
+/// was most of the serial work after the parallel phase.
 pub(super) fn sorted_findings(mut findings: judge::Findings) -> judge::Findings {
-    findings.sort_by(|a, b| a.report_order(b));
+    findings.par_sort_by(|a, b| a.report_order(b));
     findings
 }
 

@@ -80,7 +80,7 @@ pub fn judge_planned(
     judge: &Judge,
 ) -> Result<Outcome, String> {
     let start = planned.start;
-    let (mut partial, timings, shard) = collect(request, planned, policies, judge);
+    let (mut partial, timings, shard, pool) = collect(request, planned, policies, judge);
     let policies = policies
         .wait()
         .ok_or_else(|| "the policies did not load".to_string())?;
@@ -102,7 +102,8 @@ pub fn judge_planned(
             }
         });
     let finishing = Instant::now();
-    let mut outcome = finish(partial, policies, judge)?;
+    // On the scan's workers (`-j`): the findings sort is parallel.
+    let mut outcome = pool.install(|| finish(partial, policies, judge))?;
     outcome.timings = Timings {
         finish: finishing.elapsed(),
         total: start.elapsed(),
@@ -112,9 +113,9 @@ pub fn judge_planned(
     Ok(outcome)
 }
 
-/// What judging the units gave: their sum, the stage timings, and for a shard how many units the
-/// whole scan has and how many it judged.
-type Collected = (Partial, Timings, Option<(usize, usize)>);
+/// What judging the units gave: their sum, the stage timings, for a shard how many units the
+/// whole scan has and how many it judged, and the workers (for the run-wide steps).
+type Collected = (Partial, Timings, Option<(usize, usize)>, rayon::ThreadPool);
 
 /// Discovers and groups into units (with `--shard`, this shard's units only).
 pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
@@ -273,7 +274,7 @@ fn collect(
     partial.rules = policies.wait().map_or(0, |p| p.rules.len());
     (partial.matches, partial.downgraded) = judge.counters();
     let shard = request.shard.map(|_| (total_units, units.len()));
-    (partial, timings, shard)
+    (partial, timings, shard, pool)
 }
 
 /// A path named on the command line must give something to judge: an empty pipe, a `.txt`
