@@ -455,6 +455,62 @@ fn a_named_file_finds_its_tf_json_caller_but_a_module_with_a_backend_is_a_root()
 }
 
 #[test]
+fn module_calls_are_read_from_the_files_opentofu_reads() {
+    // `live/app` is OpenTofu's: `main.tofu` takes the place of `main.tf`. It calls `bucket` (making
+    // it private); the `main.tf` it replaces would have called `orphan`, which nothing calls.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        root,
+        "live/app/main.tofu",
+        "module \"site\" {\n  source = \"../../modules/bucket\"\n  acl    = \"private\"\n}\n",
+    );
+    write(
+        root,
+        "live/app/main.tf",
+        "module \"old\" {\n  source = \"../../modules/orphan\"\n}\n",
+    );
+    write(
+        root,
+        "modules/bucket/main.tf",
+        "variable \"acl\" {\n  default = \"public-read\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
+    );
+    write(
+        root,
+        "modules/orphan/main.tf",
+        "resource \"aws_s3_bucket_acl\" \"o\" {\n  bucket = \"o\"\n  acl    = \"public-read\"\n}\n",
+    );
+    let public = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["scan", "--format", "json"];
+        all.extend_from_slice(args);
+        let report = json(&tollgate(root, &all));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["file"].as_str().unwrap(),
+                    f["resource"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    // The bucket deploys private (not judged alone with its public default); the orphan deploys as
+    // its own root (not taken for called and judged nowhere). Named alone, each file is judged the
+    // same way.
+    assert_eq!(public(&[]), ["modules/orphan/main.tf aws_s3_bucket_acl.o"]);
+    assert!(public(&["modules/bucket/main.tf"]).is_empty());
+    assert_eq!(
+        public(&["modules/orphan/main.tf"]),
+        ["modules/orphan/main.tf aws_s3_bucket_acl.o"]
+    );
+}
+
+#[test]
 fn a_caller_search_cut_short_is_reported_and_strict_makes_it_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

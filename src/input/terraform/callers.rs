@@ -75,7 +75,7 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
     CallerSearch::NoCaller
 }
 
-/// Whether a `.tf`/`.tf.json` file of `dir` configures state (`terraform { backend ... }` or
+/// Whether a configuration file of `dir` configures state (`terraform { backend ... }` or
 /// `cloud`): Terraform reads that only in a root module, so the directory is planned on its own
 /// and needs no caller (which spares a pre-commit run the search through the repository).
 pub fn declares_backend(dir: &Path) -> bool {
@@ -131,7 +131,7 @@ fn subdirectories(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The local module directories the `.tf` and `.tf.json` files of `dir` call (to know which
+/// The local module directories the configuration files of `dir` call (to know which
 /// directories are judged through their callers rather than as roots).
 pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
     local_calls_filtered(dir, None)
@@ -162,21 +162,31 @@ fn local_calls_filtered(dir: &Path, name: Option<&str>) -> Vec<PathBuf> {
     out
 }
 
-/// The `.tf` and `.tf.json` files of `dir` (with whether each is JSON), in name order.
+/// The configuration files of `dir` as Terraform or OpenTofu reads them (with whether each is
+/// JSON), in name order: `.tf`, `.tf.json`, `.tofu`, `.tofu.json`, less the `.tf` files a `.tofu`
+/// file takes the place of — the same files the module reader judges the directory by.
 fn tf_files(dir: &Path) -> Vec<(PathBuf, bool)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut files: Vec<(PathBuf, bool)> = entries
+    let mut names: Vec<std::ffi::OsString> = entries
         .flatten()
-        .filter_map(|entry| {
-            let lower = entry.file_name().to_string_lossy().to_ascii_lowercase();
-            let json = lower.ends_with(".tf.json");
-            (json || lower.ends_with(".tf")).then(|| (entry.path(), json))
+        .map(|entry| entry.file_name())
+        .filter(|name| {
+            super::modules::is_configuration(&name.to_string_lossy().to_ascii_lowercase())
         })
         .collect();
-    files.sort();
-    files
+    names.sort();
+    let shadowed = super::modules::shadowed_by_tofu(&names);
+    names
+        .into_iter()
+        .filter(|name| !shadowed.contains(name))
+        .map(|name| {
+            let lower = name.to_string_lossy().to_ascii_lowercase();
+            let json = lower.ends_with(".json");
+            (dir.join(name), json)
+        })
+        .collect()
 }
 
 /// A JSON value that is an object, or an array of objects (Terraform accepts both for blocks).

@@ -22,7 +22,7 @@ pub struct TerraformSettings {
 const MAX_MODULE_DEPTH: usize = 16;
 
 /// Is this a file of a Terraform or OpenTofu module (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`)?
-fn is_configuration(lower: &str) -> bool {
+pub(super) fn is_configuration(lower: &str) -> bool {
     lower.ends_with(".tf")
         || lower.ends_with(".tf.json")
         || lower.ends_with(".tofu")
@@ -31,7 +31,7 @@ fn is_configuration(lower: &str) -> bool {
 
 /// The files a module directory's `.tofu` files take the place of, as OpenTofu reads it:
 /// `main.tofu` replaces `main.tf`, `main.tofu.json` replaces `main.tf.json`.
-fn shadowed_by_tofu(names: &[OsString]) -> Vec<OsString> {
+pub(super) fn shadowed_by_tofu(names: &[OsString]) -> Vec<OsString> {
     names
         .iter()
         .filter_map(|n| {
