@@ -135,6 +135,33 @@ impl Finding {
     pub fn is_existing(&self) -> bool {
         self.status == Status::Failed && self.baseline == Some(BaselineState::Existing)
     }
+
+    /// A failed low-severity warning of `rule_id` at `file:line`, everything else empty: tests
+    /// set what they look at with struct update syntax.
+    #[cfg(test)]
+    pub fn sample(rule_id: &str, file: &str, line: u32) -> Finding {
+        Finding {
+            rule_id: rule_id.into(),
+            title: "".into(),
+            message: String::new(),
+            severity: Severity::Low,
+            enforcement: Enforcement::Warn,
+            status: Status::Failed,
+            file: file.into(),
+            line,
+            column: 1,
+            end_line: line,
+            resource: String::new(),
+            source_rule: "".into(),
+            exception: None,
+            expired_exception: None,
+            details: Default::default(),
+            render: None,
+            rendered: None,
+            module_calls: Vec::new().into(),
+            baseline: None,
+        }
+    }
 }
 
 /// Keys of a result object that tollgate interprets rather than passing through.

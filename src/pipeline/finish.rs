@@ -264,25 +264,8 @@ mod sort_tests {
     #[test]
     fn findings_sort_in_place_stably() {
         let finding = |file: &str, line: u32, message: &str| Finding {
-            rule_id: "R".into(),
-            title: "".into(),
             message: message.into(),
-            severity: crate::policy::Severity::Low,
-            enforcement: crate::policy::Enforcement::Warn,
-            status: judge::Status::Failed,
-            file: file.into(),
-            line,
-            column: 1,
-            end_line: line,
-            resource: String::new(),
-            source_rule: "".into(),
-            exception: None,
-            expired_exception: None,
-            details: Default::default(),
-            render: None,
-            rendered: None,
-            module_calls: Vec::new().into(),
-            baseline: None,
+            ..Finding::sample("R", file, line)
         };
         let mut input = Vec::new();
         for i in 0..200u32 {

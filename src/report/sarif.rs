@@ -378,16 +378,10 @@ mod tests {
 
     fn finding(line: u32, resource: &str, status: Status) -> Finding {
         Finding {
-            rule_id: "ORG-1".into(),
             title: "Team label".into(),
             message: "Pod `p` has no team label".into(),
-            severity: Severity::Low,
-            enforcement: Enforcement::Warn,
             status,
-            file: "k/p.yaml".into(),
-            line,
             column: 3,
-            end_line: line,
             resource: resource.into(),
             source_rule: "main.warn".into(),
             exception: (status == Status::Excepted).then(|| {
@@ -400,12 +394,7 @@ mod tests {
                     kind: None,
                 })
             }),
-            expired_exception: None,
-            details: Default::default(),
-            render: None,
-            rendered: None,
-            module_calls: Vec::new().into(),
-            baseline: None,
+            ..Finding::sample("ORG-1", "k/p.yaml", line)
         }
     }
 
