@@ -511,6 +511,41 @@ fn module_calls_are_read_from_the_files_opentofu_reads() {
 }
 
 #[test]
+fn files_of_a_called_module_count_once_as_scanned() {
+    // Two roots call one module: three files judged, the module's once.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    for env in ["dev", "prod"] {
+        write(
+            root,
+            &format!("live/{env}/main.tf"),
+            "module \"site\" {\n  source = \"../../modules/bucket\"\n}\n",
+        );
+    }
+    write(
+        root,
+        "modules/bucket/main.tf",
+        "resource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n",
+    );
+    let report = json(&tollgate(root, &["scan", "--format", "json"]));
+    assert_eq!(
+        report["summary"]["files_scanned"], 3,
+        "{}",
+        report["summary"]
+    );
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
+            .count(),
+        2,
+        "one per instance"
+    );
+}
+
+#[test]
 fn a_caller_search_cut_short_is_reported_and_strict_makes_it_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

@@ -286,8 +286,16 @@ pub fn load(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed 
 fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed {
     let max = settings.max_file_size;
     match unit {
-        // Judged through its callers' instances.
-        Unit::Module { called: true, .. } => Parsed::default(),
+        // Judged through its callers' instances; its files count once here, however many
+        // instances the callers make of it.
+        Unit::Module {
+            called: true,
+            judge,
+            ..
+        } => {
+            *files += judge.len();
+            Parsed::default()
+        }
         Unit::Module { dir, judge, .. } => {
             terraform::read_module(dir, judge, &settings.terraform, max, files)
         }
