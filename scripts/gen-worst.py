@@ -5,6 +5,9 @@
                   encryption and versioning companions (rules relate every bucket to its companions)
   big-module/     one module of 5,000 resources in 250 files (buckets, companions, IAM, security groups)
   many-docs.yaml  one YAML file of 20,000 ConfigMaps with one inline suppression
+  many-pods.yaml  one YAML file of 20,000 privileged Pods, each with its own inline suppression, and
+                  a ServiceAccount before every tenth (rules look up each Pod's ServiceAccount; every
+                  suppression was once copied into, and compared for, every document)
 
 Usage: scripts/gen-worst.py DIR
 """
@@ -78,6 +81,17 @@ def main():
         head = f"# tollgate:ignore TG-K8S-001 until={until} reason=\"bench\"\n" if i == 0 else ""
         docs.append(f"{head}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{i}\ndata:\n  key: value-{i}\n")
     write(f"{out}/many-docs.yaml", "---\n".join(docs))
+    docs = []
+    for i in range(20000):
+        if i % 10 == 0:
+            docs.append(f"apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa-{i}\n  namespace: load\nautomountServiceAccountToken: false\n")
+        docs.append(
+            f"# tollgate:ignore TG-K8S-001 until={until} reason=\"bench {i}\"\n"
+            f"apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-{i}\n  namespace: load\nspec:\n"
+            f"  serviceAccountName: sa-{i - i % 10}\n  containers:\n    - name: c\n      image: nginx:1.27\n"
+            f"      securityContext:\n        privileged: true\n"
+        )
+    write(f"{out}/many-pods.yaml", "---\n".join(docs))
 
 
 if __name__ == "__main__":

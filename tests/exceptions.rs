@@ -485,3 +485,68 @@ fn pod_security_baseline_makes_restricted_rules_warn_and_says_so() {
     assert_eq!(enforcement(&report, "TG-K8S-003").as_deref(), Some("warn"));
     assert_eq!(report["governance"][0]["kind"], "pod_security_baseline");
 }
+
+#[test]
+fn each_of_many_documents_is_excepted_by_its_own_suppression_only() {
+    // One stream of 600 privileged Pods, each with its own comment suppression (every 100th an
+    // expired one, and one suppression anchored to nothing that fires). Each suppression covers
+    // its own document only and counts its own match: 600 documents × 600 suppressions were once
+    // all copied into, and compared for, every document (quadratic: 20,000 of them took 242 s).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let mut stream = String::new();
+    for i in 0..600 {
+        let until = if i % 100 == 7 {
+            "2026-11-01"
+        } else {
+            "2026-12-20"
+        };
+        let rule = if i == 300 { "TG-K8S-999" } else { "TG-K8S-001" };
+        stream.push_str(&format!(
+            "# tollgate:ignore {rule} until={until} reason=\"load test {i}\" owner=sre\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\n  namespace: load\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n---\n"
+        ));
+    }
+    common::write(dir.path(), "pods.yaml", stream);
+    let (_, report) = scan_json(dir.path(), "2026-11-30", &[]);
+    let privileged: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-K8S-001")
+        .collect();
+    assert_eq!(privileged.len(), 600);
+    for f in &privileged {
+        let i: usize = f["resource"].as_str().unwrap()["Pod/load/p".len()..]
+            .parse()
+            .unwrap();
+        let own = format!("inline:pods.yaml:{}", 1 + 13 * i);
+        let (status, id) = match (
+            f["exception"]["id"].as_str(),
+            f["expired_exception"]["id"].as_str(),
+        ) {
+            (Some(id), _) => ("excepted", id),
+            (None, Some(id)) => ("failed", id),
+            (None, None) => ("failed", ""),
+        };
+        let expected = match i {
+            300 => ("failed", ""),
+            _ if i % 100 == 7 => ("failed", own.as_str()),
+            _ => ("excepted", own.as_str()),
+        };
+        assert_eq!(f["status"], status, "{f}");
+        assert_eq!((status, id), expected, "{f}");
+    }
+    let exceptions = report["exceptions"].as_array().unwrap();
+    assert_eq!(exceptions.len(), 600);
+    for e in exceptions {
+        let line: usize = e["source"].as_str().unwrap()["pods.yaml:".len()..]
+            .parse()
+            .unwrap();
+        let expected = if line == 1 + 13 * 300 { 0 } else { 1 };
+        assert_eq!(e["matches"], expected, "{e}");
+    }
+    assert_eq!(
+        report_exception(&report, "inline:pods.yaml:3901")["status"],
+        "unused"
+    );
+}

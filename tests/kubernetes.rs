@@ -371,3 +371,42 @@ fn a_broken_overlay_is_reported_the_same_way_on_every_run() {
     assert!(message.contains("Kustomize overlay not judged"), "{report}");
     assert_eq!(first.stdout, second.stdout);
 }
+
+#[test]
+fn a_workload_is_judged_with_the_service_account_deployed_beside_it() {
+    // The ServiceAccount in the same stream decides whether the token is mounted: found by kind,
+    // namespace and name (the last of duplicates, as applying the stream leaves it), in a stream
+    // of any length without scanning it once per workload.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let sa = |name: &str, ns: &str, automount: bool| {
+        format!(
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {name}\n  namespace: {ns}\nautomountServiceAccountToken: {automount}\n---\n"
+        )
+    };
+    let pod = |name: &str, ns: &str, account: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  serviceAccountName: {account}\n  containers:\n    - name: c\n      image: nginx:1.27\n---\n"
+        )
+    };
+    let mut stream = String::new();
+    stream.push_str(&sa("web", "prod", false));
+    stream.push_str(&sa("api", "prod", false));
+    stream.push_str(&sa("api", "prod", true));
+    for i in 0..200 {
+        stream.push_str(&pod(&format!("web{i}"), "prod", "web"));
+    }
+    stream.push_str(&pod("api", "prod", "api"));
+    stream.push_str(&pod("web-elsewhere", "dev", "web"));
+    write(dir.path(), "stream.yaml", stream);
+    let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
+    let mut mounted: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "TG-K8S-018")
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    mounted.sort();
+    assert_eq!(mounted, ["Pod/dev/web-elsewhere", "Pod/prod/api"]);
+}

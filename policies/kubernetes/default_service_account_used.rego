@@ -26,6 +26,7 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.default_service_account_used
 
+import data.tollgate.lib.kubernetes as k8s
 import data.tollgate.lib.kubernetes.display
 import data.tollgate.lib.kubernetes.namespace
 import data.tollgate.lib.kubernetes.pod_specs
@@ -66,11 +67,7 @@ else := p.path
 
 # The namespace's `default` ServiceAccount, deployed with the workload, turns the token off.
 default_service_account_disables_token if {
-	some m in data.tollgate.manifests
-	m.kind == "ServiceAccount"
-	object.get(m, ["metadata", "name"], "") == "default"
-	object.get(m, ["metadata", "namespace"], "") == namespace
-	m.automountServiceAccountToken == false
+	k8s.deployed("ServiceAccount", namespace, "default").automountServiceAccountToken == false
 }
 
 every_template_overrides(p) if {

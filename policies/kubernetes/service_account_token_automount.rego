@@ -23,6 +23,7 @@
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, argoproj.io/Rollout, argoproj.io/Workflow, argoproj.io/WorkflowTemplate, argoproj.io/ClusterWorkflowTemplate, argoproj.io/CronWorkflow, serving.knative.dev/Service, serving.knative.dev/Configuration, serving.knative.dev/Revision]
 package tollgate.kubernetes.service_account_token_automount
 
+import data.tollgate.lib.kubernetes as k8s
 import data.tollgate.lib.kubernetes.display
 import data.tollgate.lib.kubernetes.namespace
 import data.tollgate.lib.kubernetes.pod_specs
@@ -53,11 +54,7 @@ warn contains {
 # token off: Kubernetes honours that when the pod does not say otherwise.
 service_account_disables_it(p) if {
 	name := object.get(p.spec, "serviceAccountName", object.get(p.spec, "serviceAccount", "default"))
-	some m in data.tollgate.manifests
-	m.kind == "ServiceAccount"
-	object.get(m, ["metadata", "name"], "") == name
-	object.get(m, ["metadata", "namespace"], "") == namespace
-	m.automountServiceAccountToken == false
+	k8s.deployed("ServiceAccount", namespace, name).automountServiceAccountToken == false
 }
 
 every_template_sets_it(p) if {

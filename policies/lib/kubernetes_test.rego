@@ -91,3 +91,20 @@ test_generate_name_in_display if {
 	kubernetes.display == "Workflow `ci/build-`" with input as {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow", "metadata": {"generateName": "build-", "namespace": "ci"}, "spec": {}}
 	kubernetes.display == "Pod `web`" with input as {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web", "generateName": "w-"}, "spec": {}}
 }
+
+sa(name, ns, automount) := {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": name, "namespace": ns}, "automountServiceAccountToken": automount}
+
+test_deployed_from_the_index_and_from_the_list_alike if {
+	first := sa("web", "prod", true)
+	last := sa("web", "prod", false)
+	unset := {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "api"}}
+	index := {"ServiceAccount": {"prod": {"web": last}, "": {"api": unset}}}
+	kubernetes.deployed("ServiceAccount", "prod", "web") == last with data.tollgate.manifest_index as index
+	kubernetes.deployed("ServiceAccount", "", "api") == unset with data.tollgate.manifest_index as index
+	not kubernetes.deployed("ServiceAccount", "dev", "web") with data.tollgate.manifest_index as index
+
+	# Without the index (as here, in unit tests): the last of duplicates, a namespace left unset is "".
+	kubernetes.deployed("ServiceAccount", "prod", "web") == last with data.tollgate.manifests as [first, unset, last]
+	kubernetes.deployed("ServiceAccount", "", "api") == unset with data.tollgate.manifests as [first, unset, last]
+	not kubernetes.deployed("Secret", "prod", "web") with data.tollgate.manifests as [first, unset, last]
+}

@@ -138,9 +138,9 @@ pub struct Document {
     /// values (YAML block scalars, heredocs): text there is data, never a comment.
     pub literal_lines: Arc<[(u32, u32)]>,
     /// For Kubernetes: every manifest of the same file, chart render or overlay (this one
-    /// included), exposed as `data.tollgate.manifests` so rules can judge a workload with its
-    /// ServiceAccount, Service or NetworkPolicy as deployed together.
-    pub manifests: Option<Arc<Value>>,
+    /// included), so rules can judge a workload with its ServiceAccount, Service or
+    /// NetworkPolicy as deployed together.
+    pub manifests: Option<Arc<Manifests>>,
     /// For Terraform documents of a module instance: its address and the calls that lead to it.
     pub instance: Option<Arc<Instance>>,
     /// For Terraform: the instance keys of the document's repeated resources, so that findings
@@ -326,4 +326,49 @@ pub struct OpenTofuModule {
 pub fn line_count(text: &str) -> u32 {
     let n = text.lines().count() as u32;
     n.max(1)
+}
+
+/// The Kubernetes manifests deployed together (a file, a chart render, an overlay), as rules see
+/// them; made once per unit and shared by its documents.
+#[derive(Debug)]
+pub struct Manifests {
+    /// `data.tollgate.manifests`: every manifest, in order.
+    pub list: Value,
+    /// `data.tollgate.manifest_index`: kind → namespace (`""` when unset) → name → manifest, the
+    /// last of duplicates (as applying the stream would leave it). A rule looking up the
+    /// ServiceAccount of each of 20,000 Pods in one stream must not scan the stream per Pod.
+    pub index: Value,
+}
+
+impl Manifests {
+    pub fn new(manifests: Vec<Value>) -> Manifests {
+        let mut index: BTreeMap<Value, BTreeMap<Value, BTreeMap<Value, Value>>> = BTreeMap::new();
+        let empty = Value::from("");
+        for m in &manifests {
+            let field = |v: &Value| match v {
+                Value::Undefined => empty.clone(),
+                v => v.clone(),
+            };
+            index
+                .entry(field(&m["kind"]))
+                .or_default()
+                .entry(field(&m["metadata"]["namespace"]))
+                .or_default()
+                .insert(field(&m["metadata"]["name"]), m.clone());
+        }
+        let index = index
+            .into_iter()
+            .map(|(kind, namespaces)| {
+                let namespaces: BTreeMap<Value, Value> = namespaces
+                    .into_iter()
+                    .map(|(ns, names)| (ns, Value::from(names)))
+                    .collect();
+                (kind, Value::from(namespaces))
+            })
+            .collect::<BTreeMap<Value, Value>>();
+        Manifests {
+            list: Value::from(manifests),
+            index: Value::from(index),
+        }
+    }
 }

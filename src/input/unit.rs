@@ -271,7 +271,7 @@ pub fn load(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parsed 
         .map(|d| d.value.clone())
         .collect();
     if !manifests.is_empty() {
-        let manifests = Arc::new(Value::from(manifests));
+        let manifests = Arc::new(super::Manifests::new(manifests));
         for doc in parsed
             .documents
             .iter_mut()

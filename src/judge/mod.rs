@@ -19,7 +19,6 @@ use crate::date::Date;
 use crate::input::Document;
 use crate::policy::{Enforcement, PolicySet, RawResult, Severity, glob_match};
 use exceptions::{Exception, Limits};
-use inline::Anchored;
 use regorus::Value;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -174,8 +173,7 @@ pub fn finding(
     judge: &Judge,
     doc: &Document,
     raw: &RawResult,
-    inline: &[Anchored],
-    inline_matches: &mut [usize],
+    inline: &mut inline::Scope,
 ) -> Option<Finding> {
     let rule = &set.rules[raw.rule];
     let facts = &rule.facts;
@@ -294,7 +292,7 @@ pub fn finding(
     };
     if finding.status == Status::Failed {
         let anchor = doc.resource_line(&location.resource);
-        judge.apply_exceptions(&mut finding, anchor, inline, inline_matches);
+        judge.apply_exceptions(&mut finding, anchor, inline);
     }
     Some(finding)
 }
@@ -512,18 +510,19 @@ impl Judge {
         &self,
         finding: &mut Finding,
         anchor: Option<u32>,
-        inline: &[Anchored],
-        inline_matches: &mut [usize],
+        inline: &mut inline::Scope,
     ) {
-        let mut expired: Option<&Exception> = None;
         enum Origin {
             Inline(usize),
             File(usize),
         }
-        let candidates = inline
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| Some(a.anchor_line) == anchor)
+        // Inline suppressions anchored where the finding is first, then the exceptions files;
+        // each one covering the finding counts a match, the first active one excepts it.
+        let mut counted = Vec::new();
+        let mut expired: Option<Box<ExpiredRef>> = None;
+        let mut excepted: Option<Box<ExceptionRef>> = None;
+        let anchored = anchor.into_iter().flat_map(|line| inline.at(line));
+        let candidates = anchored
             .map(|(i, a)| (&a.exception, Origin::Inline(i)))
             .chain(
                 self.exceptions
@@ -536,14 +535,13 @@ impl Judge {
                 continue;
             }
             match origin {
-                Origin::Inline(i) => inline_matches[i] += 1,
+                Origin::Inline(i) => counted.push(i),
                 Origin::File(i) => {
                     self.matches[i].fetch_add(1, Ordering::Relaxed);
                 }
             }
             if exception.is_active(self.today) {
-                finding.status = Status::Excepted;
-                finding.exception = Some(Box::new(ExceptionRef {
+                excepted = Some(Box::new(ExceptionRef {
                     id: exception.id.clone(),
                     reason: exception.reason.clone(),
                     owner: exception.owner.clone(),
@@ -551,17 +549,30 @@ impl Judge {
                     days_left: Some(exception.days_left(self.today)),
                     kind: exception.kind.clone(),
                 }));
-                finding.expired_exception = None;
-                return;
+                break;
             }
-            expired.get_or_insert(exception);
+            if expired.is_none() {
+                expired = Some(Box::new(ExpiredRef {
+                    id: exception.id.clone(),
+                    owner: exception.owner.clone(),
+                    expired_on: exception.expires,
+                }));
+            }
         }
-        if let Some(e) = expired {
-            finding.expired_exception = Some(Box::new(ExpiredRef {
-                id: e.id.clone(),
-                owner: e.owner.clone(),
-                expired_on: e.expires,
-            }));
+        for i in counted {
+            inline.count(i);
+        }
+        match excepted {
+            Some(reference) => {
+                finding.status = Status::Excepted;
+                finding.exception = Some(reference);
+                finding.expired_exception = None;
+            }
+            None => {
+                if let Some(reference) = expired {
+                    finding.expired_exception = Some(reference);
+                }
+            }
         }
     }
 }

@@ -79,8 +79,8 @@ struct DocResult {
     errors: Vec<Problem>,
     /// Per rule index: resources of its declared types evaluated.
     evaluated: Vec<(usize, usize)>,
-    /// The suppressions the document saw, with how many of its findings each matched.
-    inline: Vec<(Exception, usize)>,
+    /// What its findings matched of its file's comments and its own annotations.
+    inline: judge::inline::Counts,
     vm_failed: bool,
     /// Not judged: the unit ran past `--policy-timeout`.
     timed_out: bool,
@@ -95,13 +95,15 @@ fn judge_document(
     evaluator: &mut crate::policy::Evaluator,
 ) -> DocResult {
     let mut out = DocResult::default();
-    let mut inline = comments.to_vec();
     // Likewise an invalid annotation: an error, and the document is judged without it.
-    match judge::inline::annotations(doc, judge.limits) {
-        Ok(found) => inline.extend(found),
-        Err(e) => out.errors.push(Problem::from_input(e, ProblemKind::Parse)),
-    }
-    let mut inline_matches = vec![0; inline.len()];
+    let annotations = match judge::inline::annotations(doc, judge.limits) {
+        Ok(found) => found,
+        Err(e) => {
+            out.errors.push(Problem::from_input(e, ProblemKind::Parse));
+            Vec::new()
+        }
+    };
+    let mut inline = judge::inline::Scope::new(comments, annotations);
     let own_types = doc.types();
     let evaluation = policies.evaluate_typed(evaluator, doc, own_types.as_ref());
     out.evaluated = evaluated(doc, own_types.as_ref(), policies);
@@ -116,15 +118,11 @@ fn judge_document(
         });
     }
     for raw in &evaluation.results {
-        if let Some(f) = judge::finding(policies, judge, doc, raw, &inline, &mut inline_matches) {
+        if let Some(f) = judge::finding(policies, judge, doc, raw, &mut inline) {
             out.findings.push(Box::new(f));
         }
     }
-    out.inline = inline
-        .into_iter()
-        .zip(inline_matches)
-        .map(|(anchored, matches)| (anchored.exception, matches))
-        .collect();
+    out.inline = inline.into_counts();
     out
 }
 
@@ -240,7 +238,8 @@ pub(super) fn run_unit<'a>(
             .collect()
     };
     let mut last_path: Option<Arc<str>> = None;
-    for (doc, judged) in documents.iter().zip(judged) {
+    let mut comment_counts: Vec<Option<Vec<usize>>> = vec![None; comments.len()];
+    for (i, (doc, judged)) in documents.iter().zip(judged).enumerate() {
         result.documents += 1;
         if judged.timed_out {
             if let Some(limit) = request.unit_timeout {
@@ -270,17 +269,25 @@ pub(super) fn run_unit<'a>(
             *result.evaluated.entry(rule).or_default() += n;
         }
         result.vm_fallbacks += usize::from(judged.vm_failed);
-        // A file's comments are seen by each of its documents; keep each suppression once.
-        for (exception, matches) in judged.inline {
-            if let Some(existing) = result
-                .inline
-                .iter_mut()
-                .find(|(e, _)| e.source == exception.source && e.rules == exception.rules)
-            {
-                existing.1 += matches;
-            } else {
-                result.inline.push((exception, matches));
-            }
+        // A file's comments are seen by each of its documents: their matches add up, and each
+        // comment is kept once (below).
+        let group = &mut comment_counts[comments_of[i]];
+        let counts = group.get_or_insert_with(|| vec![0; comments[comments_of[i]].1.len()]);
+        for (j, n) in judged.inline.comments {
+            counts[j] += n;
+        }
+        result.inline.extend(judged.inline.annotations);
+    }
+    // The comments of every file some document was judged from (the same file's comments may be
+    // kept by several groups or units; the run's finish adds those up).
+    for ((_, found), counts) in comments.iter().zip(comment_counts) {
+        if let Some(counts) = counts {
+            result.inline.extend(
+                found
+                    .iter()
+                    .zip(counts)
+                    .map(|(a, n)| (a.exception.clone(), n)),
+            );
         }
     }
     result.evaluate = t.elapsed();

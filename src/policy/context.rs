@@ -23,13 +23,14 @@ pub(super) struct DocContext {
     pub module_resources: Value,
     pub module_links: Value,
     pub manifests: Value,
+    pub manifest_index: Value,
     /// Per rule index: does the rule apply to this document (its `resource_types` occur in it)?
     pub applies: Vec<bool>,
 }
 
 thread_local! {
     // Set before each evaluation on the evaluating thread; read by the extensions.
-    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, module_resources: Value::Undefined, module_links: Value::Undefined, manifests: Value::Undefined, applies: Vec::new() }) };
+    static CONTEXT: RefCell<DocContext> = const { RefCell::new(DocContext { file: Value::Undefined, module: Value::Undefined, module_resources: Value::Undefined, module_links: Value::Undefined, manifests: Value::Undefined, manifest_index: Value::Undefined, applies: Vec::new() }) };
 }
 
 /// Makes `doc` the current document of this thread.
@@ -59,11 +60,12 @@ pub(super) fn set(doc: &Document, may_fire: Vec<bool>, off: &[bool]) {
             .as_ref()
             .map(|m| (**m).clone())
             .unwrap_or(Value::Undefined);
-        c.manifests = doc
+        (c.manifests, c.manifest_index) = doc
             .manifests
             .as_ref()
-            .map(|m| (**m).clone())
-            .unwrap_or(Value::Undefined);
+            .map_or((Value::Undefined, Value::Undefined), |m| {
+                (m.list.clone(), m.index.clone())
+            });
         let mut applies = may_fire;
         for (applies, &off) in applies.iter_mut().zip(off) {
             *applies &= !off;
@@ -113,6 +115,7 @@ pub(super) fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
             "file" => c.file.clone(),
             "module" => c.module.clone(),
             "manifests" => c.manifests.clone(),
+            "manifest_index" => c.manifest_index.clone(),
             "module_resources" => c.module_resources.clone(),
             "module_links" => c.module_links.clone(),
             _ => Value::Undefined,
@@ -121,7 +124,7 @@ pub(super) fn context_extension(args: Vec<Value>) -> anyhow::Result<Value> {
 }
 
 /// The Rego modules that expose the context to the interpreter.
-pub(super) fn interpreter_modules() -> [(&'static str, String); 5] {
+pub(super) fn interpreter_modules() -> [(&'static str, String); 6] {
     [
         (
             "tollgate:context.rego",
@@ -144,6 +147,10 @@ pub(super) fn interpreter_modules() -> [(&'static str, String); 5] {
         (
             "tollgate:manifests.rego",
             format!("package tollgate\nmanifests := {CONTEXT_FUNCTION}(\"manifests\")\n"),
+        ),
+        (
+            "tollgate:manifest_index.rego",
+            format!("package tollgate\nmanifest_index := {CONTEXT_FUNCTION}(\"manifest_index\")\n"),
         ),
     ]
 }

@@ -229,6 +229,7 @@ impl VmProgram {
                 [
                     (&k.module, context.module.clone()),
                     (&k.manifests, context.manifests.clone()),
+                    (&k.manifest_index, context.manifest_index.clone()),
                     (&k.module_resources, context.module_resources.clone()),
                     (&k.module_links, context.module_links.clone()),
                 ],
@@ -352,6 +353,7 @@ struct DataKeys {
     tollgate: Value,
     module: Value,
     manifests: Value,
+    manifest_index: Value,
     module_resources: Value,
     module_links: Value,
     context_root: Value,
@@ -368,6 +370,7 @@ impl DataKeys {
             tollgate: Value::from("tollgate"),
             module: Value::from("module"),
             manifests: Value::from("manifests"),
+            manifest_index: Value::from("manifest_index"),
             module_resources: Value::from("module_resources"),
             module_links: Value::from("module_links"),
             context_root: Value::from(VM_CONTEXT_ROOT),
