@@ -4,6 +4,11 @@
   s3-module/      2,000 .tf files in one module, each an S3 bucket with its public access block,
                   encryption and versioning companions (rules relate every bucket to its companions)
   big-module/     one module of 5,000 resources in 250 files (buckets, companions, IAM, security groups)
+  companions/     2,000 .tf files in one module, each a resource with the companion another rule looks
+                  for across the module: a secret and its rotation, a VPC and its flow log, a website
+                  bucket and its policy, an OpenSearch domain and its policy, a CloudFront distribution
+                  and its log delivery source, an IAM policy and its policy document, a load balancer
+                  and its listener (rules that scanned the module per resource were quadratic)
   many-docs.yaml  one YAML file of 20,000 ConfigMaps with one inline suppression
   many-pods.yaml  one YAML file of 20,000 privileged Pods, each with its own inline suppression, and
                   a ServiceAccount before every tenth (rules look up each Pod's ServiceAccount; every
@@ -57,6 +62,73 @@ resource "aws_security_group" "s{i}" {{
 """
 
 
+COMPANIONS = """resource "aws_secretsmanager_secret" "s{i}" {{
+  name = "secret-{i}"
+}}
+resource "aws_secretsmanager_secret_rotation" "s{i}" {{
+  secret_id           = aws_secretsmanager_secret.s{i}.id
+  rotation_lambda_arn = "arn:aws:lambda:eu-west-1:111122223333:function:rotate"
+}}
+resource "aws_vpc" "v{i}" {{
+  cidr_block = "10.0.0.0/16"
+}}
+resource "aws_flow_log" "v{i}" {{
+  vpc_id       = aws_vpc.v{i}.id
+  traffic_type = "ALL"
+}}
+resource "aws_s3_bucket" "w{i}" {{
+  bucket = "site-{i}"
+}}
+resource "aws_s3_bucket_website_configuration" "w{i}" {{
+  bucket = aws_s3_bucket.w{i}.id
+  index_document {{
+    suffix = "index.html"
+  }}
+}}
+resource "aws_s3_bucket_policy" "w{i}" {{
+  bucket = aws_s3_bucket.w{i}.id
+  policy = data.aws_iam_policy_document.w{i}.json
+}}
+data "aws_iam_policy_document" "w{i}" {{
+  statement {{
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }}
+}}
+resource "aws_iam_policy" "w{i}" {{
+  name   = "policy-{i}"
+  policy = data.aws_iam_policy_document.w{i}.json
+}}
+resource "aws_opensearch_domain" "d{i}" {{
+  domain_name = "domain-{i}"
+}}
+resource "aws_opensearch_domain_policy" "d{i}" {{
+  domain_name     = aws_opensearch_domain.d{i}.domain_name
+  access_policies = jsonencode({{ Version = "2012-10-17", Statement = [{{ Effect = "Allow", Principal = "*", Action = "es:*", Resource = "*" }}] }})
+}}
+resource "aws_cloudfront_distribution" "c{i}" {{
+  enabled = true
+}}
+resource "aws_cloudwatch_log_delivery_source" "c{i}" {{
+  name         = "source-{i}"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.c{i}.arn
+}}
+resource "aws_lb" "l{i}" {{
+  name               = "lb-{i}"
+  load_balancer_type = "application"
+}}
+resource "aws_lb_listener" "l{i}" {{
+  load_balancer_arn = aws_lb.l{i}.arn
+  port              = 80
+  default_action {{
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/t/1"
+  }}
+}}
+"""
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -74,6 +146,8 @@ def main():
         text = "".join(BUCKET.format(i=f * 3 + k) for k in range(3))
         text += "".join(OTHER.format(i=f * 4 + k) for k in range(4))
         write(f"{out}/big-module/f{f:03}.tf", text)
+    for i in range(2000):
+        write(f"{out}/companions/c{i:04}.tf", COMPANIONS.format(i=i))
     # A valid suppression expires within exceptions.max_days (90 by default) of the scan.
     until = datetime.date.today() + datetime.timedelta(days=30)
     docs = []

@@ -818,3 +818,138 @@ fn module_arguments_keep_their_known_parts_and_types_fill_optional_defaults() {
         report["findings"]
     );
 }
+
+#[test]
+fn companions_in_other_files_of_the_module_are_found_through_its_index() {
+    // Each rule that relates a resource to a companion elsewhere in the module, once with the
+    // companion (by reference, or repeating a name) and once without; the module's index answers
+    // what scanning the module once per resource answered (that was quadratic: 2,000 such files
+    // ran past the time limit).
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        root,
+        "main.tf",
+        r#"resource "aws_secretsmanager_secret" "rotated" {
+  name = "rotated"
+}
+resource "aws_secretsmanager_secret" "by_name" {
+  name = "by-name"
+}
+resource "aws_secretsmanager_secret" "never" {
+  name = "never"
+}
+resource "aws_vpc" "logged" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_vpc" "unlogged" {
+  cidr_block = "10.1.0.0/16"
+}
+resource "aws_cloudfront_distribution" "delivered" {
+  enabled = true
+}
+resource "aws_cloudfront_distribution" "silent" {
+  enabled = true
+}
+resource "aws_lb" "app" {
+  load_balancer_type = "application"
+}
+resource "aws_lb" "net" {
+  load_balancer_type = "network"
+}
+resource "aws_opensearch_domain" "open" {
+  domain_name = "open"
+}
+data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+"#,
+    );
+    write(
+        root,
+        "companions.tf",
+        r#"resource "aws_secretsmanager_secret_rotation" "a" {
+  secret_id           = aws_secretsmanager_secret.rotated.id
+  rotation_lambda_arn = "arn:aws:lambda:eu-west-1:111122223333:function:rotate"
+}
+resource "aws_secretsmanager_secret_rotation" "b" {
+  secret_id           = "by-name"
+  rotation_lambda_arn = "arn:aws:lambda:eu-west-1:111122223333:function:rotate"
+}
+resource "aws_flow_log" "a" {
+  vpc_id       = aws_vpc.logged.id
+  traffic_type = "ALL"
+}
+resource "aws_cloudwatch_log_delivery_source" "a" {
+  name         = "a"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.delivered.arn
+}
+resource "aws_lb_listener" "app" {
+  load_balancer_arn = aws_lb.app.arn
+  port              = 80
+}
+resource "aws_lb_listener" "net" {
+  load_balancer_arn = aws_lb.net.arn
+  port              = 80
+}
+resource "aws_opensearch_domain_policy" "open" {
+  domain_name     = aws_opensearch_domain.open.domain_name
+  access_policies = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = "*", Action = "es:*", Resource = "*" }] })
+}
+resource "aws_iam_policy" "admin" {
+  policy = data.aws_iam_policy_document.admin.json
+}
+"#,
+    );
+    let report = json(&tollgate(root, &["scan", "--format", "json"]));
+    let titles = |prefix: &str| -> Vec<String> {
+        let mut found: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["message"].as_str().unwrap().starts_with(prefix))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["rule_id"].as_str().unwrap(),
+                    f["resource"].as_str().unwrap()
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let rotation = titles("Secrets Manager secret");
+    assert_eq!(
+        rotation,
+        ["TG-AWS-SM-001 aws_secretsmanager_secret.never"],
+        "{rotation:?}"
+    );
+    assert_eq!(titles("VPC `"), ["TG-AWS-EC2-008 aws_vpc.unlogged"]);
+    let logging: Vec<String> = titles("CloudFront distribution")
+        .into_iter()
+        .filter(|t| t.contains("CF-004"))
+        .collect();
+    assert_eq!(
+        logging,
+        ["TG-AWS-CF-004 aws_cloudfront_distribution.silent"]
+    );
+    assert_eq!(
+        titles("Load balancer listener"),
+        ["TG-AWS-ELB-001 aws_lb_listener.app"],
+        "only the listener of the application load balancer serves HTTP by default"
+    );
+    let opensearch = titles("Domain policy");
+    assert_eq!(opensearch.len(), 1, "{opensearch:?}");
+    let documents = titles("Statement of `data.aws_iam_policy_document.admin`");
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    assert!(
+        documents[0].contains("data.aws_iam_policy_document.admin"),
+        "{documents:?}"
+    );
+}

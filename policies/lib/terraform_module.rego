@@ -59,6 +59,36 @@ linked(type, attr, r, name_attr) if {
 	some _ in plan_referring(type, attr, r)
 }
 
+# The resource of the module at `address` (`aws_lb.web`), in the shape of `module_resources_of`, looked
+# up by its type and name in `data.tollgate.module` rather than found by scanning the module's resources
+# (which, once per resource of every file, made a module of thousands of them quadratic).
+module_resource(address) := r if {
+	not is_object(input.planned_values)
+	[type, name] := _address_parts(address)
+	bodies := data.tollgate.module.resource[type][name]
+	is_array(bodies)
+	is_object(bodies[0])
+	r := {"type": type, "name": name, "address": address, "body": bodies[0], "path": ["resource", type, name, 0]}
+} else := r if {
+	is_object(input.planned_values)
+	[type, _] := _address_parts(address)
+	some r in tf.resources_of(type)
+	r.address == address
+}
+
+_address_parts(address) := parts if {
+	parts := split(address, ".")
+	count(parts) == 2
+}
+
+# The resources of `type` in the module that the expression `value` refers to (`aws_lb.web.arn`,
+# `aws_lb.web[0].arn`, in a conditional or `try()`), each looked up by address.
+referenced(value, type) := [r |
+	is_string(value)
+	some m in regex.find_all_string_submatch_n(sprintf(`(?:^|[^A-Za-z0-9_.-])%s\.([A-Za-z0-9_-]+)[.\[]`, [type]), value, -1)
+	r := module_resource(sprintf("%s.%s", [type, m[1]]))
+]
+
 # The resources of `type` whose attribute `attr` refers to the resource at `address`.
 referring(type, attr, address) := object.get(_links_of(type, attr).refs, address, []) if {
 	_indexed

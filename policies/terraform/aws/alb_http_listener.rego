@@ -77,8 +77,7 @@ deny contains {
 application_load_balancer(body) if {
 	lbs := [lb |
 		some type in ["aws_lb", "aws_alb"]
-		some lb in tfm.module_resources_of(type)
-		tf.references(body.load_balancer_arn, lb.address)
+		some lb in tfm.referenced(body.load_balancer_arn, type)
 	]
 	count(lbs) > 0
 	every lb in lbs {

@@ -43,25 +43,10 @@ warn contains {
 	not delivered(r)
 }
 
-# Standard logging v2: a delivery source for the distribution.
-delivered(r) if {
-	some s in tfm.module_resources_of("aws_cloudwatch_log_delivery_source")
-	source_of(s, r)
-}
-
-source_of(s, r) if tf.references(s.body.resource_arn, r.address)
-
-# A source ARN naming no distribution of the module (a variable, a module output) may be this one.
-source_of(s, _) if {
-	tf.is_unknown(s.body.resource_arn)
-	not contains(s.body.resource_arn, "aws_cloudfront_distribution.")
-}
-
-# Plan input: the source's ARN, known when the distribution already exists.
-source_of(s, r) if {
-	is_string(r.body.arn)
-	s.body.resource_arn == r.body.arn
-}
+# Standard logging v2: a delivery source for the distribution — its `resource_arn` refers to it, repeats
+# its ARN (plan input, when the distribution exists), or names no distribution of the module (a
+# variable, a module output) and may be this one.
+delivered(r) if tfm.linked("aws_cloudwatch_log_delivery_source", "resource_arn", r, "arn")
 
 no_block(body, field) if {
 	not is_object(input.planned_values)

@@ -98,17 +98,10 @@ admin_json(policy) if {
 
 # Addresses of the IAM policies of the module that render the document.
 document_users(name) := {r.address |
-	ref := sprintf("data.aws_iam_policy_document.%s.json", [name])
 	some type in policy_types
-	some r in tfm.module_resources_of(type)
-	is_string(r.body.policy)
-	contains(r.body.policy, ref)
+	some r in tfm.referring(type, "policy", sprintf("data.aws_iam_policy_document.%s", [name]))
 } | {r.address |
-	ref := sprintf("data.aws_iam_policy_document.%s.json", [name])
-	some r in tfm.module_resources_of("aws_iam_role")
-	some p in blocks(r.body, "inline_policy")
-	is_string(p.policy)
-	contains(p.policy, ref)
+	some r in tfm.referring("aws_iam_role", "inline_policy.policy", sprintf("data.aws_iam_policy_document.%s", [name]))
 }
 
 as_list(v) := v if is_array(v)

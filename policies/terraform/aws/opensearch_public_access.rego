@@ -57,8 +57,7 @@ deny contains {
 	some type, domain_type in policy_types
 	some p in tf.resources_of(type)
 	public_policy(p.body.access_policies)
-	some d in tfm.module_resources_of(domain_type)
-	governs(p, d)
+	some d in governed(p, domain_type)
 	open_domain(d)
 }
 
@@ -75,13 +74,12 @@ fine_grained_access_control(body) if {
 
 fine_grained_access_control(body) if body.dynamic.advanced_security_options
 
-governs(p, d) if tf.references(p.body.domain_name, d.address)
-
-governs(p, d) if {
-	is_string(p.body.domain_name)
-	p.body.domain_name != ""
-	p.body.domain_name == d.body.domain_name
-}
+# The domains of the module a domain policy is for: those its `domain_name` refers to, or whose
+# `domain_name` it repeats. Looked up by address and in the module's index, not by scanning its domains.
+governed(p, domain_type) := array.concat(
+	tfm.referenced(p.body.domain_name, domain_type),
+	[d | some d in tfm.repeating(domain_type, "domain_name", p.body.domain_name)],
+)
 
 public_policy(policy) if {
 	some s in json_statements(policy)

@@ -102,9 +102,7 @@ website(b) if {
 
 # The bucket policy `c` is for a website bucket.
 for_website(c) if {
-	some address in bucket_references(c.body.bucket)
-	some b in tfm.module_resources_of("aws_s3_bucket")
-	b.address == address
+	some b in tfm.referenced(c.body.bucket, "aws_s3_bucket")
 	website(b)
 }
 
@@ -117,24 +115,23 @@ for_website(c) if {
 for_website(c) if {
 	tf.is_unknown(c.body.bucket)
 	not contains(c.body.bucket, "aws_s3_bucket.")
+	module_has_website_bucket
+}
+
+# Computed once per document, whatever the number of such policies.
+module_has_website_bucket if {
 	some b in tfm.module_resources_of("aws_s3_bucket")
 	website(b)
 }
 
+# Plan input: the references its configuration records.
 for_website(c) if {
+	is_object(input.planned_values)
 	some b in tfm.module_resources_of("aws_s3_bucket")
 	some p in tfm.plan_referring("aws_s3_bucket_policy", "bucket", b)
 	p.address == c.address
 	website(b)
 }
-
-# `aws_s3_bucket.<name>` addresses an expression refers to (`aws_s3_bucket.logs.id`, `aws_s3_bucket.logs[0].id`,
-# in conditionals and `try()` too); as `tf.references` reads them.
-bucket_references(v) := {sprintf("aws_s3_bucket.%s", [m[1]]) |
-	some m in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_s3_bucket\.([A-Za-z0-9_-]+)[.\[]`, v, -1)
-} if is_string(v)
-
-bucket_references(v) := set() if not is_string(v)
 
 # The policy is known (JSON, or rendered from documents of the module) and denies nothing on
 # aws:SecureTransport. Unresolved policies are not judged.

@@ -30,7 +30,6 @@ package tollgate.terraform.aws.secretsmanager_rotation_disabled
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
-import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 warn contains {
@@ -48,58 +47,12 @@ inline_rotation(body) if {
 	body.rotation_lambda_arn
 }
 
-# The module's rotations, indexed once: the secrets their `secret_id` refers to, the literal names they
-# repeat, and whether one names no secret resource at all (`var.secret_arn`, `each.value.id`: it may be
-# any secret, which gets the benefit of the doubt).
-rotated(s) if s.address in rotation_targets.addresses
+# A rotation whose `secret_id` refers to the secret, repeats its name (or, plan input, its ARN), or
+# names no secret of the module (a variable, a module output) and may be for this one; plan input: the
+# references its configuration records. Looked up in the module's index, not by scanning its rotations.
+rotated(s) if tfm.linked("aws_secretsmanager_secret_rotation", "secret_id", s, "name")
 
-rotated(s) if {
-	is_string(s.body.name)
-	s.body.name in rotation_targets.names
-}
-
-rotated(_) if rotation_targets.any
-
-# Plan input: references kept in the `configuration` section, or the ARN of an existing secret.
 rotated(s) if {
 	is_object(input.planned_values)
-	some r in rotations
-	rotates(r, s)
-}
-
-rotations := tfm.module_resources_of("aws_secretsmanager_secret_rotation")
-
-rotation_targets := {
-	"addresses": {a | some r in rotations; some a in secret_references(r.body.secret_id)},
-	"names": {r.body.secret_id | some r in rotations; is_string(r.body.secret_id); tf.is_known(r.body.secret_id); r.body.secret_id != ""},
-	"any": count([r | some r in rotations; tf.is_unknown(r.body.secret_id); not contains(r.body.secret_id, "aws_secretsmanager_secret.")]) > 0,
-}
-
-# `aws_secretsmanager_secret.<name>` addresses an expression refers to, as `tf.references` reads them.
-secret_references(v) := {sprintf("aws_secretsmanager_secret.%s", [m[1]]) |
-	some m in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_secretsmanager_secret\.([A-Za-z0-9_-]+)[.\[]`, v, -1)
-} if is_string(v)
-
-secret_references(v) := set() if not is_string(v)
-
-# Plan input: the `configuration` section keeps the references of the `secret_id` expression.
-rotates(r, s) if {
-	some [address, "secret_id", ref] in plan_references
-	address == local_address(r.address)
-	refers_to(ref, local_address(s.address))
-}
-
-# Plan input: the secret's ARN, known when the secret already exists.
-rotates(r, s) if {
-	is_string(s.body.arn)
-	r.body.secret_id == s.body.arn
-}
-
-refers_to(ref, address) if ref == address
-
-refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-# `module.x.aws_secretsmanager_secret.b["k"]` -> `aws_secretsmanager_secret.b`.
-local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
-	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
+	some _ in tfm.repeating("aws_secretsmanager_secret_rotation", "secret_id", s.body.arn)
 }

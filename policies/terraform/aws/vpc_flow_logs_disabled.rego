@@ -30,7 +30,6 @@ package tollgate.terraform.aws.vpc_flow_logs_disabled
 
 import data.tollgate.lib.terraform as tf
 import data.tollgate.lib.terraform_module as tfm
-import data.tollgate.lib.terraform_module.plan_references
 import rego.v1
 
 warn contains {
@@ -41,11 +40,10 @@ warn contains {
 	not covered(v)
 }
 
-# The module's flow logs, indexed once: the VPCs their `vpc_id` refers to, and whether one names no
-# VPC resource at all (`var.vpc_id`, a module output: it may be any VPC, which gets the benefit of the doubt).
-covered(v) if v.address in flow_log_targets.addresses
-
-covered(_) if flow_log_targets.any
+# A flow log whose `vpc_id` refers to the VPC, or names no VPC of the module (a variable, a module
+# output) and may be this one; plan input: the references its configuration records, or the VPC's id.
+# Looked up in the module's index, not by scanning its flow logs.
+covered(v) if tfm.linked("aws_flow_log", "vpc_id", v, "id")
 
 # A call of a flow log module of the module, passed the VPC.
 covered(v) if {
@@ -65,48 +63,4 @@ flow_log_module(name, _) if regex.match(`(?i)flow.?logs?`, name)
 flow_log_module(_, body) if {
 	is_string(body.source)
 	regex.match(`(?i)flow.?logs?`, body.source)
-}
-
-# Plan input: references kept in the `configuration` section, or literal VPC ids.
-covered(v) if {
-	is_object(input.planned_values)
-	some f in flow_logs
-	logs(f, v)
-}
-
-flow_log_targets := {
-	"addresses": {a | some f in flow_logs; some a in vpc_references(f.body.vpc_id)},
-	"any": count([f | some f in flow_logs; tf.is_unknown(f.body.vpc_id); not contains(f.body.vpc_id, "aws_vpc.")]) > 0,
-}
-
-flow_logs := tfm.module_resources_of("aws_flow_log")
-
-# `aws_vpc.<name>` addresses an expression refers to (`aws_vpc.main.id`, `aws_vpc.this[0].id`, inside
-# `try()` and conditionals too), as `tf.references` reads them.
-vpc_references(v) := {sprintf("aws_vpc.%s", [m[1]]) |
-	some m in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_vpc\.([A-Za-z0-9_-]+)[.\[]`, v, -1)
-} if is_string(v)
-
-vpc_references(v) := set() if not is_string(v)
-
-# Plan input: the `configuration` section keeps the references of the `vpc_id` expression.
-logs(f, v) if {
-	some [address, "vpc_id", ref] in plan_references
-	address == local_address(f.address)
-	refers_to(ref, local_address(v.address))
-}
-
-# Plan input: a literal VPC id, known when the VPC already exists.
-logs(f, v) if {
-	is_string(v.body.id)
-	f.body.vpc_id == v.body.id
-}
-
-refers_to(ref, address) if ref == address
-
-refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
-
-# `module.x.aws_vpc.b["k"]` -> `aws_vpc.b`, the address used inside its module's configuration.
-local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {
-	parts := split(regex.replace(address, `\[[^\]]*\]`, ""), ".")
 }

@@ -56,7 +56,8 @@ pub(super) fn resources(module: &Value) -> Value {
 /// `tollgate.lib.terraform_module.linked` and friends. For each resource type and each string
 /// attribute of its resources (top-level `bucket`, or `logging.target_bucket` inside a nested block):
 ///
-/// - `refs`: address of a resource of the module the value refers to → the resources that do, in
+/// - `refs`: address of a resource of the module (or of a data source, `data.<type>.<name>`) the
+///   value refers to → the resources that do, in
 ///   the forms `tf.references` knows (`aws_s3_bucket.b.id`, `aws_s3_bucket.b[0].id`,
 ///   `aws_s3_bucket.b.*.id`, anywhere in a conditional or `try()`);
 /// - `values`: the value itself (a literal name, or an expression's text) → the resources that
@@ -86,7 +87,7 @@ pub(super) fn links(resources: &Value) -> Value {
             for (attr, value) in string_attributes(&r["body"]) {
                 let links = attrs.entry(attr).or_default();
                 let named: BTreeSet<&str> = references(value)
-                    .filter(|a| addresses.contains(a))
+                    .filter(|a| a.starts_with("data.") || addresses.contains(a))
                     .collect();
                 if value.contains("${") {
                     let types: Vec<&str> = named_types(value)
@@ -181,13 +182,16 @@ fn string_attributes(body: &Value) -> Vec<(String, &str)> {
     out
 }
 
-/// Candidate resource addresses (`type.name`) an expression's text refers to: a traversal not
-/// preceded by a name character or a dot (so `data.aws_s3_bucket.b` names no managed resource)
-/// and followed by an attribute or an index.
+/// Candidate addresses an expression's text refers to — resources (`type.name`) and data sources
+/// (`data.type.name`): a traversal not preceded by a name character or a dot (so
+/// `data.aws_s3_bucket.b` names no managed resource `aws_s3_bucket.b`) and followed by an
+/// attribute or an index.
 fn references(text: &str) -> impl Iterator<Item = &str> {
     static TRAVERSAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^A-Za-z0-9_.\-])([A-Za-z_][A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]+)[.\[]")
-            .expect("valid regex")
+        Regex::new(
+            r"(?:^|[^A-Za-z0-9_.\-])((?:data\.)?[A-Za-z_][A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]+)[.\[]",
+        )
+        .expect("valid regex")
     });
     let candidates = if text.contains("${") {
         Some(TRAVERSAL.captures_iter(text))
@@ -321,6 +325,17 @@ mod tests {
         let found: Vec<&str> =
             references("${aws_s3_bucket.a.id}-${aws_s3_bucket.b[0].arn},aws_s3_bucket.c").collect();
         assert_eq!(found, ["aws_s3_bucket.a", "aws_s3_bucket.b"]);
+        let found: Vec<&str> = references(
+            "${data.aws_iam_policy_document.d.json} ${data.aws_iam_policy_document.e[0].json}",
+        )
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "data.aws_iam_policy_document.d",
+                "data.aws_iam_policy_document.e"
+            ]
+        );
         assert_eq!(
             references("aws_s3_bucket.a.id").count(),
             0,
