@@ -196,18 +196,24 @@ pub fn path_globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     }
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        let p = p.trim_start_matches("./").trim_start_matches('/');
-        // gitignore-style: no `/` matches at any depth; a directory matches what is inside it.
-        let base = if p.contains('/') {
-            p.to_string()
-        } else {
-            format!("**/{p}")
-        };
-        for pattern in [base.clone(), format!("{}/**", base.trim_end_matches('/'))] {
+        for pattern in glob_patterns(p) {
             b.add(Glob::new(&pattern).map_err(|e| format!("invalid path glob `{p}`: {e}"))?);
         }
     }
     b.build().map(Some).map_err(|e| e.to_string())
+}
+
+/// The globs one `paths` entry stands for: gitignore-style, a pattern without `/` matches at any
+/// depth, and a directory matches what is inside it.
+pub(super) fn glob_patterns(p: &str) -> [String; 2] {
+    let p = p.trim_start_matches("./").trim_start_matches('/');
+    let base = if p.contains('/') {
+        p.to_string()
+    } else {
+        format!("**/{p}")
+    };
+    let inside = format!("{}/**", base.trim_end_matches('/'));
+    [base, inside]
 }
 
 /// Validates the parts every exception shares, wherever it was declared.

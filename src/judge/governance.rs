@@ -220,8 +220,17 @@ fn rule_setting(s: Option<&crate::config::RuleSettings>) -> String {
 /// Every governance difference from `base` to `head`.
 pub fn changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
     let mut out = Vec::new();
+    // By id: a baseline holds thousands of exceptions.
+    let by_id = |list: &[Exception]| -> std::collections::HashMap<String, usize> {
+        list.iter()
+            .enumerate()
+            .rev()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect()
+    };
+    let (base_ids, head_ids) = (by_id(&base.exceptions), by_id(&head.exceptions));
     for e in &head.exceptions {
-        match base.exceptions.iter().find(|b| b.id == e.id) {
+        match base_ids.get(&e.id).map(|&i| &base.exceptions[i]) {
             None => out.push(Change::ExceptionAdded {
                 id: e.id.clone(),
                 declared_at: e.source.clone(),
@@ -264,7 +273,7 @@ pub fn changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
         }
     }
     for b in &base.exceptions {
-        if !head.exceptions.iter().any(|e| e.id == b.id) {
+        if !head_ids.contains_key(&b.id) {
             out.push(Change::ExceptionRemoved { id: b.id.clone() });
         }
     }

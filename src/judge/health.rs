@@ -14,20 +14,21 @@ impl Judge {
         full_scan: bool,
     ) -> ExceptionHealth {
         let mut entries = Vec::new();
+        // Each scanned file matched once against all exceptions' paths (not each exception
+        // against every file: thousands of baseline exceptions made that quadratic).
+        let mentioned = self.index.mentioned(&self.exceptions, scanned_files);
         let file_entries = self
             .exceptions
             .iter()
             .zip(&self.matches)
-            .map(|(e, m)| (e.clone(), m.load(Ordering::Relaxed)));
-        for (e, matches) in file_entries.chain(inline) {
+            .zip(mentioned)
+            .map(|((e, m), mentioned)| (e.clone(), m.load(Ordering::Relaxed), mentioned));
+        let inline = inline.into_iter().map(|(e, m)| (e, m, false));
+        for (e, matches, mentioned) in file_entries.chain(inline) {
             let days_left = e.days_left(self.today);
             // With only some files scanned (pre-commit), silence is not evidence of staleness.
-            let could_match = e.origin.is_inline()
-                || if e.has_paths() {
-                    scanned_files.iter().any(|f| e.mentions_path(f))
-                } else {
-                    full_scan
-                };
+            let could_match =
+                e.origin.is_inline() || if e.has_paths() { mentioned } else { full_scan };
             let status = if days_left < 0 {
                 ExceptionState::Expired
             } else if matches == 0 && could_match {

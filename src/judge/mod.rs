@@ -5,6 +5,7 @@
 //! `resource` address, a resource address named in the message, then the document's first line.
 //! Every finding has a file and a line.
 
+mod exception_index;
 pub mod exceptions;
 pub mod governance;
 mod health;
@@ -318,6 +319,8 @@ pub struct Judge {
     pub aged_share_target: f64,
     /// Exceptions from files, in file order.
     pub exceptions: Vec<Exception>,
+    /// Which of them may cover a finding in a given file.
+    index: exception_index::ExceptionIndex,
     matches: Vec<AtomicUsize>,
     rules: Vec<(String, RuleSettings)>,
     block_at: Option<Severity>,
@@ -350,6 +353,7 @@ impl Judge {
             aged_days: config.exceptions.aged_days,
             aged_share_target: config.exceptions.aged_share_target,
             matches: exceptions.iter().map(|_| AtomicUsize::new(0)).collect(),
+            index: exception_index::ExceptionIndex::new(&exceptions),
             exceptions,
             rules: config
                 .rules
@@ -525,10 +529,10 @@ impl Judge {
         let candidates = anchored
             .map(|(i, a)| (&a.exception, Origin::Inline(i)))
             .chain(
-                self.exceptions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e, Origin::File(i))),
+                self.index
+                    .candidates(&finding.file)
+                    .into_iter()
+                    .map(|i| (&self.exceptions[i], Origin::File(i))),
             );
         for (exception, origin) in candidates {
             if !exception.covers(&finding.rule_id, &finding.resource, &finding.file) {
