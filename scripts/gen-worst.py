@@ -9,6 +9,9 @@
                   bucket and its policy, an OpenSearch domain and its policy, a CloudFront distribution
                   and its log delivery source, an IAM policy and its policy document, a load balancer
                   and its listener (rules that scanned the module per resource were quadratic)
+  plan.json       a Terraform plan (`terraform show -json` shape) of 2,000 buckets with their public
+                  access block, versioning and encryption (rules relate each bucket to its companions
+                  through the references the plan's `configuration` records)
   many-docs.yaml  one YAML file of 20,000 ConfigMaps with one inline suppression
   many-pods.yaml  one YAML file of 20,000 privileged Pods, each with its own inline suppression, and
                   a ServiceAccount before every tenth (rules look up each Pod's ServiceAccount; every
@@ -17,6 +20,7 @@
 Usage: scripts/gen-worst.py DIR
 """
 import datetime
+import json
 import os
 import sys
 
@@ -129,6 +133,35 @@ resource "aws_lb_listener" "l{i}" {{
 """
 
 
+def plan(n):
+    """A plan of n buckets, each with three companions that refer to it."""
+    values, config = [], []
+    companions = [
+        ("aws_s3_bucket_public_access_block", {"block_public_acls": True, "block_public_policy": True,
+                                               "ignore_public_acls": True, "restrict_public_buckets": True}),
+        ("aws_s3_bucket_versioning", {"versioning_configuration": [{"status": "Enabled", "mfa_delete": None}]}),
+        ("aws_s3_bucket_server_side_encryption_configuration",
+         {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms",
+                                                                 "kms_master_key_id": None}],
+                    "bucket_key_enabled": None}]}),
+    ]
+    for i in range(n):
+        name = f"b{i}"
+        values.append({"address": f"aws_s3_bucket.{name}", "mode": "managed", "type": "aws_s3_bucket",
+                       "name": name, "values": {"bucket": f"bucket-{i}"}})
+        config.append({"address": f"aws_s3_bucket.{name}", "mode": "managed", "type": "aws_s3_bucket",
+                       "name": name, "expressions": {"bucket": {"constant_value": f"bucket-{i}"}}})
+        for kind, extra in companions:
+            values.append({"address": f"{kind}.{name}", "mode": "managed", "type": kind, "name": name,
+                           "values": dict({"bucket": f"bucket-{i}"}, **extra)})
+            config.append({"address": f"{kind}.{name}", "mode": "managed", "type": kind, "name": name,
+                           "expressions": {"bucket": {"references": [f"aws_s3_bucket.{name}.id",
+                                                                     f"aws_s3_bucket.{name}"]}}})
+    return json.dumps({"format_version": "1.2", "terraform_version": "1.11.0",
+                       "planned_values": {"root_module": {"resources": values}},
+                       "configuration": {"root_module": {"resources": config}}})
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -148,6 +181,7 @@ def main():
         write(f"{out}/big-module/f{f:03}.tf", text)
     for i in range(2000):
         write(f"{out}/companions/c{i:04}.tf", COMPANIONS.format(i=i))
+    write(f"{out}/plan.json", plan(2000))
     # A valid suppression expires within exceptions.max_days (90 by default) of the scan.
     until = datetime.date.today() + datetime.timedelta(days=30)
     docs = []

@@ -45,18 +45,42 @@ _module_block := b if {
 # doubt. `attr` is a top-level attribute or `block.attribute` inside a nested block. Plan input: the
 # references that its `configuration` records, and literal values. With tollgate's index
 # (`data.tollgate.module_links`) each check is a lookup, so a module of thousands of buckets stays linear.
-linked(type, attr, r, name_attr) if {
-	some _ in referring(type, attr, r.address)
-}
+linked(type, attr, r, name_attr) if refers(type, attr, r)
 
-linked(type, attr, r, name_attr) if {
-	some _ in repeating(type, attr, object.get(r.body, name_attr, null))
-}
+linked(type, attr, r, name_attr) if repeats(type, attr, object.get(r.body, name_attr, null))
 
 linked(type, attr, r, name_attr) if opaque(type, attr, r.type)
 
-linked(type, attr, r, name_attr) if {
-	some _ in plan_referring(type, attr, r)
+# Some resource of `type` refers to `r` through its attribute `attr`: by reference in the
+# configuration (`referring`); plan input, as the plan's `configuration` records it.
+refers(type, attr, r) if {
+	not is_object(input.planned_values)
+	some _ in referring(type, attr, r.address)
+}
+
+refers(type, attr, r) if {
+	is_object(input.planned_values)
+	[type, attr, _local_address(r.address)] in _plan_ref_targets
+}
+
+# Some resource of `type` has `value` (a non-empty string) as its attribute `attr`.
+repeats(type, attr, value) if {
+	not is_object(input.planned_values)
+	some _ in repeating(type, attr, value)
+}
+
+repeats(type, attr, value) if {
+	is_object(input.planned_values)
+	is_string(value)
+	value != ""
+	[type, attr, value] in _plan_values
+}
+
+# Plan input: resource `c` refers to `r` through its attribute `attr`, as the plan's `configuration`
+# records it.
+plan_refers(c, attr, r) if {
+	is_object(input.planned_values)
+	[_local_address(c.address), attr, _local_address(r.address)] in _plan_ref_pairs
 }
 
 # The resource of the module at `address` (`aws_lb.web`), in the shape of `module_resources_of`, looked
@@ -121,6 +145,8 @@ opaque(type, attr, target) if {
 
 opaque(type, attr, target) if {
 	not _indexed
+	# Plan values are resolved: no expression is left to name anything.
+	not is_object(input.planned_values)
 	some c in module_resources_of(type)
 	some v in _attribute_values(c.body, attr)
 	tf.is_unknown(v)
@@ -149,15 +175,53 @@ _attribute_values(body, attr) := [v | v := body[attr]; is_string(v)] if {
 # records it; elsewhere none.
 plan_referring(type, attr, r) := [c |
 	some c in tf.resources_of(type)
-	some [address, a, ref] in plan_references
-	a == attr
-	address == _local_address(c.address)
-	_refers_to(ref, _local_address(r.address))
+	plan_refers(c, attr, r)
 ] if is_object(input.planned_values) else := []
 
-_refers_to(ref, address) if ref == address
+# Plan input, made once per document (a plan is one): [address, attribute, target] for each reference
+# from a resource's attribute to another resource that the plan's `configuration` records (addresses
+# module-local; `aws_s3_bucket.b.id` targets `aws_s3_bucket.b`), for resources the plan has; and the
+# same by the referring resource's type. Lookups in these sets replace scanning every reference for
+# each pair of resources, which made a plan of 2,000 buckets run past the time limit.
+_plan_ref_pairs contains [address, attr, target] if {
+	is_object(input.planned_values)
+	some [address, attr, ref] in plan_references
+	address in _plan_addresses
+	parts := split(ref, ".")
+	count(parts) >= 2
+	target := concat(".", [parts[0], parts[1]])
+}
 
-_refers_to(ref, address) if startswith(ref, sprintf("%s.", [address]))
+_plan_ref_targets contains [split(address, ".")[0], attr, target] if {
+	some [address, attr, target] in _plan_ref_pairs
+}
+
+_plan_addresses contains _local_address(r.address) if {
+	is_object(input.planned_values)
+	some r in resources
+}
+
+# Plan input: [type, attribute, value] for each non-empty string a resource has as an attribute, or as
+# an attribute of a nested block (`logging.target_bucket`).
+_plan_values contains [r.type, attr, v] if {
+	is_object(input.planned_values)
+	some r in resources
+	some attr, v in r.body
+	is_string(v)
+	v != ""
+}
+
+_plan_values contains [r.type, concat(".", [block, attr]), v] if {
+	is_object(input.planned_values)
+	some r in resources
+	some block, list in r.body
+	is_array(list)
+	some b in list
+	is_object(b)
+	some attr, v in b
+	is_string(v)
+	v != ""
+}
 
 # `module.x.aws_s3_bucket.b["k"]` -> `aws_s3_bucket.b`, the address used inside its module's configuration.
 _local_address(address) := concat(".", array.slice(parts, count(parts) - 2, count(parts))) if {

@@ -55,16 +55,12 @@ logged_by_companion(b) if {
 # `logging` block names it as `target_bucket`.
 log_target(b) if {
 	some attr in [["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]]
-	some _ in tfm.referring(attr[0], attr[1], b.address)
+	tfm.refers(attr[0], attr[1], b)
 }
 
 log_target(b) if {
 	some attr in [["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]]
-	some _ in tfm.repeating(attr[0], attr[1], b.body.bucket)
-}
-
-log_target(b) if {
-	some _ in tfm.plan_referring("aws_s3_bucket_logging", "target_bucket", b)
+	tfm.repeats(attr[0], attr[1], b.body.bucket)
 }
 
 # The blocks of a nested block type, by their index in the list.

@@ -127,11 +127,12 @@ module_has_website_bucket if {
 # Plan input: the references its configuration records.
 for_website(c) if {
 	is_object(input.planned_values)
-	some b in tfm.module_resources_of("aws_s3_bucket")
-	some p in tfm.plan_referring("aws_s3_bucket_policy", "bucket", b)
-	p.address == c.address
-	website(b)
+	some b in website_buckets
+	tfm.plan_refers(c, "bucket", b)
 }
+
+# Computed once per document.
+website_buckets := [b | some b in tfm.module_resources_of("aws_s3_bucket"); website(b)]
 
 # The policy is known (JSON, or rendered from documents of the module) and denies nothing on
 # aws:SecureTransport. Unresolved policies are not judged.
