@@ -508,12 +508,7 @@ fn each_of_many_documents_is_excepted_by_its_own_suppression_only() {
     }
     common::write(dir.path(), "pods.yaml", stream);
     let (_, report) = scan_json(dir.path(), "2026-11-30", &[]);
-    let privileged: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule_id"] == "TG-K8S-001")
-        .collect();
+    let privileged = common::findings_of(&report, "TG-K8S-001");
     assert_eq!(privileged.len(), 600);
     for f in &privileged {
         let i: usize = f["resource"].as_str().unwrap()["Pod/load/p".len()..]

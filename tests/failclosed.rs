@@ -529,12 +529,7 @@ fn suppressions_only_in_real_comments_and_only_for_the_next_resource() {
     );
     let run = tollgate(root, &["scan", "--today", "2026-11-30", "--format", "json"]);
     let report = json(&run);
-    let privileged: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule_id"] == "TG-K8S-001")
-        .collect();
+    let privileged = common::findings_of(&report, "TG-K8S-001");
     assert_eq!(privileged.len(), 2);
     assert!(
         privileged.iter().all(|f| f["status"] == "failed"),

@@ -400,11 +400,8 @@ fn a_workload_is_judged_with_the_service_account_deployed_beside_it() {
     stream.push_str(&pod("web-elsewhere", "dev", "web"));
     write(dir.path(), "stream.yaml", stream);
     let report = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
-    let mut mounted: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
+    let mut mounted: Vec<&str> = common::findings_of(&report, "TG-K8S-018")
         .iter()
-        .filter(|f| f["rule_id"] == "TG-K8S-018")
         .map(|f| f["resource"].as_str().unwrap())
         .collect();
     mounted.sort();

@@ -534,12 +534,8 @@ fn files_of_a_called_module_count_once_as_scanned() {
         "{}",
         report["summary"]
     );
-    let findings = report["findings"].as_array().unwrap();
     assert_eq!(
-        findings
-            .iter()
-            .filter(|f| f["rule_id"] == "TG-AWS-S3-001")
-            .count(),
+        common::findings_of(&report, "TG-AWS-S3-001").len(),
         2,
         "one per instance"
     );

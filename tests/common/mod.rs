@@ -47,6 +47,16 @@ pub fn json(run: &Run) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
 }
 
+/// The findings of one rule in a JSON report.
+pub fn findings_of<'a>(report: &'a serde_json::Value, rule_id: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("a JSON report has findings")
+        .iter()
+        .filter(|f| f["rule_id"] == rule_id)
+        .collect()
+}
+
 pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
