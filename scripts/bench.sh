@@ -219,7 +219,7 @@ if [ "$(cat "$worst_dir.stamp" 2>/dev/null)" != "$worst_stamp" ]; then
   echo "$worst_stamp" > "$worst_dir.stamp"
 fi
 worst_load=$(wait_for_quiet)
-for c in s3-module big-module companions plan.json many-docs.yaml many-pods.yaml; do
+for c in s3-module big-module companions counted plan.json many-docs.yaml many-pods.yaml; do
   log "worst case: $c"
   time_cmd "worst-$c" 1 "$runs" 1 "$worst_dir" "$bin" scan "$c" --format json
 done
@@ -297,6 +297,7 @@ echo "|---|---:|---:|"
 echo "| 2,000 files of S3 buckets with their companions in one module | $(fmt_s "$(stat worst-s3-module median)") ($(fmt_s "$(stat worst-s3-module min)")–$(fmt_s "$(stat worst-s3-module max)")) | $(fmt_mib "$(stat worst-s3-module rss)") |"
 echo "| one module of 5,000 resources (250 files) | $(fmt_s "$(stat worst-big-module median)") ($(fmt_s "$(stat worst-big-module min)")–$(fmt_s "$(stat worst-big-module max)")) | $(fmt_mib "$(stat worst-big-module rss)") |"
 echo "| 2,000 files in one module, each a resource of seven kinds with the companion a rule looks for in another resource | $(fmt_s "$(stat worst-companions median)") ($(fmt_s "$(stat worst-companions min)")–$(fmt_s "$(stat worst-companions max)")) | $(fmt_mib "$(stat worst-companions rss)") |"
+echo "| one file: a \`count = 5000\` bucket and its \`count = 5000\` versioning | $(fmt_s "$(stat worst-counted median)") ($(fmt_s "$(stat worst-counted min)")–$(fmt_s "$(stat worst-counted max)")) | $(fmt_mib "$(stat worst-counted rss)") |"
 echo "| a Terraform plan of 2,000 buckets with their companions (8,000 resources) | $(fmt_s "$(stat worst-plan.json median)") ($(fmt_s "$(stat worst-plan.json min)")–$(fmt_s "$(stat worst-plan.json max)")) | $(fmt_mib "$(stat worst-plan.json rss)") |"
 echo "| one YAML file of 20,000 documents with an inline suppression | $(fmt_s "$(stat worst-many-docs.yaml median)") ($(fmt_s "$(stat worst-many-docs.yaml min)")–$(fmt_s "$(stat worst-many-docs.yaml max)")) | $(fmt_mib "$(stat worst-many-docs.yaml rss)") |"
 echo "| one YAML file of 20,000 privileged Pods, each with its own inline suppression, and 2,000 ServiceAccounts | $(fmt_s "$(stat worst-many-pods.yaml median)") ($(fmt_s "$(stat worst-many-pods.yaml min)")–$(fmt_s "$(stat worst-many-pods.yaml max)")) | $(fmt_mib "$(stat worst-many-pods.yaml rss)") |"

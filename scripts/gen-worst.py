@@ -9,6 +9,8 @@
                   bucket and its policy, an OpenSearch domain and its policy, a CloudFront distribution
                   and its log delivery source, an IAM policy and its policy document, a load balancer
                   and its listener (rules that scanned the module per resource were quadratic)
+  counted/        one file: 5,000 buckets of one `count` resource, each with its versioning (a `count`
+                  companion): every instance refers to the same address
   plan.json       a Terraform plan (`terraform show -json` shape) of 2,000 buckets with their public
                   access block, versioning and encryption (rules relate each bucket to its companions
                   through the references the plan's `configuration` records)
@@ -133,6 +135,20 @@ resource "aws_lb_listener" "l{i}" {{
 """
 
 
+COUNTED = """resource "aws_s3_bucket" "b" {
+  count  = 5000
+  bucket = "bucket-${count.index}"
+}
+resource "aws_s3_bucket_versioning" "b" {
+  count  = 5000
+  bucket = aws_s3_bucket.b[count.index].id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+"""
+
+
 def plan(n):
     """A plan of n buckets, each with three companions that refer to it."""
     values, config = [], []
@@ -182,6 +198,7 @@ def main():
     for i in range(2000):
         write(f"{out}/companions/c{i:04}.tf", COMPANIONS.format(i=i))
     write(f"{out}/plan.json", plan(2000))
+    write(f"{out}/counted/main.tf", COUNTED)
     # A valid suppression expires within exceptions.max_days (90 by default) of the scan.
     until = datetime.date.today() + datetime.timedelta(days=30)
     docs = []

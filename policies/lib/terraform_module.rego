@@ -55,7 +55,9 @@ linked(type, attr, r, name_attr) if opaque(type, attr, r.type)
 # configuration (`referring`); plan input, as the plan's `configuration` records it.
 refers(type, attr, r) if {
 	not is_object(input.planned_values)
-	some _ in referring(type, attr, r.address)
+	# `count`, not `some _ in`: regorus' VM walks every element of the list for a rule's body, and
+	# a `count = 5000` resource's instances all refer to the same address (quadratic).
+	count(referring(type, attr, r.address)) > 0
 }
 
 refers(type, attr, r) if {
@@ -66,7 +68,7 @@ refers(type, attr, r) if {
 # Some resource of `type` has `value` (a non-empty string) as its attribute `attr`.
 repeats(type, attr, value) if {
 	not is_object(input.planned_values)
-	some _ in repeating(type, attr, value)
+	count(repeating(type, attr, value)) > 0
 }
 
 repeats(type, attr, value) if {

@@ -54,5 +54,5 @@ rotated(s) if tfm.linked("aws_secretsmanager_secret_rotation", "secret_id", s, "
 
 rotated(s) if {
 	is_object(input.planned_values)
-	some _ in tfm.repeating("aws_secretsmanager_secret_rotation", "secret_id", s.body.arn)
+	tfm.repeats("aws_secretsmanager_secret_rotation", "secret_id", s.body.arn)
 }
