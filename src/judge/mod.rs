@@ -530,7 +530,7 @@ impl Judge {
             .map(|(i, a)| (&a.exception, Origin::Inline(i)))
             .chain(
                 self.index
-                    .candidates(&finding.file)
+                    .candidates(&finding.file, &finding.rule_id)
                     .into_iter()
                     .map(|i| (&self.exceptions[i], Origin::File(i))),
             );
