@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 // regorus' interpreter allocates small strings and vectors on every rule lookup; mimalloc's
 // thread-local free lists cut evaluation time noticeably against glibc malloc (BENCHMARKS.md).
-// Its `no_thp` feature (Cargo.toml) keeps it from asking for huge pages: zeroing 2 MiB on each
-// first touch cost more than the TLB saved, and a third of peak memory.
+// Directory scans turn transparent huge pages off (`pipeline::huge_pages_off`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
