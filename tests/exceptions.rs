@@ -492,8 +492,7 @@ fn each_of_many_documents_is_excepted_by_its_own_suppression_only() {
     // expired one, and one suppression anchored to nothing that fires). Each suppression covers
     // its own document only and counts its own match: 600 documents × 600 suppressions were once
     // all copied into, and compared for, every document (quadratic: 20,000 of them took 242 s).
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let dir = common::git_repo();
     let mut stream = String::new();
     for i in 0..600 {
         let until = if i % 100 == 7 {

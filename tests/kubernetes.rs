@@ -377,8 +377,7 @@ fn a_workload_is_judged_with_the_service_account_deployed_beside_it() {
     // The ServiceAccount in the same stream decides whether the token is mounted: found by kind,
     // namespace and name (the last of duplicates, as applying the stream leaves it), in a stream
     // of any length without scanning it once per workload.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let dir = common::git_repo();
     let sa = |name: &str, ns: &str, automount: bool| {
         format!(
             "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {name}\n  namespace: {ns}\nautomountServiceAccountToken: {automount}\n---\n"

@@ -513,9 +513,8 @@ fn module_calls_are_read_from_the_files_opentofu_reads() {
 #[test]
 fn files_of_a_called_module_count_once_as_scanned() {
     // Two roots call one module: three files judged, the module's once.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::git_repo();
     let root = dir.path();
-    std::fs::create_dir(root.join(".git")).unwrap();
     for env in ["dev", "prod"] {
         write(
             root,
@@ -821,9 +820,8 @@ fn companions_in_other_files_of_the_module_are_found_through_its_index() {
     // companion (by reference, or repeating a name) and once without; the module's index answers
     // what scanning the module once per resource answered (that was quadratic: 2,000 such files
     // ran past the time limit).
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::git_repo();
     let root = dir.path();
-    std::fs::create_dir(root.join(".git")).unwrap();
     write(
         root,
         "main.tf",

@@ -21,7 +21,8 @@ pub struct Scope<'a> {
     comments: &'a [Anchored],
     annotations: Vec<Anchored>,
     /// (index — the comments', then `comments.len()` + the annotations' —, matches); few entries.
-    matched: Vec<(usize, usize)>,
+    /// In a cell: a match is counted while the suppressions are still being looked through.
+    matched: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Scope<'a> {
@@ -31,7 +32,7 @@ impl<'a> Scope<'a> {
         Scope {
             comments,
             annotations,
-            matched: Vec::new(),
+            matched: Default::default(),
         }
     }
 
@@ -50,10 +51,11 @@ impl<'a> Scope<'a> {
     }
 
     /// One more finding matched the suppression at `index` (as [`at`](Self::at) gave it).
-    pub fn count(&mut self, index: usize) {
-        match self.matched.iter_mut().find(|(i, _)| *i == index) {
+    pub fn count(&self, index: usize) {
+        let mut matched = self.matched.borrow_mut();
+        match matched.iter_mut().find(|(i, _)| *i == index) {
             Some((_, n)) => *n += 1,
-            None => self.matched.push((index, 1)),
+            None => matched.push((index, 1)),
         }
     }
 
@@ -66,7 +68,7 @@ impl<'a> Scope<'a> {
             .map(|a| (a.exception, 0))
             .collect();
         let mut comments = Vec::new();
-        for (i, n) in self.matched {
+        for (i, n) in self.matched.into_inner() {
             match i.checked_sub(offset) {
                 Some(j) => annotations[j].1 += n,
                 None => comments.push((i, n)),

@@ -174,7 +174,7 @@ pub fn finding(
     judge: &Judge,
     doc: &Document,
     raw: &RawResult,
-    inline: &mut inline::Scope,
+    inline: &inline::Scope,
 ) -> Option<Finding> {
     let rule = &set.rules[raw.rule];
     let facts = &rule.facts;
@@ -510,23 +510,15 @@ impl Judge {
             })
     }
 
-    fn apply_exceptions(
-        &self,
-        finding: &mut Finding,
-        anchor: Option<u32>,
-        inline: &mut inline::Scope,
-    ) {
+    fn apply_exceptions(&self, finding: &mut Finding, anchor: Option<u32>, inline: &inline::Scope) {
+        let mut expired: Option<&Exception> = None;
         enum Origin {
             Inline(usize),
             File(usize),
         }
-        // Inline suppressions anchored where the finding is first, then the exceptions files;
-        // each one covering the finding counts a match, the first active one excepts it.
-        let mut counted = Vec::new();
-        let mut expired: Option<Box<ExpiredRef>> = None;
-        let mut excepted: Option<Box<ExceptionRef>> = None;
-        let anchored = anchor.into_iter().flat_map(|line| inline.at(line));
-        let candidates = anchored
+        let candidates = anchor
+            .into_iter()
+            .flat_map(|line| inline.at(line))
             .map(|(i, a)| (&a.exception, Origin::Inline(i)))
             .chain(
                 self.index
@@ -539,13 +531,14 @@ impl Judge {
                 continue;
             }
             match origin {
-                Origin::Inline(i) => counted.push(i),
+                Origin::Inline(i) => inline.count(i),
                 Origin::File(i) => {
                     self.matches[i].fetch_add(1, Ordering::Relaxed);
                 }
             }
             if exception.is_active(self.today) {
-                excepted = Some(Box::new(ExceptionRef {
+                finding.status = Status::Excepted;
+                finding.exception = Some(Box::new(ExceptionRef {
                     id: exception.id.clone(),
                     reason: exception.reason.clone(),
                     owner: exception.owner.clone(),
@@ -553,30 +546,17 @@ impl Judge {
                     days_left: Some(exception.days_left(self.today)),
                     kind: exception.kind.clone(),
                 }));
-                break;
-            }
-            if expired.is_none() {
-                expired = Some(Box::new(ExpiredRef {
-                    id: exception.id.clone(),
-                    owner: exception.owner.clone(),
-                    expired_on: exception.expires,
-                }));
-            }
-        }
-        for i in counted {
-            inline.count(i);
-        }
-        match excepted {
-            Some(reference) => {
-                finding.status = Status::Excepted;
-                finding.exception = Some(reference);
                 finding.expired_exception = None;
+                return;
             }
-            None => {
-                if let Some(reference) = expired {
-                    finding.expired_exception = Some(reference);
-                }
-            }
+            expired.get_or_insert(exception);
+        }
+        if let Some(e) = expired {
+            finding.expired_exception = Some(Box::new(ExpiredRef {
+                id: e.id.clone(),
+                owner: e.owner.clone(),
+                expired_on: e.expires,
+            }));
         }
     }
 }

@@ -103,7 +103,7 @@ fn judge_document(
             Vec::new()
         }
     };
-    let mut inline = judge::inline::Scope::new(comments, annotations);
+    let inline = judge::inline::Scope::new(comments, annotations);
     let own_types = doc.types();
     let evaluation = policies.evaluate_typed(evaluator, doc, own_types.as_ref());
     out.evaluated = evaluated(doc, own_types.as_ref(), policies);
@@ -118,7 +118,7 @@ fn judge_document(
         });
     }
     for raw in &evaluation.results {
-        if let Some(f) = judge::finding(policies, judge, doc, raw, &mut inline) {
+        if let Some(f) = judge::finding(policies, judge, doc, raw, &inline) {
             out.findings.push(Box::new(f));
         }
     }

@@ -47,6 +47,13 @@ pub fn json(run: &Run) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
 }
 
+/// An empty temporary directory that is a repository root (`.git`), for a test to write into.
+pub fn git_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    dir
+}
+
 /// The findings of one rule in a JSON report.
 pub fn findings_of<'a>(report: &'a serde_json::Value, rule_id: &str) -> Vec<&'a serde_json::Value> {
     report["findings"]
