@@ -58,10 +58,9 @@ fn key(unit: &Unit) -> String {
         Unit::Module { judge, dir, .. } => judge
             .first()
             .map_or_else(|| dir.display().to_string(), |s| s.rel.clone()),
-        Unit::Through {
-            caller_rel, judge, ..
-        } => format!(
-            "{caller_rel}:{}",
+        Unit::Through { callers, judge } => format!(
+            "{}:{}",
+            callers.first().map_or("", |(_, rel)| rel.as_str()),
             judge.first().map_or("", |s| s.rel.as_str())
         ),
         Unit::Chart { rel, .. } | Unit::Overlay { rel, .. } => rel.clone(),

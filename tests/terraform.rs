@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{copy_dir, json, project, tollgate, write};
+use common::{copy_dir, findings_of, json, project, tollgate, write};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -412,6 +412,65 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
         )],
         "{}",
         report["errors"]
+    );
+}
+
+#[test]
+fn a_named_file_is_judged_through_every_nearest_caller_and_callers_below_it() {
+    let dir = common::git_repo();
+    let root = dir.path();
+    let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+    let call = |acl: &str| {
+        format!(
+            "module \"site\" {{\n  source = \"../../modules/bucket\"\n  acl    = \"{acl}\"\n}}\n"
+        )
+    };
+    write(root, "modules/bucket/main.tf", module);
+    // Two environments call the module; only the second passes a public ACL (and is searched
+    // after the first): the named file blocks, as a scan of the whole repository does.
+    write(root, "envs/dev/main.tf", call("private"));
+    write(root, "envs/prod/main.tf", call("public-read"));
+    let named = |report: &serde_json::Value| -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = findings_of(report, "TG-AWS-S3-001")
+            .iter()
+            .map(|f| {
+                (
+                    f["file"].as_str().unwrap().into(),
+                    f["resource"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let one = json(&tollgate(
+        root,
+        &["scan", "--format", "json", "modules/bucket/main.tf"],
+    ));
+    let all = json(&tollgate(root, &["scan", "--format", "json", "."]));
+    assert_eq!(named(&one), named(&all));
+    assert_eq!(named(&one).len(), 1, "{}", one["findings"]);
+
+    // A module at the repository root, called only by its own example (the layout of a
+    // published module): judged through the example, not with its defaults.
+    let dir = common::git_repo();
+    let root = dir.path();
+    write(root, "main.tf", module);
+    write(
+        root,
+        "examples/public/main.tf",
+        "module \"site\" {\n  source = \"../../\"\n  acl    = \"public-read\"\n}\n",
+    );
+    let one = json(&tollgate(root, &["scan", "--format", "json", "main.tf"]));
+    let resources: Vec<&str> = findings_of(&one, "TG-AWS-S3-001")
+        .iter()
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        resources,
+        ["module.site.aws_s3_bucket_acl.this"],
+        "{}",
+        one["findings"]
     );
 }
 

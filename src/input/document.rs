@@ -322,6 +322,28 @@ pub struct OpenTofuModule {
     pub replaced: Vec<String>,
 }
 
+impl Parsed {
+    /// Adds what another reading produced. Several callers of one module read its files once
+    /// each: what they share (a file's error, an unfollowed call, an OpenTofu directory) is
+    /// kept once.
+    pub fn append(&mut self, other: Parsed) {
+        fn add_new<T: PartialEq>(to: &mut Vec<T>, from: Vec<T>) {
+            for item in from {
+                if !to.contains(&item) {
+                    to.push(item);
+                }
+            }
+        }
+        self.documents.extend(other.documents);
+        add_new(&mut self.skipped, other.skipped);
+        add_new(&mut self.errors, other.errors);
+        add_new(&mut self.unfollowed, other.unfollowed);
+        add_new(&mut self.opentofu, other.opentofu);
+        self.render_time += other.render_time;
+        self.unresolved += other.unresolved;
+    }
+}
+
 /// Number of lines in `text`, for spans that cover a whole file.
 pub fn line_count(text: &str) -> u32 {
     let n = text.lines().count() as u32;

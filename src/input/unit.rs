@@ -15,11 +15,11 @@ pub enum Unit {
         judge: Vec<Source>,
         called: bool,
     },
-    /// Files named inside a module that a module outside the named files calls (pre-commit):
-    /// judged through that caller's instances. `caller` is the root module directory.
+    /// Files named inside a module that modules outside the named files call (pre-commit):
+    /// judged through those callers' instances. Each caller is a root module directory, with its
+    /// path relative to the root; never empty.
     Through {
-        caller: PathBuf,
-        caller_rel: String,
+        callers: Vec<(PathBuf, String)>,
         judge: Vec<Source>,
     },
     /// A Helm chart directory, rendered with `helm template`.
@@ -187,14 +187,15 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>
             // state backend is a root (Terraform reads a backend only there): no search.
             if named_files && !called && !terraform::declares_backend(&dir) {
                 match terraform::find_caller(&dir, &root) {
-                    terraform::CallerSearch::Found(caller) => {
-                        let caller_rel = crate::discover::relative(&root_given, &caller);
-                        let unit = Unit::Through {
-                            caller,
-                            caller_rel,
-                            judge,
-                        };
-                        return (unit, None);
+                    terraform::CallerSearch::Found(callers) => {
+                        let callers = callers
+                            .into_iter()
+                            .map(|caller| {
+                                let rel = crate::discover::relative(&root_given, &caller);
+                                (caller, rel)
+                            })
+                            .collect();
+                        return (Unit::Through { callers, judge }, None);
                     }
                     terraform::CallerSearch::Stopped => {
                         let rel = crate::discover::relative(&root_given, &dir);
@@ -299,15 +300,29 @@ fn parse_unit(unit: &Unit, settings: &InputSettings, files: &mut usize) -> Parse
         Unit::Module { dir, judge, .. } => {
             terraform::read_module(dir, judge, &settings.terraform, max, files)
         }
-        Unit::Through {
-            caller,
-            caller_rel,
-            judge,
-        } => {
+        Unit::Through { callers, judge } => {
             let wanted: HashSet<&str> = judge.iter().map(|s| s.rel.as_str()).collect();
-            let mut parsed =
-                terraform::read_root(caller, caller_rel, &settings.terraform, max, files);
-            parsed.documents.retain(|d| wanted.contains(&*d.path));
+            // A shared module may have dozens of callers: read in parallel, merged in order.
+            let read: Vec<(Parsed, usize)> = callers
+                .par_iter()
+                .map(|(caller, caller_rel)| {
+                    let mut judged = 0;
+                    let mut one = terraform::read_root(
+                        caller,
+                        caller_rel,
+                        &settings.terraform,
+                        max,
+                        &mut judged,
+                    );
+                    one.documents.retain(|d| wanted.contains(&*d.path));
+                    (one, judged)
+                })
+                .collect();
+            let mut parsed = Parsed::default();
+            for (one, judged) in read {
+                parsed.append(one);
+                *files += judged;
+            }
             *files += judge.len();
             parsed
         }

@@ -15,16 +15,21 @@ const LEVELS_DOWN: usize = 3;
 /// What the search for a module directory's caller found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallerSearch {
-    Found(PathBuf),
+    /// Every caller the search reached (`envs/dev` and `envs/prod` alike), nearest first; never
+    /// empty.
+    Found(Vec<PathBuf>),
     /// Every candidate directory was looked at: nothing calls it.
     NoCaller,
     /// The search stopped at its bound (`MAX_CANDIDATES`) without finding one.
     Stopped,
 }
 
-/// A module directory outside the scan that calls `dir`: among `dir`'s ancestors up to `root`
-/// and their subdirectories three levels down (at most 2,000 directories, each looked at once),
-/// the nearest first.
+/// The module directories outside the scan that call `dir`: among `dir` itself, its ancestors up
+/// to `root`, and their subdirectories three levels down (at most 2,000 directories, each looked
+/// at once), nearest first. Every caller counts, as in a scan of the whole repository: the nearest
+/// may make no instance (a `wrappers/` module over an empty map) where another passes the values
+/// that matter. Callers below the module count too: a module at the repository root is usually
+/// called by its own `examples/`.
 pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
     let Ok(target) = std::fs::canonicalize(dir) else {
         return CallerSearch::NoCaller;
@@ -36,13 +41,14 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
     };
     let mut visited: HashSet<PathBuf> = HashSet::new();
     visited.insert(target.clone());
-    let mut ancestor = target.parent();
+    let mut callers: Vec<PathBuf> = Vec::new();
+    // The module's own directory first: its subdirectories are the nearest candidates.
+    let mut ancestor = Some(target.as_path());
     while let Some(a) = ancestor {
         if !a.starts_with(root) {
             break;
         }
-        // Level by level below the ancestor: a level is listed only if the one above holds no
-        // caller, so a near caller costs no walk of the whole subtree.
+        // Level by level below the ancestor, so that callers come nearest first.
         let mut frontier = vec![a.to_path_buf()];
         for depth in 0..=LEVELS_DOWN {
             let mut candidates: Vec<PathBuf> = frontier
@@ -55,16 +61,20 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
                 let excess = visited.len() - MAX_CANDIDATES;
                 candidates.truncate(candidates.len().saturating_sub(excess));
             }
-            // Read in parallel, but answer the nearest caller: candidates are in search order.
-            let found = candidates.par_iter().find_first(|c| {
-                local_calls_filtered(c, Some(&name))
-                    .iter()
-                    .any(|callee| std::fs::canonicalize(callee).ok().as_ref() == Some(&target))
-            });
-            match found {
-                Some(caller) => return CallerSearch::Found(caller.clone()),
-                None if over => return CallerSearch::Stopped,
-                None => {}
+            // Read in parallel, kept in search order.
+            callers.par_extend(
+                candidates
+                    .par_iter()
+                    .filter(|c| {
+                        local_calls_filtered(c, Some(&name)).iter().any(|callee| {
+                            std::fs::canonicalize(callee).ok().as_ref() == Some(&target)
+                        })
+                    })
+                    .cloned(),
+            );
+            if over {
+                // Judged through the callers found, if any; else as a root, and reported.
+                return found_or(callers, CallerSearch::Stopped);
             }
             if depth < LEVELS_DOWN {
                 frontier = frontier.iter().flat_map(|d| subdirectories(d)).collect();
@@ -72,7 +82,15 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
         }
         ancestor = a.parent();
     }
-    CallerSearch::NoCaller
+    found_or(callers, CallerSearch::NoCaller)
+}
+
+fn found_or(callers: Vec<PathBuf>, none: CallerSearch) -> CallerSearch {
+    if callers.is_empty() {
+        none
+    } else {
+        CallerSearch::Found(callers)
+    }
 }
 
 /// Whether a configuration file of `dir` configures state (`terraform { backend ... }` or
@@ -289,11 +307,79 @@ mod tests {
         .unwrap();
         assert_eq!(
             find_caller(&module, &root),
-            CallerSearch::Found(env.clone())
+            CallerSearch::Found(vec![env.clone()])
         );
         assert_eq!(local_calls(&env), vec![env.join("../../modules/net")]);
         // A module nothing calls has no caller.
         assert_eq!(find_caller(&env, &root), CallerSearch::NoCaller);
+    }
+
+    #[test]
+    fn a_module_is_found_called_from_below_it() {
+        // The layout of a published module: the module at the root, called by its examples.
+        let tmp = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(tmp.path()).unwrap();
+        std::fs::write(root.join("main.tf"), "variable \"x\" {}\n").unwrap();
+        let example = root.join("examples/complete");
+        std::fs::create_dir_all(&example).unwrap();
+        std::fs::write(
+            example.join("main.tf"),
+            "module \"m\" {\n  source = \"../../\"\n}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            find_caller(&root, &root),
+            CallerSearch::Found(vec![example.clone()])
+        );
+        // The same below a module that is not at the root.
+        let module = root.join("modules/net");
+        let below = module.join("examples/basic");
+        std::fs::create_dir_all(&below).unwrap();
+        std::fs::write(module.join("main.tf"), "variable \"x\" {}\n").unwrap();
+        std::fs::write(
+            below.join("main.tf"),
+            "module \"n\" {\n  source = \"../..\"\n}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            find_caller(&module, &root),
+            CallerSearch::Found(vec![below])
+        );
+    }
+
+    #[test]
+    fn every_caller_is_found_near_and_far() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(tmp.path()).unwrap();
+        let module = root.join("modules/net");
+        std::fs::create_dir_all(&module).unwrap();
+        std::fs::write(module.join("main.tf"), "variable \"x\" {}\n").unwrap();
+        let call = "module \"net\" {\n  source = \"../../modules/net\"\n}\n";
+        for env in ["envs/prod", "envs/dev", "envs/stage"] {
+            std::fs::create_dir_all(root.join(env)).unwrap();
+            std::fs::write(root.join(env).join("main.tf"), call).unwrap();
+        }
+        // Farther away (one level deeper), and nearer (a wrapper beside the module).
+        let far = root.join("envs/eu/prod");
+        std::fs::create_dir_all(&far).unwrap();
+        std::fs::write(far.join("main.tf"), call.replace("../../", "../../../")).unwrap();
+        let near = root.join("modules/wrapper");
+        std::fs::create_dir_all(&near).unwrap();
+        std::fs::write(near.join("main.tf"), call.replace("../../modules/", "../")).unwrap();
+        let CallerSearch::Found(callers) = find_caller(&module, &root) else {
+            panic!("no caller found");
+        };
+        let names: Vec<_> = callers
+            .iter()
+            .map(|c| c.strip_prefix(&root).unwrap())
+            .collect();
+        assert_eq!(names[0], std::path::Path::new("modules/wrapper"));
+        let mut rest = names[1..].to_vec();
+        rest.sort();
+        assert_eq!(
+            rest,
+            ["envs/dev", "envs/eu/prod", "envs/prod", "envs/stage"].map(std::path::Path::new)
+        );
     }
 
     #[test]
