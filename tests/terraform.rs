@@ -416,7 +416,7 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
 }
 
 #[test]
-fn a_named_file_is_judged_through_every_nearest_caller_and_callers_below_it() {
+fn a_named_file_is_judged_through_every_caller_and_callers_below_it() {
     let dir = common::git_repo();
     let root = dir.path();
     let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
