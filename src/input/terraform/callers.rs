@@ -316,35 +316,26 @@ mod tests {
 
     #[test]
     fn a_module_is_found_called_from_below_it() {
+        // Writes `dir/main.tf`, making the directory.
+        fn main_tf(dir: &Path, text: &str) {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("main.tf"), text).unwrap();
+        }
         // The layout of a published module: the module at the root, called by its examples.
         let tmp = tempfile::tempdir().unwrap();
         let root = std::fs::canonicalize(tmp.path()).unwrap();
-        std::fs::write(root.join("main.tf"), "variable \"x\" {}\n").unwrap();
+        main_tf(&root, "variable \"x\" {}\n");
         let example = root.join("examples/complete");
-        std::fs::create_dir_all(&example).unwrap();
-        std::fs::write(
-            example.join("main.tf"),
-            "module \"m\" {\n  source = \"../../\"\n}\n",
-        )
-        .unwrap();
-        assert_eq!(
-            find_caller(&root, &root),
-            CallerSearch::Found(vec![example.clone()])
-        );
+        main_tf(&example, "module \"m\" {\n  source = \"../../\"\n}\n");
+        let found = find_caller(&root, &root);
+        assert_eq!(found, CallerSearch::Found(vec![example]));
         // The same below a module that is not at the root.
         let module = root.join("modules/net");
         let below = module.join("examples/basic");
-        std::fs::create_dir_all(&below).unwrap();
-        std::fs::write(module.join("main.tf"), "variable \"x\" {}\n").unwrap();
-        std::fs::write(
-            below.join("main.tf"),
-            "module \"n\" {\n  source = \"../..\"\n}\n",
-        )
-        .unwrap();
-        assert_eq!(
-            find_caller(&module, &root),
-            CallerSearch::Found(vec![below])
-        );
+        main_tf(&module, "variable \"x\" {}\n");
+        main_tf(&below, "module \"n\" {\n  source = \"../..\"\n}\n");
+        let found = find_caller(&module, &root);
+        assert_eq!(found, CallerSearch::Found(vec![below]));
     }
 
     #[test]
