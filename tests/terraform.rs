@@ -472,6 +472,64 @@ fn a_named_file_is_judged_through_every_caller_and_callers_below_it() {
         "{}",
         one["findings"]
     );
+
+    // A chain: a root calls an application module that calls the module named. The application
+    // module is not a root (its default ACL is never deployed): the root's value decides.
+    let dir = common::git_repo();
+    let root = dir.path();
+    write(root, "modules/bucket/main.tf", module);
+    write(
+        root,
+        "modules/app/main.tf",
+        "variable \"acl\" {\n  default = \"private\"\n}\n\nmodule \"bucket\" {\n  source = \"../bucket\"\n  acl    = var.acl\n}\n",
+    );
+    write(
+        root,
+        "live/prod/main.tf",
+        "module \"app\" {\n  source = \"../../modules/app\"\n  acl    = \"public-read\"\n}\n",
+    );
+    let one = json(&tollgate(
+        root,
+        &["scan", "--format", "json", "modules/bucket/main.tf"],
+    ));
+    let all = json(&tollgate(root, &["scan", "--format", "json", "."]));
+    assert_eq!(named(&one), named(&all));
+    assert_eq!(
+        named(&one),
+        [(
+            "modules/bucket/main.tf".to_string(),
+            "module.app.module.bucket.aws_s3_bucket_acl.this".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_caller_repeating_an_object_key_still_calls_its_module() {
+    // Terraform accepts `{ port = 80, port = 81 }` (the last wins); the caller's module calls must
+    // still be seen, or the module is judged alone with its defaults as well.
+    let dir = common::git_repo();
+    let root = dir.path();
+    write(
+        root,
+        "modules/bucket/main.tf",
+        "variable \"acl\" {\n  default = \"public-read\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
+    );
+    write(
+        root,
+        "envs/prod/main.tf",
+        "locals {\n  ports = { http = 80, http = 81 }\n}\n\nmodule \"site\" {\n  source = \"../../modules/bucket\"\n  acl    = \"private\"\n}\n",
+    );
+    for args in [vec!["."], vec!["modules/bucket/main.tf"]] {
+        let mut argv = vec!["scan", "--format", "json"];
+        argv.extend(args);
+        let report = json(&tollgate(root, &argv));
+        assert_eq!(
+            findings_of(&report, "TG-AWS-S3-001"),
+            Vec::<&serde_json::Value>::new(),
+            "{argv:?}"
+        );
+        assert_eq!(report["summary"]["errors"], 0, "{}", report["errors"]);
+    }
 }
 
 #[test]

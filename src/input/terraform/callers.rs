@@ -12,11 +12,11 @@ pub const MAX_CANDIDATES: usize = 2000;
 /// `../../../modules/x` is three levels below the root the two share.
 const LEVELS_DOWN: usize = 3;
 
-/// What the search for a module directory's caller found.
+/// What the search for a module directory's callers found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallerSearch {
-    /// Every caller the search reached (`envs/dev` and `envs/prod` alike), nearest first; never
-    /// empty.
+    /// The root modules (directories nothing in the search calls) whose calls reach the module,
+    /// directly or through other modules, nearest first; never empty.
     Found(Vec<PathBuf>),
     /// Every candidate directory was looked at: nothing calls it.
     NoCaller,
@@ -24,26 +24,66 @@ pub enum CallerSearch {
     Stopped,
 }
 
-/// The module directories outside the scan that call `dir`: among `dir` itself, its ancestors up
-/// to `root`, and their subdirectories three levels down (at most 2,000 directories, each looked
-/// at once), nearest first. Every caller counts, as in a scan of the whole repository: the nearest
-/// may make no instance (a `wrappers/` module over an empty map) where another passes the values
-/// that matter. Callers below the module count too: a module at the repository root is usually
-/// called by its own `examples/`.
+/// The root modules outside the scan whose instances include `dir`: the directories that call it,
+/// among `dir` itself, its ancestors up to `root`, and their subdirectories three levels down (at
+/// most 2,000 directories, each looked at once), and for a caller that is itself called, its
+/// callers in turn. So a named file is judged as a scan of the whole repository judges it: through
+/// every root that deploys it. Every caller counts: the nearest may make no instance (a
+/// `wrappers/` module over an empty map) where another passes the values that matter; callers
+/// below the module count too (a module at the repository root is called by its `examples/`).
 pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
     let Ok(target) = std::fs::canonicalize(dir) else {
         return CallerSearch::NoCaller;
     };
-    // A relative `source` reaching `target` ends in its last component, unless it only climbs
-    // (`..`, `../..`) to an ancestor of the caller; either way the text shows it before parsing.
-    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return CallerSearch::NoCaller;
-    };
-    let mut visited: HashSet<PathBuf> = HashSet::new();
-    visited.insert(target.clone());
-    let mut callers: Vec<PathBuf> = Vec::new();
+    let (candidates, over) = candidates(&target, root);
+    let roots = roots_reaching(&target, &candidates);
+    match (roots.is_empty(), over) {
+        // Judged through the roots found, if any; else as a root, and reported.
+        (false, _) => CallerSearch::Found(roots),
+        (true, true) => CallerSearch::Stopped,
+        (true, false) => CallerSearch::NoCaller,
+    }
+}
+
+/// A directory the search looked at: the texts of its configuration files that mention
+/// `module`, and the local directories they call, parsed only when a text could call the
+/// directory asked about.
+struct Candidate {
+    dir: PathBuf,
+    texts: Vec<(String, bool)>,
+    calls: std::sync::OnceLock<Vec<PathBuf>>,
+}
+
+impl Candidate {
+    fn calls(&self, dir: &Path) -> bool {
+        let Some(name) = dir.file_name().map(|n| n.to_string_lossy()) else {
+            return false;
+        };
+        // A relative `source` reaching `dir` ends in its last component, unless it only
+        // climbs (`..`, `../..`) to an ancestor of the caller; the text shows either before
+        // parsing.
+        self.dir != dir
+            && self.texts.iter().any(|(text, _)| may_call(text, &name))
+            && self
+                .calls
+                .get_or_init(|| {
+                    calls_in(&self.dir, &self.texts)
+                        .iter()
+                        .filter_map(|callee| std::fs::canonicalize(callee).ok())
+                        .collect()
+                })
+                .iter()
+                .any(|callee| callee == dir)
+    }
+}
+
+/// The directories searched for callers of `target`, nearest first, and whether the search
+/// stopped at its bound.
+fn candidates(target: &Path, root: &Path) -> (Vec<Candidate>, bool) {
+    let mut visited: HashSet<PathBuf> = HashSet::from([target.to_path_buf()]);
+    let mut found: Vec<Candidate> = Vec::new();
     // The module's own directory first: its subdirectories are the nearest candidates.
-    let mut ancestor = Some(target.as_path());
+    let mut ancestor = Some(target);
     while let Some(a) = ancestor {
         if !a.starts_with(root) {
             break;
@@ -51,7 +91,7 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
         // Level by level below the ancestor, so that callers come nearest first.
         let mut frontier = vec![a.to_path_buf()];
         for depth in 0..=LEVELS_DOWN {
-            let mut candidates: Vec<PathBuf> = frontier
+            let mut level: Vec<PathBuf> = frontier
                 .iter()
                 .filter(|d| visited.insert((*d).clone()))
                 .cloned()
@@ -59,22 +99,19 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
             let over = visited.len() > MAX_CANDIDATES;
             if over {
                 let excess = visited.len() - MAX_CANDIDATES;
-                candidates.truncate(candidates.len().saturating_sub(excess));
+                level.truncate(level.len().saturating_sub(excess));
             }
             // Read in parallel, kept in search order.
-            callers.par_extend(
-                candidates
-                    .par_iter()
-                    .filter(|c| {
-                        local_calls_filtered(c, Some(&name)).iter().any(|callee| {
-                            std::fs::canonicalize(callee).ok().as_ref() == Some(&target)
-                        })
-                    })
-                    .cloned(),
-            );
+            found.par_extend(level.into_par_iter().filter_map(|dir| {
+                let texts = module_texts(&dir);
+                (!texts.is_empty()).then(|| Candidate {
+                    dir,
+                    texts,
+                    calls: std::sync::OnceLock::new(),
+                })
+            }));
             if over {
-                // Judged through the callers found, if any; else as a root, and reported.
-                return found_or(callers, CallerSearch::Stopped);
+                return (found, true);
             }
             if depth < LEVELS_DOWN {
                 frontier = frontier.iter().flat_map(|d| subdirectories(d)).collect();
@@ -82,15 +119,32 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
         }
         ancestor = a.parent();
     }
-    found_or(callers, CallerSearch::NoCaller)
+    (found, false)
 }
 
-fn found_or(callers: Vec<PathBuf>, none: CallerSearch) -> CallerSearch {
-    if callers.is_empty() {
-        none
-    } else {
-        CallerSearch::Found(callers)
+/// The candidates that reach `target` through their calls and that no candidate calls, nearest
+/// first (breadth first from `target`'s direct callers).
+fn roots_reaching(target: &Path, candidates: &[Candidate]) -> Vec<PathBuf> {
+    let callers_of = |dir: &Path| -> Vec<usize> {
+        (0..candidates.len())
+            .into_par_iter()
+            .filter(|&i| candidates[i].calls(dir))
+            .collect()
+    };
+    let mut seen: HashSet<usize> = HashSet::new();
+    let mut queue: std::collections::VecDeque<usize> = callers_of(target).into();
+    let mut roots = Vec::new();
+    while let Some(i) = queue.pop_front() {
+        if !seen.insert(i) {
+            continue;
+        }
+        let above = callers_of(&candidates[i].dir);
+        if above.is_empty() {
+            roots.push(candidates[i].dir.clone());
+        }
+        queue.extend(above);
     }
+    roots
 }
 
 /// Whether a configuration file of `dir` configures state (`terraform { backend ... }` or
@@ -116,7 +170,7 @@ pub fn declares_backend(dir: &Path) -> bool {
                 .iter()
                 .any(|t| t.contains_key("backend") || t.contains_key("cloud"));
         }
-        let Ok(body) = hcl_edit::parser::parse_body(text) else {
+        let Ok(body) = repeated_keys::parse_hcl(text).map(|(body, _)| body) else {
             return false;
         };
         body.get_blocks("terraform").any(|t| {
@@ -152,21 +206,27 @@ fn subdirectories(dir: &Path) -> Vec<PathBuf> {
 /// The local module directories the configuration files of `dir` call (to know which
 /// directories are judged through their callers rather than as roots).
 pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
-    local_calls_filtered(dir, None)
+    calls_in(dir, &module_texts(dir))
 }
 
-/// `local_calls`, reading only files whose text could call a directory named `name`.
-fn local_calls_filtered(dir: &Path, name: Option<&str>) -> Vec<PathBuf> {
+/// The texts (with whether each is JSON) of `dir`'s configuration files that could hold a
+/// `module` block.
+fn module_texts(dir: &Path) -> Vec<(String, bool)> {
+    tf_files(dir)
+        .into_iter()
+        .filter_map(|(path, json)| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            text.contains("module")
+                .then(|| (crate::input::strip_bom(&text).to_string(), json))
+        })
+        .collect()
+}
+
+/// The local module directories that these texts of `dir`'s files call.
+fn calls_in(dir: &Path, texts: &[(String, bool)]) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for (path, json) in tf_files(dir) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        if !text.contains("module") || name.is_some_and(|n| !may_call(&text, n)) {
-            continue;
-        }
-        let text = crate::input::strip_bom(&text);
-        let sources = if json {
+    for (text, json) in texts {
+        let sources = if *json {
             json_sources(text)
         } else {
             hcl_sources(text)
@@ -230,7 +290,7 @@ fn may_call(text: &str, name: &str) -> bool {
 
 /// The statically known `source` of every `module` block of an HCL file.
 fn hcl_sources(text: &str) -> Vec<String> {
-    let Ok(body) = hcl_edit::parser::parse_body(text) else {
+    let Ok(body) = repeated_keys::parse_hcl(text).map(|(body, _)| body) else {
         return Vec::new();
     };
     let ctx = base_context();
@@ -336,6 +396,35 @@ mod tests {
         main_tf(&below, "module \"n\" {\n  source = \"../..\"\n}\n");
         let found = find_caller(&module, &root);
         assert_eq!(found, CallerSearch::Found(vec![below]));
+    }
+
+    #[test]
+    fn a_caller_that_is_itself_called_gives_way_to_its_roots() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(tmp.path()).unwrap();
+        let write = |dir: &str, text: &str| {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+            std::fs::write(root.join(dir).join("main.tf"), text).unwrap();
+        };
+        write("modules/net", "variable \"x\" {}\n");
+        write(
+            "modules/app",
+            "module \"net\" {\n  source = \"../net\"\n}\n",
+        );
+        write(
+            "live/prod/app",
+            "module \"app\" {\n  source = \"../../../modules/app\"\n}\n",
+        );
+        // A cycle (which Terraform rejects) ends the climb instead of looping.
+        write(
+            "modules/a",
+            "module \"b\" {\n  source = \"../b\"\n}\nmodule \"net\" {\n  source = \"../net\"\n}\n",
+        );
+        write("modules/b", "module \"a\" {\n  source = \"../a\"\n}\n");
+        assert_eq!(
+            find_caller(&root.join("modules/net"), &root),
+            CallerSearch::Found(vec![root.join("live/prod/app")])
+        );
     }
 
     #[test]
