@@ -504,6 +504,56 @@ fn a_named_file_is_judged_through_every_caller_and_callers_below_it() {
 }
 
 #[test]
+fn every_named_file_is_judged_as_the_repository_scan_judges_it() {
+    // pre-commit names files one by one; each must get exactly the findings a scan of the whole
+    // repository gives it. The fixture holds the layouts where that once failed: a module at the
+    // root called by its example (below it) and by a wrapper that makes no instance, a chain of
+    // modules from two live roots, a caller that repeats an object key.
+    let dir = common::git_repo();
+    let root = dir.path();
+    copy_dir(&project().join("tests/fixtures/named-files"), root);
+    let whole = json(&tollgate(root, &["scan", "--format", "json"]));
+    let of_file = |report: &serde_json::Value, file: &str| -> Vec<serde_json::Value> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["file"] == file)
+            .cloned()
+            .collect()
+    };
+    let files = [
+        "main.tf",
+        "examples/public/main.tf",
+        "wrappers/main.tf",
+        "modules/net/main.tf",
+        "modules/app/main.tf",
+        "live/prod/main.tf",
+        "live/dev/main.tf",
+        "k8s/pod.yaml",
+    ];
+    for file in files {
+        let named = json(&tollgate(root, &["scan", "--format", "json", file]));
+        assert_eq!(of_file(&named, file), of_file(&whole, file), "{file}");
+        assert_eq!(named["summary"]["errors"], 0, "{file}: {}", named["errors"]);
+    }
+    // Not vacuous: the root module and the end of the chain have findings only through callers.
+    for (file, resource) in [
+        ("main.tf", "module.site.aws_s3_bucket_acl.this"),
+        (
+            "modules/net/main.tf",
+            "module.app.module.net.aws_security_group.ssh",
+        ),
+    ] {
+        let resources: Vec<String> = of_file(&whole, file)
+            .iter()
+            .map(|f| f["resource"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(resources, [resource], "{file}");
+    }
+}
+
+#[test]
 fn a_caller_repeating_an_object_key_still_calls_its_module() {
     // Terraform accepts `{ port = 80, port = 81 }` (the last wins); the caller's module calls must
     // still be seen, or the module is judged alone with its defaults as well.
