@@ -554,6 +554,41 @@ fn every_named_file_is_judged_as_the_repository_scan_judges_it() {
 }
 
 #[test]
+fn a_possible_caller_that_does_not_parse_stops_a_named_file_as_it_stops_the_scan() {
+    // Which modules a broken file calls is unknown: the named module may be deployed through it.
+    // A scan of the repository stops at the file (exit 2); so does the named file, saying where.
+    let dir = common::git_repo();
+    let root = dir.path();
+    write(root, "modules/net/main.tf", "variable \"cidr\" {}\n");
+    write(
+        root,
+        "envs/prod/main.tf",
+        "module \"net\" {\n  source = \"../../modules/net\"\n  cidr   = \"0.0.0.0/0\"\n}\n\nlocals {\n  broken = [\n}\n",
+    );
+    // Unrelated and broken: it could not call the module, so it does not matter to the named file.
+    write(
+        root,
+        "other/main.tf",
+        "module \"dns\" {\n  source = \"../dns\"\n}\n\nlocals {\n  x = (\n}\n",
+    );
+    let named = tollgate(root, &["scan", "--format", "json", "modules/net/main.tf"]);
+    assert_eq!(named.code, 2, "{}{}", named.stdout, named.stderr);
+    let errors = json(&named)["errors"].clone();
+    let errors = errors.as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "envs/prod/main.tf");
+    assert!(errors[0]["line"].as_u64().unwrap() > 0, "{errors:?}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("modules/net"),
+        "{errors:?}"
+    );
+    assert_eq!(tollgate(root, &["scan", "--format", "json", "."]).code, 2);
+}
+
+#[test]
 fn a_caller_repeating_an_object_key_still_calls_its_module() {
     // Terraform accepts `{ port = 80, port = 81 }` (the last wins); the caller's module calls must
     // still be seen, or the module is judged alone with its defaults as well.

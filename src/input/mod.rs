@@ -307,7 +307,7 @@ mod tests {
             origin: Origin::Disk(PathBuf::from("/r").join(rel)),
             kind,
         };
-        let (units, _) = units(
+        let units = units(
             vec![
                 disk("m/a.tf", FileKind::Terraform),
                 disk("k/p.yaml", FileKind::Yaml),
@@ -320,7 +320,8 @@ mod tests {
             ],
             Path::new("/r"),
             false,
-        );
+        )
+        .units;
         assert_eq!(units.len(), 3);
         assert!(matches!(&units[0], Unit::Module { judge, called: false, .. } if judge.len() == 2));
         assert!(matches!(&units[2], Unit::File(s) if s.path().is_none()));

@@ -67,9 +67,8 @@ pub struct InputSettings {
 /// in the scan uses are built. Modules come first: they are the heaviest units, and starting
 /// them first keeps every worker busy to the end.
 ///
-/// Also returns the directories (relative) of named files whose caller search stopped at its
-/// bound: they are judged as root modules, and the report says so.
-pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>, Vec<String>) {
+/// Also returns what the search for named files' callers could not settle (see [`Grouping`]).
+pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> Grouping {
     let root_given = root.to_path_buf();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut chart_of: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
@@ -178,7 +177,7 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>
     }
     let called = reached;
     let modules: Vec<(PathBuf, Vec<Source>)> = modules.into_iter().collect();
-    let (mut all, stopped): (Vec<Unit>, Vec<Option<String>>) = modules
+    let grouped: Vec<(Unit, Option<String>, Vec<InputError>)> = modules
         .into_par_iter()
         .map(|(dir, judge)| {
             let called = std::fs::canonicalize(&dir).is_ok_and(|c| called.contains(&c));
@@ -186,7 +185,20 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>
             // through the caller, not with the module's defaults. A module that configures its
             // state backend is a root (Terraform reads a backend only there): no search.
             if named_files && !called && !terraform::declares_backend(&dir) {
-                match terraform::find_caller(&dir, &root) {
+                let (search, unreadable) = terraform::find_caller(&dir, &root);
+                let errors = unreadable
+                    .into_iter()
+                    .map(|u| {
+                        let message = format!(
+                            "could not read which modules this file calls, looking for the callers of module `{}` (a file named): {}",
+                            crate::discover::relative(&root_given, &dir),
+                            u.message
+                        );
+                        let rel = crate::discover::relative(&root_given, &u.path);
+                        InputError::new(&rel, u.line, u.column, message)
+                    })
+                    .collect();
+                match search {
                     terraform::CallerSearch::Found(callers) => {
                         let callers = callers
                             .into_iter()
@@ -195,19 +207,28 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>
                                 (caller, rel)
                             })
                             .collect();
-                        return (Unit::Through { callers, judge }, None);
+                        return (Unit::Through { callers, judge }, None, errors);
                     }
                     terraform::CallerSearch::Stopped => {
                         let rel = crate::discover::relative(&root_given, &dir);
-                        return (Unit::Module { dir, judge, called }, Some(rel));
+                        return (Unit::Module { dir, judge, called }, Some(rel), errors);
                     }
-                    terraform::CallerSearch::NoCaller => {}
+                    terraform::CallerSearch::NoCaller => {
+                        return (Unit::Module { dir, judge, called }, None, errors);
+                    }
                 }
             }
-            (Unit::Module { dir, judge, called }, None)
+            (Unit::Module { dir, judge, called }, None, Vec::new())
         })
-        .unzip();
-    let stopped = stopped.into_iter().flatten().collect();
+        .collect();
+    let mut all = Vec::with_capacity(grouped.len());
+    let mut caller_search_stopped = Vec::new();
+    let mut caller_search_errors = Vec::new();
+    for (unit, stopped, errors) in grouped {
+        all.push(unit);
+        caller_search_stopped.extend(stopped);
+        caller_search_errors.extend(errors);
+    }
     all.extend(
         charts
             .into_iter()
@@ -220,7 +241,22 @@ pub fn units(sources: Vec<Source>, root: &Path, named_files: bool) -> (Vec<Unit>
             .map(|(dir, rel)| Unit::Overlay { dir, rel }),
     );
     all.extend(files);
-    (all, stopped)
+    Grouping {
+        units: all,
+        caller_search_stopped,
+        caller_search_errors,
+    }
+}
+
+/// Units, and what the search for named files' callers could not settle.
+pub struct Grouping {
+    pub units: Vec<Unit>,
+    /// Directories (relative) of named files whose caller search stopped at its bound: judged as
+    /// root modules, and the report says so.
+    pub caller_search_stopped: Vec<String>,
+    /// Files that could call a named file's module (or one of its callers) but do not parse: the
+    /// named file's judgment is incomplete, as a scan of the repository would be (exit 2).
+    pub caller_search_errors: Vec<InputError>,
 }
 
 /// The outermost directory between `dir` and `root` that holds a `Chart.yaml`.

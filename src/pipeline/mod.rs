@@ -163,8 +163,11 @@ pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
     let mut candidates = candidates;
     candidates.extend(request.stdin.iter().cloned());
     let planning = Instant::now();
-    let (mut units, caller_search_stopped) =
-        pool.install(|| input::units(candidates, &request.root, named_files));
+    let input::Grouping {
+        mut units,
+        caller_search_stopped,
+        caller_search_errors,
+    } = pool.install(|| input::units(candidates, &request.root, named_files));
     let plan_time = planning.elapsed();
     // What belongs to the whole run is counted by an unsharded run, or by shard 1 alone.
     let run_wide = request.shard.is_none_or(|s| s.carries_run_wide());
@@ -192,6 +195,11 @@ pub fn plan(request: &ScanRequest) -> Result<Planned, String> {
         partial.stats.files_ignored = ignored;
         partial.stats.directories_skipped = dirs_skipped;
         partial.caller_search_stopped = caller_search_stopped;
+        partial.errors.extend(
+            caller_search_errors
+                .into_iter()
+                .map(|e| Problem::from_input(e, ProblemKind::Parse)),
+        );
         let empty = named_without_input(request, &units, &partial);
         partial.errors.extend(empty);
     }

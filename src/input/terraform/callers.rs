@@ -31,18 +31,44 @@ pub enum CallerSearch {
 /// every root that deploys it. Every caller counts: the nearest may make no instance (a
 /// `wrappers/` module over an empty map) where another passes the values that matter; callers
 /// below the module count too (a module at the repository root is called by its `examples/`).
-pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
+///
+/// Also the files that could call one of these directories but do not parse: which modules they
+/// call is unknown, so the named file's judgment is incomplete (a scan of the repository would stop
+/// at them too).
+pub fn find_caller(dir: &Path, root: &Path) -> (CallerSearch, Vec<Unreadable>) {
     let Ok(target) = std::fs::canonicalize(dir) else {
-        return CallerSearch::NoCaller;
+        return (CallerSearch::NoCaller, Vec::new());
     };
     let (candidates, over) = candidates(&target, root);
     let roots = roots_reaching(&target, &candidates);
-    match (roots.is_empty(), over) {
+    let unreadable = candidates
+        .iter()
+        .filter_map(|c| c.calls.get())
+        .flat_map(|(_, unreadable)| unreadable.iter().cloned())
+        .collect();
+    let search = match (roots.is_empty(), over) {
         // Judged through the roots found, if any; else as a root, and reported.
         (false, _) => CallerSearch::Found(roots),
         (true, true) => CallerSearch::Stopped,
         (true, false) => CallerSearch::NoCaller,
-    }
+    };
+    (search, unreadable)
+}
+
+/// A configuration file whose module calls could not be read: it does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// A configuration file's text that could hold a `module` block.
+struct ModuleText {
+    path: PathBuf,
+    text: String,
+    json: bool,
 }
 
 /// A directory the search looked at: the texts of its configuration files that mention
@@ -50,8 +76,8 @@ pub fn find_caller(dir: &Path, root: &Path) -> CallerSearch {
 /// directory asked about.
 struct Candidate {
     dir: PathBuf,
-    texts: Vec<(String, bool)>,
-    calls: std::sync::OnceLock<Vec<PathBuf>>,
+    texts: Vec<ModuleText>,
+    calls: std::sync::OnceLock<(Vec<PathBuf>, Vec<Unreadable>)>,
 }
 
 impl Candidate {
@@ -63,15 +89,18 @@ impl Candidate {
         // climbs (`..`, `../..`) to an ancestor of the caller; the text shows either before
         // parsing.
         self.dir != dir
-            && self.texts.iter().any(|(text, _)| may_call(text, &name))
+            && self.texts.iter().any(|t| may_call(&t.text, &name))
             && self
                 .calls
                 .get_or_init(|| {
-                    calls_in(&self.dir, &self.texts)
+                    let (calls, unreadable) = calls_in(&self.dir, &self.texts);
+                    let calls = calls
                         .iter()
                         .filter_map(|callee| std::fs::canonicalize(callee).ok())
-                        .collect()
+                        .collect();
+                    (calls, unreadable)
                 })
+                .0
                 .iter()
                 .any(|callee| callee == dir)
     }
@@ -205,31 +234,47 @@ fn subdirectories(dir: &Path) -> Vec<PathBuf> {
 
 /// The local module directories the configuration files of `dir` call (to know which
 /// directories are judged through their callers rather than as roots).
+/// A file that does not parse calls nothing here: the reader reports it when it judges it.
 pub fn local_calls(dir: &Path) -> Vec<PathBuf> {
-    calls_in(dir, &module_texts(dir))
+    calls_in(dir, &module_texts(dir)).0
 }
 
-/// The texts (with whether each is JSON) of `dir`'s configuration files that could hold a
-/// `module` block.
-fn module_texts(dir: &Path) -> Vec<(String, bool)> {
+/// The texts of `dir`'s configuration files that could hold a `module` block.
+fn module_texts(dir: &Path) -> Vec<ModuleText> {
     tf_files(dir)
         .into_iter()
         .filter_map(|(path, json)| {
             let text = std::fs::read_to_string(&path).ok()?;
-            text.contains("module")
-                .then(|| (crate::input::strip_bom(&text).to_string(), json))
+            let text = text
+                .contains("module")
+                .then(|| crate::input::strip_bom(&text).to_string())?;
+            Some(ModuleText { path, text, json })
         })
         .collect()
 }
 
-/// The local module directories that these texts of `dir`'s files call.
-fn calls_in(dir: &Path, texts: &[(String, bool)]) -> Vec<PathBuf> {
+/// The local module directories that these texts of `dir`'s files call, and the files among them
+/// that do not parse.
+fn calls_in(dir: &Path, texts: &[ModuleText]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut out = Vec::new();
-    for (text, json) in texts {
-        let sources = if *json {
-            json_sources(text)
+    let mut unreadable = Vec::new();
+    for t in texts {
+        let sources = if t.json {
+            json_sources(&t.text)
         } else {
-            hcl_sources(text)
+            hcl_sources(&t.text)
+        };
+        let sources = match sources {
+            Ok(sources) => sources,
+            Err((line, column, message)) => {
+                unreadable.push(Unreadable {
+                    path: t.path.clone(),
+                    line,
+                    column,
+                    message,
+                });
+                continue;
+            }
         };
         for source in sources {
             if source.starts_with("./") || source.starts_with("../") || source == ".." {
@@ -237,8 +282,11 @@ fn calls_in(dir: &Path, texts: &[(String, bool)]) -> Vec<PathBuf> {
             }
         }
     }
-    out
+    (out, unreadable)
 }
+
+/// Where a text failed to parse: line, column (1-based) and why.
+type ParseFailure = (u32, u32, String);
 
 /// The configuration files of `dir` as Terraform or OpenTofu reads them (with whether each is
 /// JSON), in name order: `.tf`, `.tf.json`, `.tofu`, `.tofu.json`, less the `.tf` files a `.tofu`
@@ -289,12 +337,18 @@ fn may_call(text: &str, name: &str) -> bool {
 }
 
 /// The statically known `source` of every `module` block of an HCL file.
-fn hcl_sources(text: &str) -> Vec<String> {
-    let Ok(body) = repeated_keys::parse_hcl(text).map(|(body, _)| body) else {
-        return Vec::new();
+fn hcl_sources(text: &str) -> Result<Vec<String>, ParseFailure> {
+    let body = match repeated_keys::parse_hcl(text) {
+        Ok((body, _)) => body,
+        Err(e) => {
+            let at = e.location();
+            let (line, column) = (at.line() as u32, at.column() as u32);
+            return Err((line, column, e.message().to_string()));
+        }
     };
     let ctx = base_context();
-    body.get_blocks("module")
+    Ok(body
+        .get_blocks("module")
         .filter_map(|block| {
             let value = block.body.get_attribute("source")?.value.clone();
             match hcl::Expression::from(value).evaluate(&ctx) {
@@ -302,24 +356,23 @@ fn hcl_sources(text: &str) -> Vec<String> {
                 _ => None,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The `source` of every module of a `.tf.json` file: `{"module": {"name": {...}}}`, where
 /// either level may also be an array of such objects (as Terraform accepts).
-fn json_sources(text: &str) -> Vec<String> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Vec::new();
-    };
+fn json_sources(text: &str) -> Result<Vec<String>, ParseFailure> {
+    let value = serde_json::from_str::<serde_json::Value>(text)
+        .map_err(|e| (e.line() as u32, e.column() as u32, e.to_string()))?;
     let Some(modules) = value.get("module") else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    json_objects(modules)
+    Ok(json_objects(modules)
         .into_iter()
         .flat_map(|by_name| by_name.values())
         .flat_map(json_objects)
         .filter_map(|module| module.get("source")?.as_str().map(str::to_string))
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -347,8 +400,8 @@ mod tests {
     #[test]
     fn json_module_sources_in_every_form() {
         let text = r#"{"module": [{"a": {"source": "./a"}}, {"b": [{"source": "../b"}]}]}"#;
-        assert_eq!(json_sources(text), vec!["./a", "../b"]);
-        assert!(json_sources("not json").is_empty());
+        assert_eq!(json_sources(text).unwrap(), vec!["./a", "../b"]);
+        assert_eq!(json_sources("not json").unwrap_err().0, 1);
     }
 
     #[test]
@@ -366,12 +419,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            find_caller(&module, &root),
+            find_caller(&module, &root).0,
             CallerSearch::Found(vec![env.clone()])
         );
         assert_eq!(local_calls(&env), vec![env.join("../../modules/net")]);
         // A module nothing calls has no caller.
-        assert_eq!(find_caller(&env, &root), CallerSearch::NoCaller);
+        assert_eq!(find_caller(&env, &root).0, CallerSearch::NoCaller);
     }
 
     #[test]
@@ -387,14 +440,14 @@ mod tests {
         main_tf(&root, "variable \"x\" {}\n");
         let example = root.join("examples/complete");
         main_tf(&example, "module \"m\" {\n  source = \"../../\"\n}\n");
-        let found = find_caller(&root, &root);
+        let found = find_caller(&root, &root).0;
         assert_eq!(found, CallerSearch::Found(vec![example]));
         // The same below a module that is not at the root.
         let module = root.join("modules/net");
         let below = module.join("examples/basic");
         main_tf(&module, "variable \"x\" {}\n");
         main_tf(&below, "module \"n\" {\n  source = \"../..\"\n}\n");
-        let found = find_caller(&module, &root);
+        let found = find_caller(&module, &root).0;
         assert_eq!(found, CallerSearch::Found(vec![below]));
     }
 
@@ -422,7 +475,7 @@ mod tests {
         );
         write("modules/b", "module \"a\" {\n  source = \"../a\"\n}\n");
         assert_eq!(
-            find_caller(&root.join("modules/net"), &root),
+            find_caller(&root.join("modules/net"), &root).0,
             CallerSearch::Found(vec![root.join("live/prod/app")])
         );
     }
@@ -446,7 +499,7 @@ mod tests {
         let near = root.join("modules/wrapper");
         std::fs::create_dir_all(&near).unwrap();
         std::fs::write(near.join("main.tf"), call.replace("../../modules/", "../")).unwrap();
-        let CallerSearch::Found(callers) = find_caller(&module, &root) else {
+        let CallerSearch::Found(callers) = find_caller(&module, &root).0 else {
             panic!("no caller found");
         };
         let names: Vec<_> = callers
