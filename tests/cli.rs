@@ -308,21 +308,12 @@ fn a_named_file_is_judged_as_in_a_directory_scan_with_fewer_rules_loaded() {
     // Pre-commit names files; only built-in rules whose resource types occur in them are loaded.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&project().join("examples"), dir.path());
-    let findings_for = |report: &serde_json::Value, file: &str| {
-        report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["file"] == file)
-            .cloned()
-            .collect::<Vec<_>>()
-    };
     let whole = json(&tollgate(dir.path(), &["scan", "--format", "json"]));
     for file in ["kubernetes/web.yaml", "terraform/main.tf"] {
         let named = tollgate(dir.path(), &["scan", file, "--format", "json", "--timings"]);
-        let expected = findings_for(&whole, file);
+        let expected = common::findings_in(&whole, file);
         assert!(!expected.is_empty(), "{file}");
-        assert_eq!(findings_for(&json(&named), file), expected, "{file}");
+        assert_eq!(common::findings_in(&json(&named), file), expected, "{file}");
         let loaded: usize = named
             .stderr
             .split("load policies ")

@@ -5,10 +5,17 @@
 
 mod common;
 
-use common::{copy_dir, findings_of, json, project, tollgate, write};
+use common::{copy_dir, findings_in, findings_of, json, project, tollgate, write};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
+
+/// A module of one bucket ACL set from its `acl` variable, whose default is `default_acl`.
+fn bucket_acl_module(default_acl: &str) -> String {
+    format!(
+        "variable \"acl\" {{\n  default = \"{default_acl}\"\n}}\n\nresource \"aws_s3_bucket_acl\" \"this\" {{\n  bucket = \"b\"\n  acl    = var.acl\n}}\n"
+    )
+}
 
 fn terraform_available() -> bool {
     let ok = Command::new("terraform")
@@ -207,11 +214,7 @@ fn module_inputs_reach_the_module_and_called_directories_are_not_judged_alone() 
         "main.tf",
         "module \"site\" {\n  source = \"./modules/bucket\"\n  acl    = \"public-read\"\n}\n\nmodule \"private\" {\n  source = \"./modules/bucket\"\n}\n\nmodule \"remote\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n}\n",
     );
-    write(
-        root,
-        "modules/bucket/main.tf",
-        "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
-    );
+    write(root, "modules/bucket/main.tf", bucket_acl_module("private"));
     // A called module's other files are not Terraform's (terraform-aws-modules ship these).
     write(
         root,
@@ -382,11 +385,7 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
         "envs/prod/main.tf",
         "module \"site\" {\n  source = \"../../modules/bucket\"\n  acl    = \"public-read\"\n}\n",
     );
-    write(
-        root,
-        "modules/bucket/main.tf",
-        "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
-    );
+    write(root, "modules/bucket/main.tf", bucket_acl_module("private"));
     // pre-commit names only the module's file: its caller is found and the file judged through it.
     let report = json(&tollgate(
         root,
@@ -419,7 +418,7 @@ fn a_named_file_inside_a_called_module_is_judged_through_its_caller() {
 fn a_named_file_is_judged_through_every_caller_and_callers_below_it() {
     let dir = common::git_repo();
     let root = dir.path();
-    let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+    let module = &bucket_acl_module("private");
     let call = |acl: &str| {
         format!(
             "module \"site\" {{\n  source = \"../../modules/bucket\"\n  acl    = \"{acl}\"\n}}\n"
@@ -513,15 +512,6 @@ fn every_named_file_is_judged_as_the_repository_scan_judges_it() {
     let root = dir.path();
     copy_dir(&project().join("tests/fixtures/named-files"), root);
     let whole = json(&tollgate(root, &["scan", "--format", "json"]));
-    let of_file = |report: &serde_json::Value, file: &str| -> Vec<serde_json::Value> {
-        report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["file"] == file)
-            .cloned()
-            .collect()
-    };
     let files = [
         "main.tf",
         "examples/public/main.tf",
@@ -534,7 +524,11 @@ fn every_named_file_is_judged_as_the_repository_scan_judges_it() {
     ];
     for file in files {
         let named = json(&tollgate(root, &["scan", "--format", "json", file]));
-        assert_eq!(of_file(&named, file), of_file(&whole, file), "{file}");
+        assert_eq!(
+            findings_in(&named, file),
+            findings_in(&whole, file),
+            "{file}"
+        );
         assert_eq!(named["summary"]["errors"], 0, "{file}: {}", named["errors"]);
     }
     // Not vacuous: the root module and the end of the chain have findings only through callers.
@@ -545,7 +539,7 @@ fn every_named_file_is_judged_as_the_repository_scan_judges_it() {
             "module.app.module.net.aws_security_group.ssh",
         ),
     ] {
-        let resources: Vec<String> = of_file(&whole, file)
+        let resources: Vec<String> = findings_in(&whole, file)
             .iter()
             .map(|f| f["resource"].as_str().unwrap().to_string())
             .collect();
@@ -597,7 +591,7 @@ fn a_caller_repeating_an_object_key_still_calls_its_module() {
     write(
         root,
         "modules/bucket/main.tf",
-        "variable \"acl\" {\n  default = \"public-read\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
+        bucket_acl_module("public-read"),
     );
     write(
         root,
@@ -628,7 +622,7 @@ fn a_named_file_finds_its_tf_json_caller_but_a_module_with_a_backend_is_a_root()
         "live/prod/app/main.tf.json",
         r#"{"module": {"site": {"source": "../../../modules/bucket", "acl": "public-read"}}}"#,
     );
-    let module = "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+    let module = &bucket_acl_module("private");
     write(root, "modules/bucket/main.tf", module);
     let public = |report: &serde_json::Value| -> Vec<String> {
         report["findings"]
@@ -676,7 +670,7 @@ fn module_calls_are_read_from_the_files_opentofu_reads() {
     write(
         root,
         "modules/bucket/main.tf",
-        "variable \"acl\" {\n  default = \"public-read\"\n}\n\nresource \"aws_s3_bucket_acl\" \"this\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n",
+        bucket_acl_module("public-read"),
     );
     write(
         root,

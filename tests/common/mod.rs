@@ -54,6 +54,17 @@ pub fn git_repo() -> tempfile::TempDir {
     dir
 }
 
+/// The findings in one file of a JSON report, in report order.
+pub fn findings_in(report: &serde_json::Value, file: &str) -> Vec<serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("a JSON report has findings")
+        .iter()
+        .filter(|f| f["file"] == file)
+        .cloned()
+        .collect()
+}
+
 /// The findings of one rule in a JSON report.
 pub fn findings_of<'a>(report: &'a serde_json::Value, rule_id: &str) -> Vec<&'a serde_json::Value> {
     report["findings"]
